@@ -1,0 +1,79 @@
+"""backprop: the executable edition of *A Beginner's Guide to Backpropagation*.
+
+A small numpy package that speaks the guide's language: ``forward_prop``,
+nudging each parameter by epsilon (``numerical_gradient``), ``backward_prop``
+(the chain rule) and ``gradient_descent``, and a training loop that learns XOR.
+
+Conventions (used everywhere in the package, the scenarios and the site)
+-------------------------------------------------------------------------
+* Everything is ``float64``.
+* **Samples are rows.** A batch ``X`` has shape ``(N, n_inputs)``; targets ``y``
+  have shape ``(N, n_outputs)``.
+* **Layers are numbered from 1.** ``a[0] = X`` is the input; layer ``l`` computes
+  ``z[l] = a[l-1] @ W[l] + b[l]`` and ``a[l] = f_l(z[l])``.
+* **W[l] has shape (inputs, outputs)**, so ``W1[i, j]`` is the weight from input
+  ``i`` to hidden unit ``j`` (indices from 0, as in numpy); ``b[l]`` has shape
+  ``(outputs,)``.
+* **Losses are averaged over the batch and summed over the outputs**:
+  ``L = (1/N) * sum_n loss(y_hat_n, y_n)``. Mean squared error carries **no 1/2**:
+  ``L = (1/N) * sum_n sum_k (y_hat_nk - y_nk)**2``, so ``dL/dy_hat = 2 (y_hat - y) / N``.
+* The weights and biases are the network's **parameters** (what training learns).
+  Learning rate, epsilon and the layer sizes are its **hyperparameters** (what
+  you choose). The original guide calls weights and biases "hyperparameters"; that
+  is corrected here.
+* **A stack of networks.** Every array may carry one extra leading axis of size
+  ``S`` (``W[l]`` of shape ``(S, inputs, outputs)``, ``b[l]`` of ``(S, outputs)``):
+  ``S`` independent networks of the same shape then run side by side on the same
+  batch, and losses come back with shape ``(S,)``. Seed sweeps use this to train
+  100 networks at the cost of one.
+"""
+
+from backprop.activations import ACTIVATIONS, get_activation, sigmoid
+from backprop.chain_rule import backward_prop
+from backprop.counting import PassCount, count_passes
+from backprop.data import XOR_TRUTH_TABLE, xor
+from backprop.descent import gradient_descent
+from backprop.errors import DivergenceError
+from backprop.gradcheck import GradientCheck, gradient_check
+from backprop.losses import LOSSES, compute_loss, get_loss
+from backprop.network import (
+    INITIALISATIONS,
+    Cache,
+    Gradients,
+    Network,
+    forward_prop,
+    init_network,
+    init_stack,
+)
+from backprop.numerical import nudge, numerical_gradient
+from backprop.training import History, Step, train
+
+__all__ = [
+    "ACTIVATIONS",
+    "INITIALISATIONS",
+    "LOSSES",
+    "XOR_TRUTH_TABLE",
+    "Cache",
+    "DivergenceError",
+    "GradientCheck",
+    "Gradients",
+    "History",
+    "Network",
+    "PassCount",
+    "Step",
+    "backward_prop",
+    "compute_loss",
+    "count_passes",
+    "forward_prop",
+    "get_activation",
+    "get_loss",
+    "gradient_check",
+    "gradient_descent",
+    "init_network",
+    "init_stack",
+    "nudge",
+    "numerical_gradient",
+    "sigmoid",
+    "train",
+    "xor",
+]

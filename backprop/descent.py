@@ -1,0 +1,41 @@
+"""Gradient descent: step every parameter a little way downhill.
+
+    theta <- theta - learning_rate * dL/dtheta
+
+The gradient points uphill (the direction in which the loss grows fastest), so
+a small step against it lowers the loss; a step too large overshoots the
+valley and the loss rises.
+"""
+
+from __future__ import annotations
+
+from backprop.errors import positive_number
+from backprop.network import Gradients, Network, check_network
+
+
+def _descend(network: Network, gradients: Gradients, learning_rate: float) -> None:
+    for (_, p), (_, g) in zip(network.named(), gradients.named()):
+        p -= learning_rate * g
+
+
+def gradient_descent(network: Network, gradients: Gradients, learning_rate: float) -> Network:
+    """Update the network in place: ``W[l] -= learning_rate * dW[l]``, same for b.
+
+    Args:
+        network: the network to update (or a stack).
+        gradients: from ``backward_prop`` or ``numerical_gradient`` on this network.
+        learning_rate: a positive finite number.
+
+    Returns:
+        The same network object, updated.
+    """
+    check_network(network)
+    learning_rate = positive_number("learning_rate", learning_rate)
+    if not isinstance(gradients, Gradients):
+        raise TypeError(f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}")
+    for (name, p), (_, g) in zip(network.named(), gradients.named(), strict=True):
+        if p.shape != g.shape:
+            raise ValueError(f"the gradient of {name} has shape {g.shape}, but {name} has shape {p.shape}; "
+                             "compute the gradients on this network")
+    _descend(network, gradients, learning_rate)
+    return network

@@ -1,0 +1,23 @@
+"""Root pytest configuration for the specification.
+
+* Loads every ``steps/*_steps.py`` module as a plugin, so their step
+  definitions serve every feature file.
+* Registers every tag used in the feature files as a marker, so a tag a reader
+  invents (``@wip``) works under ``--strict-markers``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from steps.feature_files import feature_paths, parse_feature, tags_in
+
+pytest_plugins = sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
+
+
+def pytest_configure(config):
+    for path in feature_paths():
+        parsed = parse_feature(path)
+        if parsed.document is not None:
+            for tag in sorted(tags_in(parsed.document)):
+                config.addinivalue_line("markers", f"{tag}: tag used in {path.name}")

@@ -1,0 +1,102 @@
+"""The listing of every step definition: pattern, parameters, docstring, origin.
+
+This is the one module that reads pytest-bdd's internals (its registry of step
+functions); the site's step catalog and the authoring checks use this listing.
+
+Convention for step docstrings: the first paragraph says what the step does;
+a line ``Example: <Given|When|Then> <a sentence>`` gives one example use, which
+the suite runs so that the catalog cannot lie.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+STEPS_DIR = Path(__file__).resolve().parent
+TYPE_NAMES = {
+    "d": "whole number",
+    "g": "number",
+    "f": "number",
+    "w": "word",
+    "Number": "number",
+    "List": "list of numbers",
+    "Param": "parameter name",
+    "Word": "word",
+    "": "text",
+}
+
+
+@dataclass(frozen=True)
+class StepDefinition:
+    keyword: str
+    """``given``, ``when``, ``then`` (or ``step`` for any)."""
+    pattern: str
+    parameters: tuple[tuple[str, str], ...]
+    """(name, type description) of each field of the pattern, in order."""
+    doc: str
+    example: str | None
+    module: str
+    function: str
+    line: int
+
+    @property
+    def chapter(self) -> str:
+        """The steps module the definition lives in, e.g. ``forward``."""
+        return self.module.rsplit(".", 1)[-1].removesuffix("_steps")
+
+    @property
+    def where(self) -> str:
+        return f"steps/{self.module.rsplit('.', 1)[-1]}.py:{self.line}"
+
+
+def step_modules() -> list[str]:
+    """Dotted names of every steps module (``steps/*_steps.py``)."""
+    return sorted(f"steps.{p.stem}" for p in STEPS_DIR.glob("*_steps.py"))
+
+
+def _parameters(pattern: str) -> tuple[tuple[str, str], ...]:
+    fields = []
+    for _, name, spec, _ in string.Formatter().parse(pattern):
+        if name is not None:
+            fields.append((name, TYPE_NAMES.get(spec or "", spec or "text")))
+    return tuple(fields)
+
+
+def _example(doc: str) -> str | None:
+    for line in doc.splitlines():
+        if line.strip().startswith("Example:"):
+            return line.split("Example:", 1)[1].strip()
+    return None
+
+
+def step_definitions() -> list[StepDefinition]:
+    """Every step definition in the steps modules, in module and source order."""
+    from pytest_bdd.steps import step_function_context_registry
+
+    for name in step_modules():
+        importlib.import_module(name)
+    found = []
+    for context in list(step_function_context_registry.values()):
+        func = context.step_func
+        module = func.__module__
+        if not module.startswith("steps."):
+            continue
+        doc = inspect.cleandoc(func.__doc__ or "")
+        pattern = context.parser.name
+        found.append(
+            StepDefinition(
+                keyword=context.type or "step",
+                pattern=pattern,
+                parameters=_parameters(pattern),
+                doc=doc.split("Example:", 1)[0].strip(),
+                example=_example(doc),
+                module=module,
+                function=func.__name__,
+                line=inspect.getsourcelines(func)[1],
+            )
+        )
+    return sorted(set(found), key=lambda d: (d.module, d.line, d.keyword))
