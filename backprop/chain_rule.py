@@ -43,6 +43,18 @@ def _backward(network: Network, a: list, z: list, y: np.ndarray, loss: Loss, *, 
     return Gradients(dW, db, deltas=deltas)
 
 
+def _checked_cache(network: Network, X: np.ndarray, cache) -> tuple[list, list]:
+    """The cache's ``a`` and ``z`` if it is the forward pass of this network on this X."""
+    if not isinstance(cache, Cache):
+        raise TypeError(f"cache must be the Cache returned by forward_prop, but got {type(cache).__name__}")
+    L = len(network.weights)
+    if len(cache.a) != L + 1 or len(cache.z) != L + 1:
+        raise ValueError(f"cache must hold a[0..{L}] for this {L}-layer network, but holds a[0..{len(cache.a) - 1}]")
+    if cache.a[0].shape != X.shape or not np.array_equal(cache.a[0], X):
+        raise ValueError("cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X")
+    return cache.a, cache.z
+
+
 def backward_prop(network: Network, X, y, loss: str = "mse", *, cache: Cache | None = None, fused: bool = True) -> Gradients:
     """Chain-rule gradients of the loss with respect to every weight and bias.
 
@@ -64,5 +76,5 @@ def backward_prop(network: Network, X, y, loss: str = "mse", *, cache: Cache | N
     if cache is None:
         a, z = _forward(network, X)
     else:
-        a, z = cache.a, cache.z
+        a, z = _checked_cache(network, X, cache)
     return _backward(network, a, z, y, loss_fn, fused=fused)

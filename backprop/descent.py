@@ -9,7 +9,9 @@ valley and the loss rises.
 
 from __future__ import annotations
 
-from backprop.errors import positive_number
+import numpy as np
+
+from backprop.errors import check_finite, positive_number
 from backprop.network import Gradients, Network, check_network
 
 
@@ -33,9 +35,15 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
     learning_rate = positive_number("learning_rate", learning_rate)
     if not isinstance(gradients, Gradients):
         raise TypeError(f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}")
-    for (name, p), (_, g) in zip(network.named(), gradients.named(), strict=True):
-        if p.shape != g.shape:
-            raise ValueError(f"the gradient of {name} has shape {g.shape}, but {name} has shape {p.shape}; "
-                             "compute the gradients on this network")
+    if len(gradients.weights) != len(network.weights) or len(gradients.biases) != len(network.biases):
+        raise ValueError(
+            f"gradients must have one entry per layer of the network ({len(network.weights)}), but got "
+            f"{len(gradients.weights)}; compute the gradients on this network"
+        )
+    for (name, p), (_, g) in zip(network.named(), gradients.named()):
+        if np.shape(g) != p.shape:
+            raise ValueError(f"the gradient of {name} must have shape {p.shape} like {name}, but got shape "
+                             f"{np.shape(g)}; compute the gradients on this network")
+        check_finite(f"the gradient of {name}", np.asarray(g))
     _descend(network, gradients, learning_rate)
     return network

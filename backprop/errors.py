@@ -33,14 +33,20 @@ class DivergenceError(FloatingPointError):
 
 def as_float_array(name: str, value, *, ndim: int | tuple[int, ...]) -> np.ndarray:
     """``value`` as a finite float64 array with ``ndim`` dimensions, or a clear error."""
-    arr = np.asarray(value)
+    try:
+        arr = np.asarray(value)
+    except ValueError:  # numpy refuses ragged nested lists
+        raise ValueError(
+            f"{name} must be a rectangular array of numbers (every row the same length), "
+            f"but its rows have different lengths"
+        ) from None
     if arr.dtype == np.bool_:
         raise TypeError(
             f"{name} must hold numbers, but got a boolean array; "
             f"convert it first, e.g. {name}.astype(float)"
         )
     if not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
-        raise TypeError(f"{name} must be an array of numbers, but got dtype {arr.dtype}")
+        raise TypeError(f"{name} must be an array of numbers (float or int), but got dtype {arr.dtype}")
     arr = arr.astype(np.float64, copy=False)
     allowed = (ndim,) if isinstance(ndim, int) else ndim
     if arr.ndim not in allowed:
@@ -66,7 +72,25 @@ def positive_number(name: str, value) -> float:
         raise TypeError(f"{name} must be a positive number, but got {value!r} ({type(value).__name__})")
     number = float(value)
     if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"{name} must be a positive finite number, but got {value!r}")
+        raise ValueError(f"{name} must be a positive finite number (> 0, not inf or nan), but got {value!r}")
+    return number
+
+
+def nonzero_number(name: str, value) -> float:
+    """``value`` as a finite, non-zero float (a nudge, either way), or a clear error."""
+    number = finite_number(name, value)
+    if number == 0:
+        raise ValueError(f"{name} must be a finite number other than 0, but got {value!r}")
+    return number
+
+
+def finite_number(name: str, value) -> float:
+    """``value`` as a finite float (a target loss), or a clear error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, but got {value!r}")
     return number
 
 
@@ -83,5 +107,5 @@ def choice(name: str, value, valid: Iterable[str]) -> str:
     """``value`` if it is one of ``valid``; otherwise an error listing the valid names."""
     valid = list(valid)
     if value not in valid:
-        raise ValueError(f"unknown {name} {value!r}; valid {name}s are: {', '.join(valid)}")
+        raise ValueError(f"unknown {name} {value!r}; the valid {name} names are: {', '.join(valid)}")
     return value

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from backprop.data import xor
+from backprop.errors import positive_number
 from backprop.network import init_stack
 from backprop.training import Step, train
 
@@ -60,6 +61,7 @@ def sweep_xor(
 
     ``init_options`` go to ``init_network`` (``init``, ``bias_init``, ``hidden``, ...).
     """
+    tolerance = positive_number("tolerance", tolerance)
     seeds = np.asarray(list(seeds))
     X, y = xor()
     stack = init_stack(seeds, layer_sizes, **init_options)

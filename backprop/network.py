@@ -22,7 +22,7 @@ import numpy as np
 
 from backprop.activations import get_activation
 from backprop.counting import _count
-from backprop.errors import as_float_array, check_finite, choice
+from backprop.errors import as_float_array, check_finite, choice, non_negative_int
 from backprop.losses import Loss, get_loss
 
 INITIALISATIONS = ("normal", "glorot_uniform", "zeros")
@@ -131,14 +131,19 @@ class Network(Parameters):
 
 
 def _check_layer_sizes(layer_sizes) -> list[int]:
-    sizes = list(layer_sizes)
+    try:
+        sizes = list(layer_sizes)
+    except TypeError:
+        raise TypeError(
+            f"layer_sizes must be a list of whole numbers, like [2, 2, 1], but got {layer_sizes!r}"
+        ) from None
     if len(sizes) < 2:
         raise ValueError(
             f"layer_sizes needs at least an input and an output size, like [2, 2, 1], but got {sizes}"
         )
     for s in sizes:
         if isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1:
-            raise ValueError(f"layer_sizes must be whole numbers of at least 1, but got {sizes}")
+            raise ValueError(f"layer_sizes must be whole numbers of at least 1, like [2, 2, 1], but got {sizes}")
     return [int(s) for s in sizes]
 
 
@@ -193,6 +198,7 @@ def init_network(
     Draw order: layer by layer, W[l] (row-major) then b[l] when it is random.
     """
     sizes = _check_layer_sizes(layer_sizes)
+    seed = non_negative_int("seed", seed)
     choice("initialisation", init, INITIALISATIONS)
     choice("bias initialisation", bias_init, BIAS_INITIALISATIONS)
     acts = _layer_activations(len(sizes) - 1, hidden, output, activations)
@@ -206,7 +212,7 @@ def init_stack(seeds, layer_sizes=(2, 2, 1), **options) -> Network:
     Weights get shape (S, n_{l-1}, n_l), biases (S, n_l). Every function of the
     package accepts the stack and treats its networks independently.
     """
-    nets = [init_network(layer_sizes, seed=int(s), **options) for s in seeds]
+    nets = [init_network(layer_sizes, seed=s, **options) for s in seeds]
     if not nets:
         raise ValueError("seeds must name at least one seed")
     return Network(
@@ -243,17 +249,55 @@ def _forward(network: Network, X: np.ndarray) -> tuple[list, list]:
 
 
 def check_network(network) -> Network:
-    """Raise a clear error if ``network`` is not a consistent, finite Network."""
+    """Raise a clear error if ``network`` is not a consistent, finite Network.
+
+    Consistent: one known activation per layer, float64 parameters, W[l] of
+    shape (n_{l-1}, n_l) chaining from layer to layer, b[l] of shape (n_l,),
+    the same stack size S throughout.
+    """
     if not isinstance(network, Network):
         raise TypeError(f"network must be a backprop.Network (from init_network), but got {type(network).__name__}")
+    if not network.weights or len(network.weights) != len(network.biases):
+        raise ValueError(
+            f"network must have one bias per weight matrix and at least one layer, but got "
+            f"{len(network.weights)} weight matrices and {len(network.biases)} biases"
+        )
+    if len(network.activations) != len(network.weights):
+        raise ValueError(
+            f"network.activations must name one activation per layer ({len(network.weights)}), "
+            f"but got {len(network.activations)}: {network.activations}"
+        )
+    for name in network.activations:
+        get_activation(name)
+    lead = network.weights[0].shape[:-2]
+    for l, (W, b) in enumerate(zip(network.weights, network.biases), start=1):
+        for name, p in ((f"W{l}", W), (f"b{l}", b)):
+            if not isinstance(p, np.ndarray) or p.dtype != np.float64:
+                raise TypeError(
+                    f"network parameter {name} must be a float64 array, but got "
+                    f"{getattr(p, 'dtype', type(p).__name__)}; convert it with np.asarray({name}, dtype=float)"
+                )
+        fan_in = network.weights[l - 2].shape[-1] if l > 1 else W.shape[-2]
+        if W.ndim not in (2, 3) or W.shape[:-2] != lead or W.shape[-2] != fan_in:
+            raise ValueError(
+                f"network parameter W{l} must have shape {lead + (fan_in, W.shape[-1])} to follow "
+                f"layer {l - 1}, but got {W.shape}"
+            )
+        if b.shape != lead + W.shape[-1:]:
+            raise ValueError(f"network parameter b{l} must have shape {lead + W.shape[-1:]}, but got {b.shape}")
     for name, p in network.named():
         check_finite(name, p)
     return network
 
 
 def check_X(network: Network, X) -> np.ndarray:
-    X = as_float_array("X", X, ndim=2)
     n_in = network.layer_sizes[0]
+    X = as_float_array("X", X, ndim=(1, 2))
+    if X.ndim == 1:
+        raise ValueError(
+            f"X must be a 2-D array of shape (N, {n_in}), samples as rows, but got shape {X.shape}; "
+            "for a single sample write [x] or X.reshape(1, -1)"
+        )
     if X.shape[1] != n_in:
         raise ValueError(
             f"X must have one column per input ({n_in}), shape (N, {n_in}), but got shape {X.shape}; "
@@ -267,9 +311,17 @@ def check_X(network: Network, X) -> np.ndarray:
 def check_y(network: Network, X: np.ndarray, y, loss: Loss) -> np.ndarray:
     n_out = network.layer_sizes[-1]
     raw = np.asarray(y)
-    if loss.name == "categorical_cross_entropy" and raw.ndim == 1 and np.issubdtype(raw.dtype, np.integer):
+    if loss.name == "categorical_cross_entropy" and raw.ndim == 1 and n_out > 1:
+        if not np.issubdtype(raw.dtype, np.integer):
+            raise TypeError(
+                f"y as class labels for categorical_cross_entropy must be whole numbers 0..{n_out - 1}, "
+                f"but got dtype {raw.dtype}; use y.astype(int), or one-hot rows of shape (N, {n_out})"
+            )
         if raw.min(initial=0) < 0 or raw.max(initial=0) >= n_out:
-            raise ValueError(f"y labels must lie in 0..{n_out - 1} for {n_out} classes, but got {raw.min()}..{raw.max()}")
+            raise ValueError(
+                f"y class labels must lie in 0..{n_out - 1} for {n_out} classes, "
+                f"but got labels from {raw.min()} to {raw.max()}"
+            )
         raw = np.eye(n_out)[raw]
     y = as_float_array("y", raw, ndim=(1, 2))
     if y.ndim == 1 and n_out == 1:
@@ -281,11 +333,14 @@ def check_y(network: Network, X: np.ndarray, y, loss: Loss) -> np.ndarray:
         )
     if loss.name == "binary_cross_entropy" and (y.min() < 0 or y.max() > 1):
         raise ValueError(f"y must lie in [0, 1] for binary_cross_entropy, but got values from {y.min()} to {y.max()}")
-    if loss.name == "categorical_cross_entropy" and not (np.all((y == 0) | (y == 1)) and np.all(y.sum(axis=1) == 1)):
-        raise ValueError(
-            "y must be one-hot rows (a single 1 per row) or integer class labels for "
-            "categorical_cross_entropy, but it is neither"
-        )
+    if loss.name == "categorical_cross_entropy":
+        not_one_hot = ~(np.all((y == 0) | (y == 1), axis=1) & (y.sum(axis=1) == 1))
+        if np.any(not_one_hot):
+            row = int(np.argmax(not_one_hot))
+            raise ValueError(
+                "y must be one-hot rows (a single 1 per row) or integer class labels for "
+                f"categorical_cross_entropy, but row {row} of y is {y[row].tolist()}"
+            )
     return y
 
 

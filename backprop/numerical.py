@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from backprop.errors import choice, positive_number
+from backprop.errors import choice, nonzero_number, positive_number
 from backprop.losses import Loss
 from backprop.network import Gradients, Network, _checked_inputs, _forward, check_network
 
@@ -41,11 +41,12 @@ def nudge(network: Network, name: str, epsilon: float):
     """Context manager: parameter ``name`` (e.g. ``"W1[0,1]"``) is ``+ epsilon`` inside the block.
 
     The old value is restored bit for bit afterwards (it is saved, not recomputed
-    by subtracting epsilon, which would round).
+    by subtracting epsilon, which would round). ``epsilon`` may be negative (a
+    nudge down) but must be finite and not zero.
     """
     check_network(network)
     array, index = network.locate(name)
-    return _nudged(array, index, float(epsilon))
+    return _nudged(array, index, nonzero_number("epsilon", epsilon))
 
 
 def _numerical_gradient(network: Network, X, y, loss: Loss, epsilon: float, method: str) -> Gradients:

@@ -20,7 +20,7 @@ import numpy as np
 
 from backprop.chain_rule import _backward
 from backprop.descent import _descend
-from backprop.errors import DivergenceError, choice, non_negative_int, positive_number
+from backprop.errors import DivergenceError, choice, finite_number, non_negative_int, positive_number
 from backprop.network import Network, _checked_inputs, _forward
 from backprop.numerical import METHODS, _numerical_gradient
 
@@ -96,7 +96,9 @@ def train(
     epsilon = positive_number("epsilon", epsilon)
     choice("method", method, METHODS)
     if target_loss is not None:
-        target_loss = float(target_loss)
+        target_loss = finite_number("target_loss", target_loss)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be a function taking a Step, but got {type(callback).__name__}")
 
     losses = []
     reached = False

@@ -1,0 +1,143 @@
+"""Steps of the chapter "Bad input gets a clear error".
+
+A call is written as ``<function> is called with <argument> = <JSON value>``;
+every other argument comes from the scenario's state (network, X, y, loss) or
+from a valid default below, so the one bad argument is the only thing wrong.
+The outcome (result or exception) is kept in ``state.call`` for the Thens.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from types import SimpleNamespace
+
+import numpy as np
+from pytest_bdd import then, when
+
+import backprop as bp
+from backprop.experiments import sweep_xor
+from steps.parsing import sentence
+
+FUNCTIONS = {name: getattr(bp, name) for name in bp.__all__ if callable(getattr(bp, name))} | {"sweep_xor": sweep_xor}
+
+# Valid values for the arguments the state does not hold.
+VALID = {"epochs": 3, "learning_rate": 0.5, "layer_sizes": [2, 2, 1], "name": "W1[0,1]", "seeds": [0]}
+
+
+def _arguments(state, function: str, overrides: dict) -> dict:
+    kwargs = {}
+    for name in inspect.signature(FUNCTIONS[function]).parameters:
+        if name in overrides:
+            kwargs[name] = overrides[name]
+        elif name == "gradients":
+            kwargs[name] = bp.backward_prop(state.network, state.X, state.y, state.loss)
+        elif hasattr(state, name):
+            kwargs[name] = getattr(state, name)
+        elif name in VALID:
+            kwargs[name] = VALID[name]
+    return kwargs
+
+
+def _call(state, function: str, overrides: dict) -> SimpleNamespace:
+    """Call ``function`` with ``overrides``; keep its result or its exception."""
+    try:
+        result = FUNCTIONS[function](**_arguments(state, function, overrides))
+        if hasattr(result, "__enter__"):  # nudge: a context manager does its work on entry
+            with result:
+                pass
+        return SimpleNamespace(result=result, error=None)
+    except Exception as error:  # noqa: BLE001 - the Then steps inspect it
+        return SimpleNamespace(result=None, error=error)
+
+
+def _bits(result) -> bytes:
+    return np.asarray(result.flat() if hasattr(result, "flat") else result, dtype=np.float64).tobytes()
+
+
+def _failure(call, error: str) -> str:
+    assert call.error is not None, f"expected {error}, but the call returned {call.result!r}"
+    assert type(call.error).__name__ == error, f"expected {error}, but got {type(call.error).__name__}: {call.error}"
+    return str(call.error)
+
+
+@when(sentence("{function:Word} is called with {argument:Word} = {value}"))
+def _(state, function, argument, value):
+    """Call a public function with one argument replaced by a JSON value; others valid.
+
+    Example: When backward_prop is called with y = [[false], [true], [true], [false]]
+    """
+    state.call = _call(state, function, {argument: json.loads(value)})
+    state.last = (function, argument)
+
+
+@then(sentence('the call fails with {error:Word} naming "{argument}", expecting "{expected}", given "{given}"'))
+def _(state, error, argument, expected, given):
+    """The call raised ``error`` whose message contains the argument, what was expected and what was given.
+
+    Example: Then the call fails with TypeError naming "y", expecting "must hold numbers", given "a boolean array"
+    """
+    message = _failure(state.call, error)
+    assert [part for part in (argument, expected, given) if part not in message] == [], message
+
+
+@then(sentence("the message lists every name in {registry:Word}"))
+def _(state, registry):
+    """The error message lists every valid name of ``backprop.ACTIVATIONS`` or ``backprop.LOSSES``.
+
+    Example: And the message lists every name in LOSSES
+    """
+    assert [name for name in getattr(bp, registry) if name not in str(state.call.error)] == [], state.call.error
+
+
+@then(sentence("the result equals the result for {argument:Word} = {value} bit for bit"))
+def _(state, argument, value):
+    """The last call succeeded and gives the same bits as the call with ``argument`` set to ``value``.
+
+    Example: Then the result equals the result for X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]] bit for bit
+    """
+    assert state.call.error is None, f"the call failed: {state.call.error!r}"
+    assert _bits(state.call.result) == _bits(_call(state, state.last[0], {argument: json.loads(value)}).result)
+
+
+@when(sentence("training runs for {epochs:d} epochs at learning rate {rate:Number} while recording each loss"))
+def _(state, epochs, rate):
+    """Train the network on the batch, keeping (epoch, loss) of every epoch the callback sees.
+
+    Example: When training runs for 1000 epochs at learning rate 100 while recording each loss
+    """
+    state.recorded = []
+    state.call = _call(state, "train", {"epochs": epochs, "learning_rate": rate,
+                                        "callback": lambda step: state.recorded.append((step.epoch, step.loss))})
+
+
+@then(sentence("training stops with a DivergenceError before epoch {limit:d}"))
+def _(state, limit):
+    """Training raised DivergenceError at an epoch after the first and before ``limit``.
+
+    Example: Then training stops with a DivergenceError before epoch 100
+    """
+    assert isinstance(state.call.error, bp.DivergenceError), f"expected DivergenceError, got {state.call!r}"
+    assert 0 < state.call.error.epoch < limit
+
+
+@then(sentence("the message names that epoch and the learning rate {rate:Number}, and says to lower it"))
+def _(state, rate):
+    """The DivergenceError's message states its epoch, the learning rate and the hint to lower it.
+
+    Example: And the message names that epoch and the learning rate 100.0, and says to lower it
+    """
+    message = str(state.call.error)
+    assert f"at epoch {state.call.error.epoch}:" in message and f"learning rate {rate!r}" in message, message
+    assert "lower it" in message and f"try {rate / 10!r}" in message, message
+
+
+@then("every loss recorded before that epoch is finite")
+def _(state):
+    """Every epoch before the failing one reported a finite loss: training stopped at the first bad one.
+
+    Example: And every loss recorded before that epoch is finite
+    """
+    epochs = [epoch for epoch, _ in state.recorded]
+    assert epochs == list(range(len(epochs))) and len(epochs) >= state.call.error.epoch, epochs
+    assert all(np.isfinite(loss) for _, loss in state.recorded[: state.call.error.epoch])
