@@ -47,6 +47,8 @@ from backprop.network import (
 )
 from backprop.numerical import nudge, numerical_gradient
 from backprop.training import History, Step, train
+from backprop.minibatch import epoch_orders, train_minibatch
+from backprop.classification import accuracy, predict_classes, stratified_split
 
 __all__ = [
     "ACTIVATIONS",
@@ -76,4 +78,10 @@ __all__ = [
     "sigmoid",
     "train",
     "xor",
+    # Beyond XOR: minibatches and classification
+    "accuracy",
+    "epoch_orders",
+    "predict_classes",
+    "stratified_split",
+    "train_minibatch",
 ]

@@ -16,7 +16,7 @@ from backprop.network import Gradients, Network, check_network
 
 
 def _descend(network: Network, gradients: Gradients, learning_rate: float) -> None:
-    for (_, p), (_, g) in zip(network.named(), gradients.named()):
+    for p, g in zip(network.weights + network.biases, gradients.weights + gradients.biases):
         p -= learning_rate * g
 
 

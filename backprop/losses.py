@@ -39,7 +39,9 @@ def _logsumexp(z):
 
 def _batch_mean(per_element):
     """Sum over outputs, mean over the N rows: (..., N, K) -> (...)."""
-    return per_element.sum(axis=-1).mean(axis=-1)
+    per_row = np.add.reduce(per_element, axis=-1)
+    # The same bits as .sum(-1).mean(-1) (numpy's mean is this sum and division), faster.
+    return np.add.reduce(per_row, axis=-1) / per_row.shape[-1]
 
 
 class Loss(NamedTuple):

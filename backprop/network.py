@@ -243,7 +243,7 @@ def _forward(network: Network, X: np.ndarray) -> tuple[list, list]:
     _count("forward")
     a, z = [X], [None]
     for W, b, name in zip(network.weights, network.biases, network.activations):
-        z.append(a[-1] @ W + b[..., None, :])
+        z.append(a[-1] @ W + (b if b.ndim == 1 else b[..., None, :]))
         a.append(get_activation(name).f(z[-1]))
     return a, z
 

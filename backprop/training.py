@@ -13,6 +13,7 @@ numpy printing an overflow warning and the loss turning into NaN.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -102,13 +103,11 @@ def train(
 
     losses = []
     reached = False
-    with np.errstate(over="raise", divide="raise", invalid="raise", under="ignore"):
+    with np.errstate(**RAISE_ON_OVERFLOW):
         for epoch in range(epochs + 1):
             try:
                 a, z = _forward(network, X)
-                value = loss_fn.value(z[-1], a[-1], y)
-                if not np.all(np.isfinite(value)):
-                    raise DivergenceError(epoch, f"the loss is {value}", learning_rate)
+                value = _finite_loss(loss_fn.value(z[-1], a[-1], y), epoch, learning_rate)
                 losses.append(value)
                 if callback is not None:
                     callback(Step(epoch, value, a[-1], network))
@@ -123,7 +122,25 @@ def train(
                     grads = _numerical_gradient(network, X, y, loss_fn, epsilon, method)
                 _descend(network, grads, learning_rate)
             except FloatingPointError as error:
-                if isinstance(error, DivergenceError):
-                    raise
-                raise DivergenceError(epoch, f"numpy reported {error}", learning_rate) from None
+                raise _diverged(error, epoch, learning_rate) from None
     return History(np.array(losses), reached)
+
+
+# Shared with the minibatch loop (backprop.minibatch): how a step that
+# overflows or a loss that is not finite becomes a DivergenceError.
+RAISE_ON_OVERFLOW = dict(over="raise", divide="raise", invalid="raise", under="ignore")
+
+
+def _finite_loss(value, epoch: int, learning_rate: float):
+    """``value`` if every entry is finite, else a DivergenceError at ``epoch``."""
+    finite = math.isfinite(value) if np.ndim(value) == 0 else np.all(np.isfinite(value))
+    if not finite:
+        raise DivergenceError(epoch, f"the loss is {value}", learning_rate)
+    return value
+
+
+def _diverged(error: FloatingPointError, epoch: int, learning_rate: float) -> DivergenceError:
+    """The DivergenceError for a numpy floating-point error raised at ``epoch``."""
+    if isinstance(error, DivergenceError):
+        return error
+    return DivergenceError(epoch, f"numpy reported {error}", learning_rate)

@@ -1,0 +1,88 @@
+"""Classification: predicted classes, accuracy, and a stratified train/test split.
+
+With a softmax output, ``y_hat[n, k]`` is the network's probability that
+sample n belongs to class k; the predicted class is the most probable one,
+``argmax_k y_hat[n, k]``, and the accuracy is the fraction of samples whose
+predicted class is their true class.
+
+Accuracy is measured on a *test* set the network never trained on: a network
+can fit its training set by memorising it, and only unseen samples show
+whether it has learnt the classes. A *stratified* split keeps each class's
+share the same in both parts, so that no class is missing or over-represented
+in the test set by bad luck.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from backprop.errors import as_float_array, non_negative_int
+from backprop.network import Network, _forward, check_network, check_X
+
+
+def predict_classes(network: Network, X) -> np.ndarray:
+    """The most probable class of each row of X: integer labels, shape (N,) (or (S, N) for a stack)."""
+    check_network(network)
+    a, _ = _forward(network, check_X(network, X))
+    return a[-1].argmax(axis=-1)
+
+
+def accuracy(network: Network, X, labels) -> float | np.ndarray:
+    """The fraction of rows of X whose predicted class equals the label.
+
+    Args:
+        network: a network with one output per class (or a stack; then the
+            result has shape (S,)).
+        X: inputs, shape (N, n_0).
+        labels: the true classes, integers of shape (N,), or one-hot rows (N, K).
+
+    Returns:
+        A number in [0, 1].
+    """
+    labels = _labels("labels", labels)
+    predicted = predict_classes(network, X)
+    if labels.shape[0] != predicted.shape[-1]:
+        raise ValueError(f"labels must have one entry per row of X ({predicted.shape[-1]}), but got {labels.shape[0]}")
+    hits = (predicted == labels).mean(axis=-1)
+    return float(hits) if np.ndim(hits) == 0 else hits
+
+
+def stratified_split(labels, test_fraction: float = 0.25, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Row indices of a train set and a test set with the same class proportions.
+
+    Each class c with n_c rows gives ``round(test_fraction * n_c)`` of them,
+    chosen by ``numpy.random.default_rng(seed)`` (classes in increasing order),
+    to the test set and the rest to the training set.
+
+    Args:
+        labels: integer class labels, shape (N,) (or one-hot rows).
+        test_fraction: the share of each class that goes to the test set, in (0, 1).
+        seed: the same seed always gives the same split.
+
+    Returns:
+        ``(train_indices, test_indices)``, each sorted, together a partition of 0..N-1.
+    """
+    labels = _labels("labels", labels)
+    if isinstance(test_fraction, bool) or not isinstance(test_fraction, (int, float, np.floating)) or not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be a number strictly between 0 and 1 (e.g. 0.25), but got {test_fraction!r}")
+    rng = np.random.default_rng(non_negative_int("seed", seed))
+    test = []
+    for c in np.unique(labels):
+        rows = rng.permutation(np.flatnonzero(labels == c))
+        test.append(rows[: int(round(test_fraction * len(rows)))])
+    test_idx = np.sort(np.concatenate(test))
+    train_idx = np.setdiff1d(np.arange(labels.shape[0]), test_idx)
+    return train_idx, test_idx
+
+
+def _labels(name: str, labels) -> np.ndarray:
+    """Integer labels (N,) from integer labels or one-hot rows (N, K)."""
+    raw = np.asarray(labels)
+    if raw.ndim == 2:
+        return as_float_array(name, raw, ndim=2).argmax(axis=1)
+    if raw.ndim != 1 or not np.issubdtype(raw.dtype, np.integer) or raw.dtype == np.bool_:
+        raise ValueError(
+            f"{name} must be integer class labels of shape (N,) or one-hot rows (N, K), "
+            f"but got dtype {raw.dtype} and shape {raw.shape}"
+        )
+    return raw

@@ -1,0 +1,127 @@
+"""Minibatch stochastic gradient descent: many small steps per pass over the data.
+
+Full-batch training (``backprop.training.train``) makes one update per epoch,
+from the gradient of the loss over all N samples. With N in the thousands that
+is slow going: each update costs a pass over everything. Minibatch SGD instead
+shuffles the rows at the start of every epoch, cuts them into consecutive
+batches of ``B`` rows (the last one may be smaller), and makes one update per
+batch::
+
+    for each epoch:
+        order = a fresh permutation of 0..N-1        (seeded: reproducible)
+        for each batch I of B consecutive entries of order:
+            theta <- theta - learning_rate * dL_I/dtheta
+
+where ``L_I`` is the loss averaged over the batch's rows only, so the step is
+an unbiased but noisy estimate of the full-batch step, and an epoch makes
+``ceil(N / B)`` of them. Every update is the same forward pass, backward pass
+and descent as in full-batch training; only the rows differ.
+
+Reshuffling each epoch keeps the batches from being the same every time (which
+would bias the steps in a fixed cycle). The permutations come from
+``numpy.random.default_rng(seed)``, one ``permutation(N)`` per epoch, so the same
+seed gives the same batches and bit-identical parameters; ``epoch_orders``
+returns them, so a peer library can be fed the very same batches.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from backprop.chain_rule import _backward
+from backprop.descent import _descend
+from backprop.errors import non_negative_int, positive_number
+from backprop.network import Network, _checked_inputs, _forward
+from backprop.training import RAISE_ON_OVERFLOW, History, Step, _diverged, _finite_loss
+
+
+def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
+    """The row order of each epoch: shape (epochs, n_samples), one permutation per row.
+
+    Exactly the orders ``train_minibatch`` uses with the same ``seed``.
+    """
+    n_samples = _positive_int("n_samples", n_samples)
+    epochs = non_negative_int("epochs", epochs)
+    seed = non_negative_int("seed", seed)
+    rng = np.random.default_rng(seed)
+    return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
+
+
+def batch_slices(n_samples: int, batch_size: int) -> list[slice]:
+    """Consecutive slices of ``batch_size`` rows covering 0..n_samples-1; the last may be shorter."""
+    return [slice(start, min(start + batch_size, n_samples)) for start in range(0, n_samples, batch_size)]
+
+
+def train_minibatch(
+    network: Network,
+    X,
+    y,
+    *,
+    epochs: int,
+    learning_rate: float,
+    batch_size: int,
+    seed: int = 0,
+    loss: str = "mse",
+    callback: Callable[[Step], None] | None = None,
+) -> History:
+    """Train ``network`` in place by minibatch SGD, reshuffling the rows every epoch.
+
+    Args:
+        network: the network (a stack of networks also works: every network of
+            the stack sees the same batches).
+        X, y: the training set, shapes (N, n_0) and (N, n_L); for
+            ``categorical_cross_entropy`` ``y`` may be integer class labels (N,).
+        epochs: passes over the data (0 just measures the loss).
+        learning_rate: the step size, positive.
+        batch_size: rows per update, at least 1 (a batch_size of N or more is
+            full-batch gradient descent with the rows shuffled).
+        seed: seeds the shuffles; see ``epoch_orders``.
+        loss: the loss name.
+        callback: called with a Step after each epoch (and once before the
+            first), holding the loss and output on the whole training set.
+
+    Returns:
+        History whose ``losses[k]`` is the loss on the whole training set after
+        k epochs (shape (epochs + 1,), or (epochs + 1, S) for a stack).
+
+    Raises:
+        DivergenceError: at the first epoch whose step overflows or whose loss
+        is not finite.
+    """
+    loss_fn, X, y = _checked_inputs(network, X, y, loss)
+    epochs = non_negative_int("epochs", epochs)
+    learning_rate = positive_number("learning_rate", learning_rate)
+    batch_size = _positive_int("batch_size", batch_size)
+    orders = epoch_orders(X.shape[0], epochs, seed)
+    slices = batch_slices(X.shape[0], batch_size)
+
+    losses = []
+    with np.errstate(**RAISE_ON_OVERFLOW):
+        for epoch in range(epochs + 1):
+            try:
+                a, z = _forward(network, X)
+                value = _finite_loss(loss_fn.value(z[-1], a[-1], y), epoch, learning_rate)
+                losses.append(value)
+                if callback is not None:
+                    callback(Step(epoch, value, a[-1], network))
+                if epoch == epochs:
+                    break
+                # One gather per epoch; the batches are then contiguous views.
+                order = orders[epoch]
+                X_epoch, y_epoch = X[order], y[order]
+                for rows in slices:
+                    Xb, yb = X_epoch[rows], y_epoch[rows]
+                    a, z = _forward(network, Xb)
+                    _descend(network, _backward(network, a, z, yb, loss_fn), learning_rate)
+            except FloatingPointError as error:
+                raise _diverged(error, epoch, learning_rate) from None
+    return History(np.array(losses), False)
+
+
+def _positive_int(name: str, value) -> int:
+    value = non_negative_int(name, value)
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, but got {value}")
+    return value
