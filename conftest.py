@@ -13,6 +13,8 @@ from pathlib import Path
 from steps.feature_files import feature_paths, parse_feature, tags_in
 
 pytest_plugins = sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
+# `--results-json PATH` records every scenario's result for the docs site.
+pytest_plugins.append("steps.results_plugin")
 
 
 def pytest_configure(config):
