@@ -8,10 +8,12 @@ PY     := $(BIN)/python
 EXTRAS := cli,test,docs,browser,mutation
 STAMP  := $(VENV)/.installed-$(EXTRAS)
 
-.PHONY: help test test-fast lock clean
+.PHONY: help test test-fast lock clean docs site check-site vendor-katex
 
 help:
-	@echo "make docs       build the living site and serve it at http://127.0.0.1:8000"
+	@echo "make docs       run the scenarios (recording results), build the site, serve it at http://127.0.0.1:8000"
+	@echo "make site       build the static site into site/ (mkdocs build --strict), from the last recorded run"
+	@echo "make check-site browser check of the built site (needs Debian's chromium)"
 	@echo "make test       run the whole specification (everything that needs only Python)"
 	@echo "make test-fast  everything not tagged @slow, for the edit-run loop"
 	@echo "make lock       re-resolve constraints.txt (the pinned versions) from pyproject.toml"
@@ -23,8 +25,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(EXTRAS)]"
 	@touch $@
 
+# Every full run records each scenario's result for the site (.results/last-run.json).
+RESULTS := .results/last-run.json
+
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest --results-json $(RESULTS)
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
@@ -41,3 +46,33 @@ lock:
 
 clean:
 	rm -rf $(VENV) site .pytest_cache mutants
+
+# The living site. A failing scenario does not stop `make docs`: it shows as failed.
+# While serving, an edited .feature file is re-rendered at once and marked
+# "changed since last run"; run `make docs` again to re-run its scenarios.
+docs: $(STAMP)
+	@$(PY) -m pytest -q --results-json $(RESULTS) || echo "== some scenarios did not pass; the site shows which"
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+CHROMIUM ?= /usr/bin/chromium
+check-site: $(STAMP)
+	@test -x "$(CHROMIUM)" || { echo "make check-site drives Debian's chromium, not found at $(CHROMIUM)."; \
+	  echo "Install it with: sudo apt-get install -y chromium   (or set CHROMIUM=/path/to/chromium)"; exit 1; }
+	@test -f site/index.html || $(MAKE) site
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -p no:cacheprovider -o testpaths=checks checks/
+
+# Refresh the vendored KaTeX (committed under docs/assets/katex/) from the npm registry.
+KATEX_VERSION ?= 0.19.1
+vendor-katex:
+	rm -rf .katex-pack && mkdir .katex-pack
+	cd .katex-pack && npm pack --silent katex@$(KATEX_VERSION) && tar xzf katex-$(KATEX_VERSION).tgz
+	rm -rf docs/assets/katex/fonts docs/assets/katex/contrib && mkdir -p docs/assets/katex/contrib
+	cp .katex-pack/package/dist/katex.min.js .katex-pack/package/dist/katex.min.css docs/assets/katex/
+	cp .katex-pack/package/dist/contrib/auto-render.min.js docs/assets/katex/contrib/
+	cp -r .katex-pack/package/dist/fonts docs/assets/katex/fonts
+	cp .katex-pack/package/LICENSE docs/assets/katex/LICENSE
+	rm -rf .katex-pack
+	@echo "Now update docs/assets/katex/VERSION.txt (npm view katex@$(KATEX_VERSION) dist.integrity) and commit."

@@ -1,0 +1,145 @@
+"""Which step definition a sentence of a feature file uses, and the step catalog page.
+
+Sentences come from gherkin-official's compiled "pickles": one per scenario or
+Examples row, Background steps included, ``<placeholders>`` filled in, and
+``And``/``But`` already resolved to the keyword before them (the pickle step's
+``type``: Context = Given, Action = When, Outcome = Then). Definitions come
+from ``steps.catalog.step_definitions()``. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import parse
+from gherkin.pickles.compiler import Compiler
+
+from docs._hooks.render import fence, table, text
+
+KEYWORD_OF_TYPE = {"Context": "given", "Action": "when", "Outcome": "then"}
+NOT_RUN_TAGS = {"@skip", "@wip"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    keyword: str
+    """given / when / then (And and But resolved)."""
+    text: str
+    feature: str
+    line: int
+    scenario: str
+
+
+def sentences(document: dict, feature: str) -> list[Sentence]:
+    """Every step sentence a parsed feature runs (one copy per Examples row)."""
+    found = []
+    lines = _step_lines(document)
+    for pickle in Compiler().compile({**document, "uri": feature}):
+        if {t["name"] for t in pickle.get("tags", ())} & NOT_RUN_TAGS:
+            continue
+        for step in pickle["steps"]:
+            keyword = KEYWORD_OF_TYPE.get(step.get("type"), "step")
+            found.append(Sentence(keyword, step["text"], feature, lines.get(step["astNodeIds"][0], 0), pickle["name"]))
+    return found
+
+
+def _step_lines(document: dict) -> dict[str, int]:
+    lines = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "keywordType" in node and "id" in node:
+                lines[node["id"]] = node["location"]["line"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    return lines
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str):
+    from steps.parsing import TYPES
+
+    try:
+        return parse.compile(pattern, extra_types=TYPES)
+    except (ValueError, re.error):
+        return None
+
+
+def matches(definition, keyword: str, sentence: str) -> bool:
+    """Does ``definition`` (a ``steps.catalog.StepDefinition``) run ``keyword sentence``?"""
+    if definition.keyword not in ("step", keyword):
+        return False
+    compiled = _compiled(definition.pattern)
+    if compiled is not None:
+        return compiled.parse(sentence) is not None
+    return definition.pattern == sentence
+
+
+def definition_for(definitions, keyword: str, sentence: str):
+    """The first definition that runs the sentence, or None (an undefined step)."""
+    return next((d for d in definitions if matches(d, keyword, sentence)), None)
+
+
+def split_example(example: str) -> tuple[str, str]:
+    """``"Given the XOR data set"`` -> ``("given", "the XOR data set")``."""
+    keyword, _, rest = example.strip().partition(" ")
+    return keyword.lower(), rest.strip()
+
+
+# --- the catalog page
+
+
+def anchor(definition) -> str:
+    return f"step-{definition.chapter}-{definition.line}"
+
+
+def _module_title(module: str) -> str:
+    doc = (importlib.import_module(module).__doc__ or "").strip()
+    first = doc.splitlines()[0].strip() if doc else ""
+    return first.rstrip(".") or module
+
+
+def catalog_page(definitions, uses: dict) -> str:
+    """Markdown of the step catalog.
+
+    ``uses`` maps a definition's anchor to ``[(chapter title, url)]``: the
+    chapters whose scenarios use it.
+    """
+    groups = defaultdict(list)
+    for d in definitions:
+        groups[d.module].append(d)
+    out = [
+        "# Step catalog\n",
+        "Every sentence you can use in a scenario, listed from the step definitions themselves "
+        "when the site is built. `{name:type}` marks a parameter. Each example line below is run "
+        "by the suite (`steps/test_catalog.py` checks that it appears in some feature file), "
+        "so the catalog cannot drift from the code.\n",
+        f"{len(definitions)} step definitions in {len(groups)} modules.\n",
+    ]
+    for module in sorted(groups, key=lambda m: (m != "steps.common_steps", m)):
+        out.append(f"## {text(_module_title(module))}\n")
+        out.append(f"`{module.replace('.', '/')}.py`\n")
+        for d in groups[module]:
+            keyword = d.keyword.capitalize() if d.keyword != "step" else "Given/When/Then"
+            out.append(f"### {html.escape(keyword)} {text(d.pattern)} {{ #{anchor(d)} }}\n")
+            if d.doc:
+                out.append(d.doc + "\n")
+            if d.parameters:
+                out.append(table(["parameter", "type"], [[f"`{name}`", text(kind)] for name, kind in d.parameters]) + "\n")
+            if d.example:
+                out.append("Example:\n\n" + fence(d.example, "gherkin") + "\n")
+            used = uses.get(anchor(d), [])
+            if used:
+                out.append("Used in: " + ", ".join(f"[{text(title)}]({url})" for title, url in used) + ".\n")
+            out.append(f'<p class="bdd-where">Defined in <code>{html.escape(d.where)}</code>, function <code>{html.escape(d.function)}</code>.</p>\n')
+    return "\n".join(out)
