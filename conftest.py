@@ -15,6 +15,9 @@ from steps.feature_files import feature_paths, parse_feature, tags_in
 pytest_plugins = sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
 # `--results-json PATH` records every scenario's result for the docs site.
 pytest_plugins.append("steps.results_plugin")
+# An undefined step's failure suggests the closest existing steps ("did you mean").
+# First, because steps modules import it (a plugin must be imported by pytest first).
+pytest_plugins.insert(0, "steps.authoring")
 
 
 def pytest_configure(config):

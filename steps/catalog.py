@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 STEPS_DIR = Path(__file__).resolve().parent
@@ -42,6 +42,12 @@ class StepDefinition:
     module: str
     function: str
     line: int
+    parser: object = field(default=None, compare=False, hash=False, repr=False)
+    """pytest-bdd's parser of the pattern (for ``matches``)."""
+
+    def matches(self, text: str) -> bool:
+        """Does this definition's pattern match the step sentence ``text`` (as pytest-bdd would)?"""
+        return self.parser.is_matching(text)
 
     @property
     def chapter(self) -> str:
@@ -97,6 +103,7 @@ def step_definitions() -> list[StepDefinition]:
                 module=module,
                 function=func.__name__,
                 line=inspect.getsourcelines(func)[1],
+                parser=context.parser,
             )
         )
     return sorted(set(found), key=lambda d: (d.module, d.line, d.keyword))

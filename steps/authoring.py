@@ -1,0 +1,181 @@
+"""Help for the people who write scenarios: the mistakes they make, explained.
+
+A pytest plugin (listed in the root ``conftest.py``) and the checks behind
+``steps/test_authoring.py``:
+
+* **Undefined step.** pytest-bdd reports ``Step definition is not found`` and
+  stops there. The hook below appends the closest existing step sentences
+  ("did you mean ..."), ranked by ``difflib`` similarity against every step
+  definition's pattern and example sentence from ``steps.catalog``.
+* **Ambiguous step.** When two step definitions both match a sentence,
+  pytest-bdd silently picks one (pytest-bdd #449, #608). ``find_ambiguities``
+  matches every step of every feature file (Scenario Outlines expanded, one
+  sentence per Examples row) against every definition and reports each sentence
+  that more than one definition matches, with both definitions' file:line.
+* **Malformed feature file.** Handled by ``steps/test_features.py`` (the file
+  becomes one failing test with the parser's line:column message).
+
+``scratch_specification`` / ``run_scratch`` build and run a tiny copy of this
+specification in a temporary folder, so that the chapter "Writing scenarios"
+can show each mistake failing for real without breaking the real suite.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from gherkin.pickles.compiler import Compiler
+
+from steps.catalog import StepDefinition, step_definitions
+from steps.feature_files import ROOT, feature_paths, parse_feature
+
+# Gherkin's step types (And/But already resolved by the compiler) -> pytest-bdd's.
+KINDS = {"Context": "given", "Action": "when", "Outcome": "then"}
+
+
+def _keyword(kind: str) -> str:
+    return kind.capitalize() if kind != "step" else "Step"
+
+
+def _sentence_of(definition: StepDefinition) -> str | None:
+    """The definition's example sentence without its keyword."""
+    return definition.example.split(" ", 1)[1] if definition.example and " " in definition.example else None
+
+
+def did_you_mean(kind: str, text: str, definitions=None, n: int = 3) -> str:
+    """Lines suggesting the ``n`` step definitions closest to the undefined sentence ``text``.
+
+    Each definition is scored by the better ``difflib`` ratio of its pattern and
+    of its example sentence; definitions of another step type come after those
+    of the same type. Returns "" when nothing is remotely close (ratio < 0.4).
+    """
+    definitions = step_definitions() if definitions is None else definitions
+    scored = []
+    for d in definitions:
+        candidates = [d.pattern] + ([_sentence_of(d)] if _sentence_of(d) else [])
+        score = max(difflib.SequenceMatcher(None, text, c).ratio() for c in candidates)
+        if score >= 0.4:
+            scored.append((d.keyword in (kind, "step"), score, d))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    if not scored:
+        return ""
+    lines = ["Did you mean one of these step definitions (closest first)?"]
+    for _, _, d in scored[:n]:
+        example = f'  e.g. "{d.example}"' if d.example else ""
+        lines.append(f"    {_keyword(d.keyword)} {d.pattern}    ({d.where}){example}")
+    return "\n".join(lines)
+
+
+def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):
+    """Append the closest existing step sentences to pytest-bdd's "not found" message."""
+    hint = did_you_mean(step.type, step.name)
+    if hint:
+        exception.args = (f"{exception.args[0]}\n{hint}",) + exception.args[1:]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One step of a feature file, as pytest-bdd will try to match it."""
+
+    kind: str
+    """given, when or then (And/But resolved)."""
+    text: str
+    """The sentence, with an outline's <placeholders> filled from its Examples row."""
+    where: str
+    """``features/<file>:<line>`` of the step."""
+
+
+def feature_sentences(paths=None, root: Path = ROOT) -> list[Sentence]:
+    """Every step sentence of every (parsable) feature file, outlines expanded."""
+    sentences = []
+    for path in feature_paths() if paths is None else paths:
+        document = parse_feature(path).document
+        if document is None:
+            continue  # test_features.py reports the syntax error
+        lines = {}
+
+        def index(node):
+            if isinstance(node, dict):
+                if "id" in node and "location" in node:
+                    lines[node["id"]] = node["location"]["line"]
+                for value in node.values():
+                    index(value)
+            elif isinstance(node, list):
+                for value in node:
+                    index(value)
+
+        index(document)
+        relative = Path(path).resolve().relative_to(root.resolve()).as_posix() if Path(path).is_absolute() else str(path)
+        for pickle in Compiler().compile({**document, "uri": relative}):
+            for step in pickle["steps"]:
+                kind = KINDS.get(step.get("type"), "step")
+                line = lines.get(step["astNodeIds"][0], "?")
+                sentences.append(Sentence(kind, step["text"], f"{relative}:{line}"))
+    return sentences
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    sentence: Sentence
+    definitions: tuple[StepDefinition, ...]
+
+    def describe(self) -> str:
+        defs = "\n".join(f"    {_keyword(d.keyword)} {d.pattern}    ({d.where})" for d in self.definitions)
+        return (
+            f'{_keyword(self.sentence.kind)} "{self.sentence.text}" ({self.sentence.where}) '
+            f"is matched by {len(self.definitions)} step definitions; pytest-bdd silently uses one:\n{defs}\n"
+            "Make one of the patterns more specific, or remove the duplicate."
+        )
+
+
+def find_ambiguities(sentences, definitions) -> list[Ambiguity]:
+    """Every sentence that more than one step definition (of its type, or untyped) matches.
+
+    A sentence that occurs many times (a Background, an outline) is reported once.
+    """
+    found, seen = [], set()
+    for s in sentences:
+        if (s.kind, s.text) in seen:
+            continue
+        seen.add((s.kind, s.text))
+        matching = tuple(d for d in definitions if d.keyword in (s.kind, "step") and d.matches(s.text))
+        if len(matching) > 1:
+            found.append(Ambiguity(s, matching))
+    return found
+
+
+# --- a scratch copy of the specification, for showing mistakes --------------------------------
+
+def scratch_specification(dest: Path) -> Path:
+    """A copy of this project's specification machinery under ``dest``, with an empty ``features/``.
+
+    Copies ``pyproject.toml``, the root ``conftest.py`` and every module directly in
+    ``steps/`` (step definitions, catalog, collection, this plugin); the package
+    ``backprop`` is imported from the installed project.
+    """
+    dest = Path(dest)
+    (dest / "steps").mkdir(parents=True)
+    (dest / "features").mkdir()
+    for name in ("pyproject.toml", "conftest.py"):
+        shutil.copy2(ROOT / name, dest / name)
+    for module in (ROOT / "steps").glob("*.py"):
+        shutil.copy2(module, dest / "steps" / module.name)
+    return dest
+
+
+def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the scratch specification's feature tests and authoring checks in a fresh interpreter.
+
+    ``-rA`` lists every test as PASSED/FAILED in the summary; output is combined.
+    """
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PYTEST_ADDOPTS", None)
+    command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no",
+               "steps/test_features.py", "steps/test_authoring.py"]
+    return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)

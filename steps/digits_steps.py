@@ -1,0 +1,201 @@
+"""Steps of the chapter "Beyond XOR: handwritten digits".
+
+State: ``state.split`` (train and test X and labels), ``state.network`` (the
+digits network), ``state.copies`` (networks trained side by side),
+``state.orders`` (shuffles), ``state.accuracies`` (one per seed).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from pytest_bdd import given, then, when
+
+import backprop as bp
+from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
+from backprop.peers import sklearn_train_same_batches
+from steps.parsing import sentence
+
+LOSS = DIGITS_SETTINGS["loss"]
+
+
+@pytest.fixture(scope="session")
+def digits():
+    """The digits (X, labels), loaded once per test session."""
+    return load_digits()
+
+
+def _split(digits, seed: int) -> SimpleNamespace:
+    X, labels = digits
+    train, test = bp.stratified_split(labels, 0.25, seed=seed)
+    return SimpleNamespace(X=X[train], labels=labels[train], X_test=X[test], labels_test=labels[test], all_labels=labels)
+
+
+def _train(network, split, epochs, lr, batch, seed):
+    return bp.train_minibatch(network, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=LOSS)
+
+
+def _seed_accuracy(digits, seed, epochs, lr, batch) -> float:
+    split, network = _split(digits, seed), digits_network(seed)
+    _train(network, split, epochs, lr, batch, seed)
+    return bp.accuracy(network, split.X_test, split.labels_test)
+
+
+@given(sentence("the digits data set split 75/25 by class with seed {seed:d}"))
+def _(state, digits, seed):
+    """scikit-learn's 1,797 digits, split by ``stratified_split`` (a quarter of each digit for testing).
+
+    Example: Given the digits data set split 75/25 by class with seed 0
+    """
+    state.split = _split(digits, seed)
+
+
+@given(sentence("a 64-64-10 ReLU digits network with seed {seed:d}"))
+def _(state, seed):
+    """``digits_network(seed)``: ReLU hidden layer, softmax output, Glorot-uniform weights, zero biases.
+
+    Example: Given a 64-64-10 ReLU digits network with seed 1
+    """
+    state.network = digits_network(seed)
+
+
+@when(sentence("I draw the shuffles of {epochs:d} epochs with shuffle seed {seed:d}"))
+def _(state, epochs, seed):
+    """``epoch_orders`` for the training set: one row order per epoch.
+
+    Example: When I draw the shuffles of 3 epochs with shuffle seed 4
+    """
+    state.orders, state.shuffle = bp.epoch_orders(len(state.split.labels), epochs, seed), (epochs, seed)
+
+
+@when(sentence("I train two copies for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+def _(state, epochs, lr, batch, seed):
+    """Train two copies of the network with ``train_minibatch``, the same settings for both.
+
+    Example: When I train two copies for 2 epochs at learning rate 0.1 in batches of 32, shuffle seed 5
+    """
+    state.copies = [state.network.copy(), state.network.copy()]
+    state.histories = [_train(copy, state.split, epochs, lr, batch, seed) for copy in state.copies]
+
+
+@when(sentence("I train a 64-64-10 ReLU network on each of the digits splits {first:d} to {last:d} for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}"))
+def _(state, digits, first, last, epochs, lr, batch):
+    """For each seed s: split with seed s, network with seed s, shuffles with seed s; keep the test accuracy.
+
+    Example: When I train a 64-64-10 ReLU network on each of the digits splits 0 to 6 for 50 epochs at learning rate 0.1 in batches of 32
+    """
+    state.accuracies = np.array([_seed_accuracy(digits, s, epochs, lr, batch) for s in range(first, last + 1)])
+
+
+@when(sentence("ours and scikit-learn's MLPClassifier each train a copy for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+def _(state, epochs, lr, batch, seed):
+    """Train a copy with ``train_minibatch`` and one with scikit-learn on the same batches (``backprop.peers``).
+
+    Example: When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
+    """
+    split, state.start = state.split, state.network.copy()
+    state.theirs = sklearn_train_same_batches(state.start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed)
+    _train(state.network, split, epochs, lr, batch, seed)
+
+
+@then(sentence("the training set holds {n_train:d} images and the test set {n_test:d}"))
+def _(state, n_train, n_test):
+    """The sizes of the two parts of the split.
+
+    Example: Then the training set holds 1347 images and the test set 450
+    """
+    assert (len(state.split.labels), len(state.split.labels_test)) == (n_train, n_test)
+
+
+@then("every digit's share of the test set is within one image of a quarter of its images")
+def _(state):
+    """For each digit d: |test images of d - 0.25 x images of d| <= 1.
+
+    Example: Then every digit's share of the test set is within one image of a quarter of its images
+    """
+    gap = np.bincount(state.split.labels_test, minlength=10) - 0.25 * np.bincount(state.split.all_labels, minlength=10)
+    assert np.all(np.abs(gap) <= 1), gap
+
+
+@then("each epoch visits every training image exactly once")
+def _(state):
+    """Every order is a permutation of the training rows.
+
+    Example: Then each epoch visits every training image exactly once
+    """
+    assert all(np.array_equal(np.sort(order), np.arange(len(state.split.labels))) for order in state.orders)
+
+
+@then("no two epochs visit the images in the same order")
+def _(state):
+    """The orders are pairwise different (the rows are reshuffled each epoch).
+
+    Example: Then no two epochs visit the images in the same order
+    """
+    assert len({order.tobytes() for order in state.orders}) == len(state.orders)
+
+
+@then(sentence("drawing them again with shuffle seed {seed:d} gives the same orders"))
+def _(state, seed):
+    """The shuffles depend on the seed only.
+
+    Example: Then drawing them again with shuffle seed 4 gives the same orders
+    """
+    assert np.array_equal(bp.epoch_orders(len(state.split.labels), state.shuffle[0], seed), state.orders)
+
+
+@then("the two digits networks are identical to the last bit")
+def _(state):
+    """Both copies' parameters have the same bytes.
+
+    Example: Then the two digits networks are identical to the last bit
+    """
+    assert state.copies[0].flat().tobytes() == state.copies[1].flat().tobytes()
+
+
+@then(sentence("the training loss after {epochs:d} epochs is below half the loss before training"))
+def _(state, epochs):
+    """``History.losses[epochs] < losses[0] / 2`` (the loss on the whole training set).
+
+    Example: Then the training loss after 2 epochs is below half the loss before training
+    """
+    losses = state.histories[0].losses
+    assert losses[epochs] < losses[0] / 2, losses
+
+
+@then(sentence("the mean test accuracy over those seeds is at least {percent:Number}%"))
+def _(state, percent):
+    """The mean of the seeds' test accuracies, in percent.
+
+    Example: Then the mean test accuracy over those seeds is at least 96%
+    """
+    assert 100 * state.accuracies.mean() >= percent, state.accuracies
+
+
+@then(sentence("every one of those seeds reaches a test accuracy of at least {percent:Number}%"))
+def _(state, percent):
+    """The lowest of the seeds' test accuracies, in percent.
+
+    Example: Then every one of those seeds reaches a test accuracy of at least 95%
+    """
+    assert 100 * state.accuracies.min() >= percent, state.accuracies
+
+
+@then(sentence("ours and scikit-learn's parameters agree within {tol:Number}"))
+def _(state, tol):
+    """The largest absolute difference over all 4,810 parameters is at most ``tol``.
+
+    Example: Then ours and scikit-learn's parameters agree within 1e-10
+    """
+    assert np.max(np.abs(state.network.flat() - state.theirs.flat())) <= tol
+
+
+@then(sentence("scikit-learn's copy moved some parameter by more than {distance:Number}"))
+def _(state, distance):
+    """Training really happened: some parameter is more than ``distance`` from where it started.
+
+    Example: Then scikit-learn's copy moved some parameter by more than 0.1
+    """
+    assert np.max(np.abs(state.theirs.flat() - state.start.flat())) > distance
