@@ -1,0 +1,30 @@
+"""Steps of the chapter "Why backprop": how the gradient fades in deep sigmoid networks.
+
+Counting a gradient's passes reuses the sentences of the chapters on nudging and
+on the chain rule ("I count the passes spent on ...", "the count is ...").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pytest_bdd import then
+
+from steps.parsing import sentence
+
+
+@then("the weight gradient's norm shrinks from each layer to the layer before it")
+def _(state):
+    """Going back from the output to the input, each layer's |dL/dW| is smaller than the next layer's.
+
+    Example: Then the weight gradient's norm shrinks from each layer to the layer before it
+    """
+    assert np.all(np.diff(state.gradients.layer_norms()) > 0), state.gradients.layer_norms()
+
+
+@then(sentence("the first layer's weight gradient norm is at least {factor:Number} times smaller than the last layer's"))
+def _(state, factor):
+    """``|dL/dW[1]| * factor <= |dL/dW[L]|`` for the latest backward pass.
+
+    Example: Then the first layer's weight gradient norm is at least 1000 times smaller than the last layer's
+    """
+    assert state.gradients.layer_norms()[0] * factor <= state.gradients.layer_norms()[-1], state.gradients.layer_norms()
