@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import platform
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,8 @@ GOOD_LEARNING_RATE = 1.0
 """A learning rate that suits the 2-2-1 sigmoid network with MSE on XOR."""
 SWEEP_SEEDS = range(100)
 SWEEP_EPOCHS = 10_000
+TOLERANCE = 0.1
+"""A seed has learned XOR once every output is within this of its target."""
 SWEEP_RATES = (GUIDE_LEARNING_RATE, 0.1, GOOD_LEARNING_RATE)
 """Learning rates of the errata's seed sweep (100 seeds each)."""
 CURVE_RATES = (GUIDE_LEARNING_RATE, 0.1, GOOD_LEARNING_RATE, 2.0)
@@ -61,7 +64,12 @@ ERROR_EPSILONS = (1e-2, 1e-3, 1e-4)
 COST_WIDTHS = (2, 3, 4, 6, 8, 11, 16, 23, 32, 45, 64)
 """Networks [n, n, 1] of the cost figure (n = 2 ... 64, about sqrt(2) apart)."""
 COST_BATCH = 4
-WORKED_SEED = 0
+WORKED_PARAMETERS = {
+    "W1[0,0]": 0.75, "W1[0,1]": 0.5, "W1[1,0]": -0.25, "W1[1,1]": 1.5, "b1[0]": 0.0, "b1[1]": -1.0,
+    "W2[0,0]": 1.0, "W2[1,0]": -2.0, "b2[0]": 0.5,
+}
+"""The worked example's parameters: those of the chapters Forward propagation and The chain rule
+(chosen there so that the hidden weighted sums come out round)."""
 WORKED_INPUT = (1.0, 1.0)
 WORKED_TARGET = (0.0,)
 WORKED_LEARNING_RATE = GOOD_LEARNING_RATE
@@ -82,16 +90,16 @@ CHAPTERS = {
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def num(x: float, digits: int = 5) -> str:
-    """``x`` for LaTeX: ``0.12573``, ``-1.2 \\times 10^{-5}``."""
+def num(x: float, digits: int = 6) -> str:
+    """``x`` for LaTeX: ``0.125731``, ``-1.2 \\times 10^{-5}``, ``10^{-5}``."""
     s = f"{float(x):.{digits}g}"
     if "e" in s:
         mantissa, exponent = s.split("e")
-        return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+        return f"10^{{{int(exponent)}}}" if mantissa == "1" else f"{mantissa} \\times 10^{{{int(exponent)}}}"
     return s
 
 
-def factor(x: float, digits: int = 5) -> str:
+def factor(x: float, digits: int = 6) -> str:
     """``num(x)`` in parentheses when negative, for use inside a product."""
     s = num(x, digits)
     return f"({s})" if float(x) < 0 else s
@@ -112,10 +120,20 @@ def plain(x: float, digits: int = 2) -> str:
 def chapter(key: str, label: str | None = None) -> str:
     """A Markdown link to a chapter page, or just its name while its feature file does not exist yet."""
     stem = CHAPTERS[key]
-    title = label or stem.split("-", 1)[1].replace("-", " ").capitalize()
-    if (FEATURES / f"{stem}.feature").exists():
+    path = FEATURES / f"{stem}.feature"
+    title = label or _feature_name(path) or stem.split("-", 1)[1].replace("-", " ").capitalize()
+    if path.exists():
         return f"[{title}](chapters/{stem}.md)"
     return f"{title} (chapter to come)"
+
+
+def _feature_name(path: Path) -> str | None:
+    """The name on the ``Feature:`` line (the chapter's title), or None."""
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("Feature:"):
+                return line.split(":", 1)[1].strip()
+    return None
 
 
 # --- the experiments (each runs once per process) --------------------------------
@@ -124,7 +142,7 @@ def chapter(key: str, label: str | None = None) -> str:
 @functools.cache
 def sweep(learning_rate: float) -> SeedSweep:
     """100 seeds of the guide's 2-2-1 network trained on XOR at ``learning_rate``."""
-    return sweep_xor(SWEEP_SEEDS, learning_rate=learning_rate, epochs=SWEEP_EPOCHS)
+    return sweep_xor(SWEEP_SEEDS, learning_rate=learning_rate, epochs=SWEEP_EPOCHS, tolerance=TOLERANCE)
 
 
 @functools.cache
@@ -284,7 +302,9 @@ class WorkedExample:
 
 @functools.cache
 def worked_example() -> WorkedExample:
-    network = bp.init_network((2, 2, 1), seed=WORKED_SEED, bias_init="normal")
+    network = bp.init_network((2, 2, 1), init="zeros")
+    for name, value in WORKED_PARAMETERS.items():
+        network[name] = value
     X, y = np.array([WORKED_INPUT]), np.array([WORKED_TARGET])
     _, cache = bp.forward_prop(network, X)
     gradients = bp.backward_prop(network, X, y, "mse", cache=cache)
@@ -351,7 +371,7 @@ def _boundary_caption() -> str:
     return (
         f"What the guide's 2-2-1 network computes over the input plane after {SWEEP_EPOCHS:,} epochs at learning rate "
         f"{_rate(GOOD_LEARNING_RATE)} (mean squared error). Left: seed {learned}, the first of seeds "
-        f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within 0.1 of its target, from epoch "
+        f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within {TOLERANCE:g} of its target, from epoch "
         f"{int(s.solved_epoch[learned])}); outputs on the four rows {fmt(out[learned])}. Right: seed {stuck}, the first "
         f"that does not; outputs {fmt(out[stuck])}, loss {plain(bp.compute_loss(trained(stuck), X, y), 3)}. Squares: "
         f"target 1; circles: target 0; the black line is where the output is 0.5. "
@@ -467,6 +487,8 @@ def build_figures(out_dir: Path) -> list[Path]:
 
 def computed_pages() -> dict[str, str]:
     """``{site path: Markdown}`` of the pages computed at build time."""
-    from pages import errata_page, worked_example_page
+    import page_errata
+    import page_worked_example
 
-    return {"worked-example.md": worked_example_page(), "errata.md": errata_page()}
+    this = sys.modules[__name__]
+    return {"worked-example.md": page_worked_example.render(this), "errata.md": page_errata.render(this)}
