@@ -64,3 +64,62 @@ def gradient_check(network: Network, X, y, loss: str = "mse", *, epsilon: float 
     per = np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), TINY)
     worst = int(np.argmax(per))
     return GradientCheck(relative_error(a, n), float(per[worst]), names[worst], names, a, n)
+
+
+EPSILON_DECADES = tuple(10.0 ** -k for k in range(1, 13))
+"""epsilon = 1e-1, 1e-2, ..., 1e-12: one per decade."""
+
+
+class EpsilonSweep(NamedTuple):
+    """The overall relative error of a numerical gradient at each of several epsilons.
+
+    Truncation error shrinks like ``eps**order`` (order 1 for the forward
+    difference, 2 for the central one); round-off grows like ``1 / eps``. The
+    sweep shows both, and where they cross: the best epsilon.
+    """
+
+    method: str
+    epsilons: np.ndarray
+    """The epsilons tried, shape (K,)."""
+    errors: np.ndarray
+    """``||a - n|| / (||a|| + ||n||)`` at each epsilon, shape (K,)."""
+
+    @property
+    def best_epsilon(self) -> float:
+        """The epsilon with the smallest error."""
+        return float(self.epsilons[np.argmin(self.errors)])
+
+    def error_at(self, epsilon: float) -> float:
+        """The error measured at ``epsilon`` (which must be one of the sweep's)."""
+        matches = np.flatnonzero(np.isclose(self.epsilons, epsilon, rtol=1e-9, atol=0.0))
+        if matches.size == 0:
+            raise ValueError(f"epsilon {epsilon!r} is not in the sweep; it tried {list(self.epsilons)}")
+        return float(self.errors[matches[0]])
+
+    def order(self, start: float, stop: float) -> float:
+        """The observed order of accuracy between two epsilons of the sweep.
+
+        The slope of log(error) against log(epsilon):
+        ``log(e(start) / e(stop)) / log(start / stop)``. About 1 for the forward
+        difference and 2 for the central one while truncation dominates, about
+        -1 once round-off does (a tenfold smaller epsilon, a tenfold larger error).
+        """
+        return float(np.log(self.error_at(start) / self.error_at(stop)) / np.log(start / stop))
+
+
+def epsilon_sweep(network: Network, X, y, loss: str = "mse", *, epsilons=EPSILON_DECADES, method: str = "central") -> EpsilonSweep:
+    """The gradient check repeated for each epsilon (backprop is computed once).
+
+    Returns an EpsilonSweep of the overall relative errors against
+    ``backward_prop``. Costs one forward and one backward pass plus, per
+    epsilon, the numerical gradient's P + 1 (forward) or 2 P (central) passes.
+    """
+    loss_fn, X, y = _checked_inputs(network, X, y, loss)
+    if network.stack_size is not None:
+        raise ValueError("epsilon_sweep takes one network, not a stack; sweep each network of the stack separately")
+    choice("method", method, METHODS)
+    epsilons = np.array([positive_number("epsilon", e) for e in epsilons])
+    a_, z_ = _forward(network, X)
+    a = _backward(network, a_, z_, y, loss_fn).flat()
+    errors = [relative_error(a, _numerical_gradient(network, X, y, loss_fn, e, method).flat()) for e in epsilons]
+    return EpsilonSweep(method, epsilons, np.array(errors))

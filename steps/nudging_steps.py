@@ -1,0 +1,153 @@
+"""Steps of the chapter "Nudging with epsilon" (the guide's simpler view).
+
+State: ``state.change`` (a nudge's change in the loss), ``state.check`` (the
+latest GradientCheck) and ``state.checks`` (every check by (method, epsilon)),
+``state.sweep`` (an EpsilonSweep), ``state.passes`` (a PassCount) and
+``state.before`` (a copy of the network taken before nudging).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pytest_bdd import then, when
+
+import backprop as bp
+from backprop.gradcheck import epsilon_sweep
+from backprop.numerical import loss_change
+from steps.parsing import sentence
+
+
+@when(sentence("I nudge {name:Param} by {epsilon:Number} and measure the change in the loss"))
+def _(state, name, epsilon):
+    """L(theta + epsilon) - L(theta) for one parameter, every other one held still.
+
+    Example: When I nudge W1[0,0] by 0.0001 and measure the change in the loss
+    """
+    state.change = loss_change(state.network, state.X, state.y, name, epsilon, state.loss)
+
+
+@then(sentence("the change in the loss is dL/d{name:Param} times {epsilon:Number} to within {percent:Number}%"))
+def _(state, name, epsilon, percent):
+    """The measured change against the chain-rule gradient times epsilon, as a relative gap.
+
+    Example: Then the change in the loss is dL/dW1[0,0] times 0.0001 to within 0.5%
+    """
+    expected = bp.backward_prop(state.network, state.X, state.y, state.loss)[name] * epsilon
+    assert abs(state.change - expected) <= percent / 100 * abs(expected), (state.change, expected)
+
+
+@when(sentence("I check the gradient with the {method:Word} difference and epsilon {epsilon:Number}"))
+def _(state, method, epsilon):
+    """Compare backprop with the numerical gradient (``gradient_check``); keeps every check made.
+
+    Example: When I check the gradient with the central difference and epsilon 1e-5
+    """
+    state.check = vars(state).setdefault("checks", {})[method, epsilon] = bp.gradient_check(
+        state.network, state.X, state.y, state.loss, epsilon=epsilon, method=method
+    )
+
+
+@then(sentence("the overall relative error is between {low:Number} and {high:Number}"))
+def _(state, low, high):
+    """``||a - n|| / (||a|| + ||n||)`` of the latest gradient check lies in [low, high].
+
+    Example: Then the overall relative error is between 1e-6 and 1e-4
+    """
+    assert low <= state.check.overall <= high, state.check.overall
+
+
+@then(sentence("the overall relative error is at most {high:Number}"))
+def _(state, high):
+    """``||a - n|| / (||a|| + ||n||)`` of the latest gradient check is at most ``high``.
+
+    Example: Then the overall relative error is at most 1e-7
+    """
+    assert state.check.overall <= high, (state.check.overall, state.check.worst_parameter)
+
+
+@then(
+    sentence(
+        "the {method:Word}-difference error at epsilon {first:Number} is between {low:Number} and {high:Number} "
+        "times the error at epsilon {second:Number}"
+    )
+)
+def _(state, method, first, low, high, second):
+    """The ratio of two checks made earlier in the scenario with the same method.
+
+    Example: Then the forward-difference error at epsilon 0.0001 is between 8 and 12 times the error at epsilon 0.00001
+    """
+    assert low <= state.checks[method, first].overall / state.checks[method, second].overall <= high
+
+
+@when(sentence("I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the {method:Word} difference"))
+def _(state, method):
+    """The gradient check at epsilon = 1e-1, 1e-2, ..., 1e-12 (``epsilon_sweep``).
+
+    Example: When I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the forward difference
+    """
+    state.sweep = epsilon_sweep(state.network, state.X, state.y, state.loss, method=method)
+
+
+@then(sentence("the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} and {high:Number}"))
+def _(state, large, small, low, high):
+    """The slope of log(error) against log(epsilon) between two epsilons of the sweep.
+
+    Example: Then the observed order of accuracy from epsilon 1e-1 to 1e-6 is between 0.9 and 1.1
+    """
+    assert low <= state.sweep.order(large, small) <= high, state.sweep.errors
+
+
+@then(sentence("the best epsilon of the sweep lies between {low:Number} and {high:Number}"))
+def _(state, low, high):
+    """The epsilon with the smallest error in the sweep lies in [low, high].
+
+    Example: Then the best epsilon of the sweep lies between 1e-6 and 1e-4
+    """
+    assert low <= state.sweep.best_epsilon <= high, state.sweep.errors
+
+
+@when(sentence("I count the passes spent on a {method:Word}-difference gradient"))
+def _(state, method):
+    """Count the forward and backward passes of one ``numerical_gradient`` call.
+
+    Example: When I count the passes spent on a central-difference gradient
+    """
+    with bp.count_passes() as state.passes:
+        bp.numerical_gradient(state.network, state.X, state.y, state.loss, method=method)
+
+
+@then(sentence("the count is {forward:d} forward and {backward:d} backward passes"))
+def _(state, forward, backward):
+    """The passes counted by the latest count.
+
+    Example: Then the count is 1 forward and 1 backward passes
+    """
+    assert (state.passes.forward, state.passes.backward) == (forward, backward)
+
+
+@when(sentence("I compute the {method:Word}-difference gradient with epsilon {epsilon:Number}"))
+def _(state, method, epsilon):
+    """Keep a copy of the network, then estimate every gradient by nudging.
+
+    Example: When I compute the forward-difference gradient with epsilon 0.1
+    """
+    state.before = state.network.copy()
+    state.numerical = bp.numerical_gradient(state.network, state.X, state.y, state.loss, epsilon=epsilon, method=method)
+
+
+@then("every parameter is bit-for-bit what it was before")
+def _(state):
+    """The network's parameters have exactly the bytes of the copy kept before.
+
+    Example: Then every parameter is bit-for-bit what it was before
+    """
+    assert state.network.flat().tobytes() == state.before.flat().tobytes()
+
+
+@then(sentence("restoring by subtracting {epsilon:Number} instead would have changed at least one parameter"))
+def _(state, epsilon):
+    """``(theta + epsilon) - epsilon != theta`` for some parameter: why the package saves and restores.
+
+    Example: Then restoring by subtracting 0.1 instead would have changed at least one parameter
+    """
+    assert np.any((state.before.flat() + epsilon) - epsilon != state.before.flat())
