@@ -36,7 +36,7 @@ def _(state, seed):
 def _(state, sizes, seed):
     """A sigmoid network of the given layer sizes, standard-normal weights, zero biases.
 
-    Example: Given a [2, 3, 1] network with seed 1
+    Example: Given a [2, 3, 1] network with seed 0
     """
     state.network = bp.init_network(sizes, seed=seed)
 
@@ -47,7 +47,7 @@ def _(state, sizes, hidden, output, seed):
 
     Normal biases keep relu units off their kink at z = 0.
 
-    Example: Given a [3, 4, 4, 2] network with tanh hidden layers and a identity output, seed 2
+    Example: Given a [2, 8, 8, 1] network with relu hidden layers and a tanh output, seed 0
     """
     state.network = bp.init_network(sizes, seed=seed, hidden=hidden, output=output, bias_init="normal")
 
@@ -73,7 +73,10 @@ def _(state, datatable):
 
 @given("the XOR data set")
 def _(state):
-    """The four rows of the XOR truth table as X (4, 2) and y (4, 1)."""
+    """The four rows of the XOR truth table as X (4, 2) and y (4, 1).
+
+    Example: Given the XOR data set
+    """
     state.X, state.y = bp.xor()
 
 
@@ -81,7 +84,7 @@ def _(state):
 def _(state, x, t):
     """A batch of one sample.
 
-    Example: Given the input [1, 0] with target [1]
+    Example: Given the input [1, 1] with target [0]
     """
     state.X, state.y = np.array([x], dtype=float), np.array([t], dtype=float)
 

@@ -30,11 +30,18 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# The repository root (for ``steps``, ``backprop`` and ``docs._hooks.*``) and this
-# folder (``computed.py`` imports its siblings by their plain names) stay importable.
-for _folder in (ROOT, Path(__file__).resolve().parent):
-    if str(_folder) not in sys.path:
-        sys.path.insert(0, str(_folder))
+
+
+def _importable() -> None:
+    """The repository root (``steps``, ``backprop``, ``docs._hooks.*``) and this folder
+    (``computed.py`` imports its siblings by plain name) on ``sys.path``. MkDocs restores
+    ``sys.path`` after loading a hook, so this runs again at build time."""
+    for folder in (ROOT, Path(__file__).resolve().parent):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
+
+
+_importable()
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
@@ -71,6 +78,7 @@ def _computed():
 
 
 def on_config(config):
+    _importable()
     # Re-read the renderer on every serve rebuild, so edits to it show without a restart.
     importlib.reload(render)
     importlib.reload(sentences)
