@@ -120,7 +120,7 @@ Feature: Forward propagation
     And its parameters are named, in order: W1[0,0], W1[0,1], W1[1,0], W1[1,1], b1[0], b1[1], W2[0,0], W2[1,0], b2[0]
     And its layer sizes are [2, 2, 1]
 
-  Scenario: Training has a gradient for each parameter and for nothing else
+  Scenario: Each parameter gets a gradient; hyperparameters get none
     Given the guide's 2-2-1 network with seed 0
     And the XOR data set
     When I run backward propagation
