@@ -15,11 +15,12 @@ Feature: Gradient descent
   measured with this package on 2026-11-28 from the guide's network with seed 0 on
   XOR, the real fall differs from $\eta \lVert g \rVert^2$ by 0.1% at $\eta = 0.01$,
   1.0% at $\eta = 0.1$ and 10% at $\eta = 1$; the scenario's bounds are 1%, 2% and 15%.
+
   A step too large jumps clean across the valley and lands higher than it started.
-  For this network the gradient has length about 0.02, so a rate of 100 is a step
-  of about 2 in every direction at once. Measured over seeds 0..99, one step raises
-  the loss for none of them at rate 1, for 9 at rate 10, for 95 at rate 30 and for
-  99 at rate 100; seed 0 rises at 30, 100 and 1000, the rates named below.
+  From seed 0 the gradient has length about 0.02, so a rate of 100 is a step of
+  length about 2 through the space of the nine parameters, far beyond where the
+  linear picture holds. Measured the same way, one step from seed 0 lowers the loss
+  at rate 1 and raises it at rates 30, 100 and 1000, the rates the scenario names.
 
   Either gradient can drive the descent: the guide's nudging (its "simpler view")
   or backprop. They agree only up to the nudging's own error. A forward difference
@@ -35,13 +36,17 @@ Feature: Gradient descent
   Finally, the start matters. If both hidden units start with the same weights,
   they compute the same value, receive the same error signal and therefore the
   same update, step after step: they stay identical forever, and the network is
-  really a network with one hidden unit. One hidden unit cannot learn XOR. Its
-  output is a monotone function of one weighted sum $t = w_A x_A + w_B x_B$, and
-  $t(1,1) = t(0,1) + t(1,0)$ while $t(0,0) = 0$, so the two rows whose answer is 1
+  really a network with one hidden unit.
+
+  One hidden unit cannot learn XOR. Its output is a monotone function of one
+  weighted sum $t = w_A x_A + w_B x_B$, and $t(1,1) = t(0,1) + t(1,0)$ while
+  $t(0,0) = 0$, so the two rows whose answer is 1
   can never both lie beyond the two rows whose answer is 0. The best monotone fit
   gets one row right and gives the other three one shared output, the mean of their
   targets ($\frac{1}{3}$ or $\frac{2}{3}$), for a mean squared error of $\frac{1}{4}\left(\frac{1}{9} + \frac{1}{9} + \frac{4}{9}\right) = \frac{1}{6}$;
   so the loss of such a network can never go below $\frac{1}{6} \approx 0.1667$.
+  The scenario asserts at least 0.1666, this bound rounded down.
+
   All-zero weights are the extreme case: on XOR every gradient is exactly zero
   (every output is $\frac{1}{2}$ and the four errors cancel), so nothing moves at all.
   The last scenario therefore sets the output bias to 1: now the gradients are not

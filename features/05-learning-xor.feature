@@ -29,17 +29,20 @@ Feature: Learning XOR
   At rate 2 with a cap of 2,500 epochs, about three seeds in four learn XOR
   (measured: 78 of 100 with zero biases, 77 with standard-normal biases; bounds
   are the measurement plus or minus 5). The others are not broken: they are stuck
-  on a plateau, where the gradient is nearly zero. All 22 failures of the
-  zero-bias sweep end within 0.01 of one of two losses. 19 end near
-  $\frac{1}{8} = 0.125$: two rows right and two outputs stuck at $\frac{1}{2}$,
-  giving $\frac{1}{4}\left(\frac{1}{4} + \frac{1}{4}\right)$ (the two outputs were
-  measured within 0.003 of $\frac{1}{2}$; the bound is 0.05). Three end near
-  $\frac{1}{6} \approx 0.1667$: one row right and the other three sharing one
-  output, which is the best a single hidden unit can ever reach (see the chapter
-  on gradient descent). Over their last 500 epochs the failures' losses
-  still fell, by between 0.0002 and 0.0008 (bound: more than 0 and less than 0.002):
-  downhill, but along an almost flat floor. The bounds: all but at most 2 failures
-  on a plateau, at least 15 near $\frac{1}{8}$ and at least 1 near $\frac{1}{6}$.
+  on a plateau, where the gradient is nearly zero.
+
+  All 22 failures of the zero-bias sweep end within 0.01 of one of two losses.
+  19 end near $\frac{1}{8} = 0.125$: two rows right and two outputs stuck at
+  $\frac{1}{2}$, giving $\frac{1}{4}\left(\frac{1}{4} + \frac{1}{4}\right)$ (the two
+  outputs were measured within 0.003 of $\frac{1}{2}$; the bound is 0.05). Three
+  end near $\frac{1}{6} \approx 0.1667$: one row right and the other three sharing
+  one output, which is the best a single hidden unit can ever reach (see the
+  chapter on gradient descent). The bounds: all but at most 2 failures on one of
+  the two plateaus, at least 15 near $\frac{1}{8}$ and at least 1 near $\frac{1}{6}$.
+
+  Over their last 500 epochs the failures' losses still fell, by between 0.0002
+  and 0.0008 (bound: more than 0 and less than 0.002): downhill, but along an
+  almost flat floor.
 
   Cross-entropy, $L = -\frac{1}{4} \sum_n \left[y_n \log \hat{y}_n + (1 - y_n) \log(1 - \hat{y}_n)\right]$,
   pairs with the sigmoid output so that the output error signal is simply
