@@ -1,0 +1,183 @@
+"""The site's computed parts: the worked example, the errata, the figures' plotting.
+
+The site build runs every experiment (about ten seconds); these tests check the
+pieces that can be checked quickly, against independent computations:
+
+* the worked example's numbers against the formulas evaluated with ``math``;
+* the network diagram's labels against ``Network.element_names()``, in the SVG;
+* the two plotting functions of ``backprop xor --plot`` write valid, reproducible SVG.
+
+The errata page's text is checked on a smaller seed sweep than the site's.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import backprop as bp
+import backprop.experiments
+from backprop import plots
+
+HOOKS = Path(__file__).resolve().parents[1] / "docs" / "_hooks"
+sys.path.append(str(HOOKS))
+
+import computed  # noqa: E402
+import page_errata  # noqa: E402
+import page_worked_example  # noqa: E402
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _by_hand():
+    """The worked example with plain floats and ``math``: forward, MSE without 1/2, backward."""
+    p, x, t = computed.WORKED_PARAMETERS, computed.WORKED_INPUT, computed.WORKED_TARGET[0]
+    z1 = [x[0] * p[f"W1[0,{j}]"] + x[1] * p[f"W1[1,{j}]"] + p[f"b1[{j}]"] for j in range(2)]
+    a1 = [_sigmoid(z) for z in z1]
+    z2 = a1[0] * p["W2[0,0]"] + a1[1] * p["W2[1,0]"] + p["b2[0]"]
+    y_hat = _sigmoid(z2)
+    d2 = 2 * (y_hat - t) * y_hat * (1 - y_hat)
+    d1 = [d2 * p[f"W2[{j},0]"] * a1[j] * (1 - a1[j]) for j in range(2)]
+    return {
+        "z1": z1, "a1": a1, "z2": z2, "y_hat": y_hat, "loss": (y_hat - t) ** 2, "d2": d2, "d1": d1,
+        "dW2": [a1[j] * d2 for j in range(2)], "dW1": [[x[i] * d1[j] for j in range(2)] for i in range(2)],
+    }
+
+
+def test_worked_example_numbers_follow_the_formulas():
+    ex, hand = computed.worked_example(), _by_hand()
+    close = lambda a, b: np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)  # noqa: E731
+    close(ex.cache.z[1][0], hand["z1"])
+    close(ex.cache.a[1][0], hand["a1"])
+    close(ex.cache.z[2][0, 0], hand["z2"])
+    close(ex.cache.a[2][0, 0], hand["y_hat"])
+    close(ex.loss, hand["loss"])
+    close(ex.gradients.deltas[2][0, 0], hand["d2"])
+    close(ex.gradients.deltas[1][0], hand["d1"])
+    close(ex.gradients.weights[1][:, 0], hand["dW2"])
+    close(ex.gradients.biases[1][0], hand["d2"])
+    close(ex.gradients.weights[0], hand["dW1"])
+    close(ex.gradients.biases[0], hand["d1"])
+
+
+def test_worked_example_page_shows_every_intermediate_number():
+    page = page_worked_example.render(computed)
+    hand = _by_hand()
+    values = [*hand["z1"], *hand["a1"], hand["z2"], hand["y_hat"], hand["loss"], hand["d2"], *hand["d1"],
+              *hand["dW2"], *np.ravel(hand["dW1"])]
+    missing = [v for v in values if computed.num(v) not in page]
+    assert not missing, f"the page does not show {missing}"
+    for name, value in computed.WORKED_PARAMETERS.items():
+        assert f"| `{name}` | {value:g} |" in page
+    # Formulas sit in $$ blocks that KaTeX can read: balanced braces, no Markdown pipes inside.
+    for block in re.findall(r"\$\$\n(.*?)\n\$\$", page, flags=re.S):
+        assert block.count("{") == block.count("}"), block
+        assert "|" not in block, block
+
+
+def test_chapter_links_point_to_feature_files():
+    link = computed.chapter("xor")
+    target = re.fullmatch(r"\[(.+)\]\(chapters/(.+)\.md\)", link)
+    assert target is not None, link
+    assert (computed.FEATURES / f"{target.group(2)}.feature").exists()
+    assert target.group(1) == "Learning XOR"
+
+
+def test_figures_are_declared_for_pages_that_exist():
+    names = [f.filename for f in computed.FIGURES]
+    assert len(set(names)) == len(names)
+    assert all(n.endswith(".svg") for n in names)
+    for figure in computed.FIGURES:
+        page = computed.FEATURES / f"{figure.chapter}.feature"
+        assert page.exists() or (HOOKS.parent / f"{figure.chapter}.md").exists(), figure.chapter
+
+
+def test_diagram_labels_are_the_parameter_names(tmp_path):
+    for sizes in ((2, 2, 1), (3, 2, 2)):
+        network = bp.init_network(sizes)
+        path = tmp_path / f"net-{len(sizes)}.svg"
+        drawn = plots.plot_network_diagram(network, path)
+        assert drawn == network.element_names()
+        in_file = re.findall(r'id="param:([^"]+)"', path.read_text(encoding="utf-8"))
+        assert in_file == network.element_names()
+
+
+def test_diagram_caption_names_every_parameter():
+    caption = computed.FIGURES[0].caption
+    assert computed.FIGURES[0].chapter == "notation"
+    for name in bp.init_network((2, 2, 1)).element_names():
+        assert name in caption
+
+
+def _valid_svg(path: Path) -> ET.Element:
+    root = ET.parse(path).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert len(list(root.iter())) > 50, "an SVG with almost nothing drawn"
+    return root
+
+
+def test_cli_loss_curves_write_reproducible_svg(tmp_path):
+    X, y = bp.xor()
+    history = bp.train(bp.init_network(seed=0), X, y, epochs=200, learning_rate=1.0)
+    curves = {"learning rate 1": history.losses, "twice the loss": 2 * history.losses}
+    first = plots.plot_loss_curves(curves, tmp_path / "a.svg", title="XOR")
+    second = plots.plot_loss_curves(curves, tmp_path / "b.svg", title="XOR")
+    _valid_svg(first)
+    assert first.read_bytes() == second.read_bytes(), "same data, different files: the SVG is not reproducible"
+    assert b"<dc:date>" not in first.read_bytes()
+    with pytest.raises(ValueError, match="curves must hold at least one"):
+        plots.plot_loss_curves({}, tmp_path / "c.svg")
+    with pytest.raises(ValueError, match=r"\.svg, \.png or \.pdf.*'loss.txt'"):
+        plots.plot_loss_curves(curves, tmp_path / "loss.txt")
+
+
+def test_cli_decision_boundary_writes_svg(tmp_path):
+    X, y = bp.xor()
+    network = bp.init_network(seed=0)
+    bp.train(network, X, y, epochs=50, learning_rate=1.0)
+    path = plots.plot_decision_boundary(network, X, y, tmp_path / "boundary.svg", title="seed 0")
+    _valid_svg(path)
+    with pytest.raises(ValueError, match="single network, not a stack"):
+        plots.plot_decision_boundary(bp.init_stack([0, 1]), X, y, tmp_path / "stack.svg")
+    with pytest.raises(ValueError, match="2 inputs"):
+        plots.plot_decision_boundary(bp.init_network((3, 2, 1)), np.zeros((2, 3)), [0, 1], tmp_path / "x.svg")
+
+
+def test_epsilon_caption_reports_the_guides_two_epsilons():
+    figure = next(f for f in computed.FIGURES if f.filename == "epsilon-error.svg")
+    caption = figure.caption
+    for epsilon in (computed.GUIDE_EPSILON_TEXT, computed.GUIDE_EPSILON_CODE):
+        assert f"ε = {computed.plain(epsilon)}" in caption
+        assert computed.plain(computed.epsilon_error(epsilon, "forward")) in caption
+        assert computed.plain(computed.epsilon_error(epsilon, "central")) in caption
+
+
+def test_errata_page_reports_the_sweeps_and_the_real_xor_table(monkeypatch):
+    # The site sweeps 100 seeds for 10,000 epochs (seconds); the page's wording and tables are
+    # the same for a smaller sweep, and chapter 05's scenarios check the full one's claims.
+    monkeypatch.setattr(computed, "SWEEP_SEEDS", range(20))
+    monkeypatch.setattr(computed, "SWEEP_EPOCHS", 3000)
+    small = functools.cache(lambda rate: bp.experiments.sweep_xor(range(20), learning_rate=rate, epochs=3000))
+    monkeypatch.setattr(computed, "sweep", small)
+    pages = computed.computed_pages()
+    assert set(pages) == {"worked-example.md", "errata.md"}
+    errata = pages["errata.md"]
+    for a, b, out in bp.XOR_TRUTH_TABLE:
+        assert f"| {a} | {b} | {out} |" in errata
+    for rate in computed.SWEEP_RATES:
+        s = small(rate)
+        assert f"| {rate:g}" in errata and f"| {s.solved_count} of 20 |" in errata
+    assert "from each of 20 seeds (0–19) for 3,000 epochs" in errata
+    assert f"`epsilon = {computed.GUIDE_EPSILON_CODE:.5f}`" in errata and "0.00001" in errata
+    assert "corrected, executable retelling" in errata
+    for stem in re.findall(r"\]\(chapters/([^)]+)\.md\)", errata):
+        assert (computed.FEATURES / f"{stem}.feature").exists(), stem
