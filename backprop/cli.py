@@ -1,0 +1,284 @@
+"""The command line: ``backprop xor``, ``backprop gradcheck``, ``backprop digits``.
+
+Run as ``backprop ...`` (the console script) or ``python -m backprop ...``.
+Every option has a default, shown by ``--help``. A bad option (an unknown
+name, a choice that does not exist, a learning rate that is not a positive
+number) is refused by argparse with a message naming the option and exit
+code 2; an error during the run (training that diverges, a missing optional
+library) prints ``backprop: error: ...`` and exits with code 1.
+
+The progress bar comes from tqdm and the figures of ``--plot`` from
+matplotlib, both in the ``cli`` extra (``pip install 'backprop-spec[cli]'``)
+and imported only when a command needs them: ``import backprop`` needs numpy
+only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from backprop.activations import ACTIVATIONS
+from backprop.data import xor
+from backprop.errors import DivergenceError
+from backprop.gradcheck import gradient_check
+from backprop.network import init_network
+from backprop.numerical import METHODS
+from backprop.training import GRADIENTS, train
+
+HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
+XOR_LOSSES = ["mse", "binary_cross_entropy"]
+"""The losses for XOR's one sigmoid output (categorical cross-entropy needs a softmax)."""
+
+
+class _Formatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each option's default, unless its help already says it in words."""
+
+    def _get_help_string(self, action):
+        return action.help if "(default:" in (action.help or "") else super()._get_help_string(action)
+
+
+class CommandError(Exception):
+    """A failure while running a command (not a bad option): message and exit code 1."""
+
+
+def _positive(kind):
+    """An argparse type: ``kind`` (int or float) that must be positive and finite."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a positive {'whole number' if kind is int else 'number'}, got {text!r}") from None
+        if not (math.isfinite(value) and value > 0):
+            raise argparse.ArgumentTypeError(f"expected a positive {'whole number' if kind is int else 'number'}, got {text!r}")
+        return value
+
+    parse.__name__ = f"positive {kind.__name__}"
+    return parse
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``backprop`` parser with its three subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="backprop",
+        description="Train and check small neural networks with backpropagation, "
+        "as in 'A Beginner's Guide to Backpropagation'.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    fmt = _Formatter
+
+    x = commands.add_parser(
+        "xor",
+        formatter_class=fmt,
+        help="train the guide's 2-2-1 network on XOR and print its truth table",
+        description="Train the guide's network (2 inputs, a hidden layer, 1 sigmoid output; "
+        "standard-normal weights, zero biases) on the four XOR rows by full-batch gradient "
+        "descent, then print the truth table with the network's predictions. The guide's own "
+        "learning rate, 0.01, needs about 200 times the epochs of the default 2.0.",
+    )
+    _network_options(x)
+    x.add_argument("--learning-rate", type=_positive(float), default=2.0, help="gradient-descent step size")
+    x.add_argument("--epochs", type=_positive(int), default=2000, help="full-batch updates")
+    x.add_argument("--gradient", choices=GRADIENTS, default="backprop",
+                   help="how the gradient is computed: the chain rule, or nudging each parameter by --epsilon")
+    x.add_argument("--epsilon", type=_positive(float), default=1e-5, help="the nudge of --gradient numerical")
+    x.add_argument("--plot", metavar="DIR", type=Path, default=None,
+                   help="also write the loss curve (xor-loss.svg) and the decision boundary "
+                   "(xor-decision-boundary.svg) into DIR (needs matplotlib) (default: no figures)")
+    _progress_option(x)
+    x.set_defaults(run=run_xor)
+
+    g = commands.add_parser(
+        "gradcheck",
+        formatter_class=fmt,
+        help="compare backprop's gradients with numerical ones, parameter by parameter",
+        description="Compute the gradient of the loss on the XOR data with backpropagation and by "
+        "nudging every parameter, and print both with their relative error |a - n| / (|a| + |n|).",
+    )
+    _network_options(g)
+    g.add_argument("--epsilon", type=_positive(float), default=1e-5, help="the nudge of the numerical gradient")
+    g.add_argument("--method", choices=METHODS, default="central",
+                   help="forward difference (error ~ epsilon) or central difference (error ~ epsilon**2)")
+    g.set_defaults(run=run_gradcheck)
+
+    d = commands.add_parser(
+        "digits",
+        formatter_class=fmt,
+        help="train a 64-64-10 network on scikit-learn's handwritten digits",
+        description="Train a 64-HIDDEN-10 network (softmax output, categorical cross-entropy, "
+        "Glorot-uniform weights) by minibatch SGD on three quarters of scikit-learn's 1,797 "
+        "bundled 8x8 digits (a stratified split) and print its accuracy on the other quarter. "
+        "Needs scikit-learn; nothing is downloaded.",
+    )
+    d.add_argument("--seed", type=_seed, default=0, help="seeds the split, the weights and the shuffles")
+    d.add_argument("--hidden-size", type=_positive(int), default=64, help="units in the hidden layer")
+    d.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default="relu", help="hidden-layer activation")
+    d.add_argument("--learning-rate", type=_positive(float), default=0.1, help="SGD step size")
+    d.add_argument("--epochs", type=_positive(int), default=50, help="passes over the training set")
+    d.add_argument("--batch-size", type=_positive(int), default=32, help="rows per SGD step")
+    _progress_option(d)
+    d.set_defaults(run=run_digits)
+    return parser
+
+
+def _network_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seed", type=_seed, default=0, help="seeds the initial weights")
+    p.add_argument("--hidden-size", type=_positive(int), default=2, help="units in the hidden layer (the guide has 2)")
+    p.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default="sigmoid", help="hidden-layer activation")
+    p.add_argument("--loss", choices=XOR_LOSSES, default="mse",
+                   help="mean squared error (no 1/2), or binary cross-entropy")
+
+
+def _progress_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-progress", action="store_true", help="do not show the progress bar (default: shown, on stderr)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit code.
+
+    Bad options end in ``SystemExit(2)`` from argparse, ``--help`` in ``SystemExit(0)``.
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except (CommandError, DivergenceError) as error:
+        print(f"backprop: error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@contextmanager
+def _progress(total: int, enabled: bool, unit: str):
+    """A tqdm bar on stderr, or a no-op when disabled (or tqdm is missing, which is said once)."""
+    if not enabled:
+        yield None
+        return
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        print("backprop: tqdm is not installed, so no progress bar "
+              "(pip install 'backprop-spec[cli]')", file=sys.stderr)
+        yield None
+        return
+    with tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
+        yield bar
+
+
+def _xor_network(args):
+    return init_network((2, args.hidden_size, 1), seed=args.seed, hidden=args.activation, output="sigmoid")
+
+
+def run_xor(args) -> None:
+    X, y = xor()
+    network = _xor_network(args)
+    with _progress(args.epochs, not args.no_progress, "epoch") as bar:
+
+        def show(step):
+            if bar is not None and step.epoch > 0:
+                bar.update(1)
+                if step.epoch % 100 == 0 or step.epoch == args.epochs:
+                    bar.set_postfix(loss=f"{float(step.loss):.3g}", refresh=False)
+
+        history = train(network, X, y, epochs=args.epochs, learning_rate=args.learning_rate, loss=args.loss,
+                        gradient=args.gradient, epsilon=args.epsilon, callback=show)
+    predictions = _predict(network, X)
+    print(f"XOR, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}: {args.epochs} epochs "
+          f"at learning rate {args.learning_rate:g}, {args.loss}, {args.gradient} gradient")
+    print()
+    print(f"{'A':>3} {'B':>3} {'target':>7} {'prediction':>11}")
+    for (a, b), target, p in zip(X, y[:, 0], predictions[:, 0]):
+        print(f"{a:>3.0f} {b:>3.0f} {target:>7.0f} {p:>11.4f}")
+    print()
+    worst = float(np.max(np.abs(predictions - y)))
+    print(f"final loss {float(history.final_loss):.6g}; largest distance from a target {worst:.4f}")
+    print("learned XOR: " + ("yes, every prediction within 0.1 of its target" if worst <= 0.1 else "no, some prediction is more than 0.1 from its target"))
+    if args.plot is not None:
+        for path in _plot_xor(args, network, history, X, y):
+            print(f"wrote {path}")
+
+
+def _predict(network, X):
+    from backprop.network import forward_prop
+
+    return forward_prop(network, X)[0]
+
+
+def _plot_xor(args, network, history, X, y) -> list[Path]:
+    try:
+        from backprop import plots
+    except ImportError as error:  # pragma: no cover - plots itself imports matplotlib lazily
+        raise CommandError(f"--plot needs backprop.plots: {error}") from None
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise CommandError("--plot needs matplotlib, which is not installed: pip install 'backprop-spec[cli]'") from None
+    args.plot.mkdir(parents=True, exist_ok=True)
+    label = f"{args.gradient}, learning rate {args.learning_rate:g}"
+    title = f"XOR, 2-{args.hidden_size}-1 {args.activation}, seed {args.seed}"
+    return [
+        Path(plots.plot_loss_curves({label: history.losses}, args.plot / "xor-loss.svg", title=f"{title}: {args.loss} loss")),
+        Path(plots.plot_decision_boundary(network, X, y, args.plot / "xor-decision-boundary.svg", title=title)),
+    ]
+
+
+def run_gradcheck(args) -> None:
+    X, y = xor()
+    network = _xor_network(args)
+    check = gradient_check(network, X, y, args.loss, epsilon=args.epsilon, method=args.method)
+    per = check.per_parameter()
+    print(f"Gradient check, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}, XOR data, "
+          f"{args.loss}; {args.method} difference, epsilon {args.epsilon:g}")
+    print()
+    print(f"{'parameter':<10} {'backprop':>14} {'numerical':>14} {'relative error':>15}")
+    for name, a, n, e in zip(check.names, check.backprop, check.numerical, per):
+        print(f"{name:<10} {a:>14.6e} {n:>14.6e} {e:>15.2e}")
+    print()
+    print(f"overall relative error ||a - n|| / (||a|| + ||n||) = {check.overall:.2e}")
+    print(f"worst parameter {check.worst_parameter}: {check.worst:.2e}")
+
+
+def run_digits(args) -> None:
+    from backprop.classification import accuracy, stratified_split
+    from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
+    from backprop.minibatch import train_minibatch
+
+    try:
+        X, labels = load_digits()
+    except ImportError as error:
+        raise CommandError(str(error)) from None
+    train_rows, test_rows = stratified_split(labels, 0.25, seed=args.seed)
+    network = digits_network(args.seed, hidden=args.hidden_size, activation=args.activation)
+    print(f"digits: 64-{args.hidden_size}-10 {args.activation} network, seed {args.seed}; "
+          f"{len(train_rows)} training and {len(test_rows)} test images; SGD at learning rate "
+          f"{args.learning_rate:g}, batches of {args.batch_size}, {args.epochs} epochs")
+    X_test, labels_test = X[test_rows], labels[test_rows]
+    with _progress(args.epochs, not args.no_progress, "epoch") as bar:
+
+        def show(step):
+            if bar is not None and step.epoch > 0:
+                bar.set_postfix(loss=f"{float(step.loss):.4f}",
+                                test_accuracy=f"{accuracy(step.network, X_test, labels_test):.3f}", refresh=False)
+                bar.update(1)
+
+        history = train_minibatch(network, X[train_rows], labels[train_rows], epochs=args.epochs,
+                                  learning_rate=args.learning_rate, batch_size=args.batch_size, seed=args.seed,
+                                  loss=DIGITS_SETTINGS["loss"], callback=show)
+    print(f"training loss {float(history.final_loss):.4f}; "
+          f"training accuracy {accuracy(network, X[train_rows], labels[train_rows]):.2%}")
+    print(f"test accuracy {accuracy(network, X_test, labels_test):.2%}")
