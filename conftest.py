@@ -15,6 +15,13 @@ from steps.feature_files import feature_paths, parse_feature, tags_in
 pytest_plugins = sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
 # `--results-json PATH` records every scenario's result for the docs site.
 pytest_plugins.append("steps.results_plugin")
+# Property checks (steps/test_properties.py, steps/test_oracle.py): under CI (any
+# non-empty CI variable, as CI services set) Hypothesis runs the same derandomized
+# examples every time and keeps no example database.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
 # An undefined step's failure suggests the closest existing steps ("did you mean").
 # First, because steps modules import it (a plugin must be imported by pytest first).
 pytest_plugins.insert(0, "steps.authoring")
