@@ -8,7 +8,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from hypothesis import settings
 
 from steps.feature_files import feature_paths, parse_feature, tags_in
 
