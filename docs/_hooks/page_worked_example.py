@@ -15,6 +15,12 @@ def _matrix(rows) -> str:
     return "\\begin{pmatrix} " + " \\\\ ".join(" & ".join(rows_) for rows_ in rows) + " \\end{pmatrix}"
 
 
+def _aligned(lines) -> list[str]:
+    """A display block of equations aligned at their first "=" (one per line, so none runs off the page)."""
+    rows = ["&" + line if line.startswith("= ") else line.replace(" = ", " &= ", 1) for line in lines]
+    return ["$$", "\\begin{aligned}", *(row + " \\\\" for row in rows[:-1]), rows[-1], "\\end{aligned}", "$$", ""]
+
+
 def render(c) -> str:
     ex = c.worked_example()
     num, factor = c.num, c.factor
@@ -80,32 +86,26 @@ def render(c) -> str:
         "$\\sigma(z) = 1/(1 + e^{-z})$. Unit by unit:",
         "",
     ]
+    hidden = []
     for j in range(n_hidden):
         terms = " + ".join(f"x_{i} W^{{(1)}}[{i},{j}]" for i in range(n_in))
         values = " + ".join(f"{factor(x[i])} \\cdot {factor(W1[i, j])}" for i in range(n_in))
-        out += [
-            "$$",
-            f"z^{{(1)}}_{j} = {terms} + b^{{(1)}}[{j}] = {values} + {factor(b1[j])} = {num(z1[j])}",
-            "$$",
-            "",
-            "$$",
+        hidden += [
+            f"z^{{(1)}}_{j} = {terms} + b^{{(1)}}[{j}]",
+            f"= {values} + {factor(b1[j])} = {num(z1[j])}",
             f"a^{{(1)}}_{j} = \\sigma(z^{{(1)}}_{j}) = \\frac{{1}}{{1 + e^{{{num(-z1[j])}}}}} = {num(a1[j])}",
-            "$$",
-            "",
         ]
+    out += _aligned(hidden)
     terms = " + ".join(f"a^{{(1)}}_{j} W^{{(2)}}[{j},0]" for j in range(n_hidden))
     values = " + ".join(f"{factor(a1[j])} \\cdot {factor(W2[j, 0])}" for j in range(n_hidden))
     out += [
         "### Output layer",
         "",
-        "$$",
-        f"z^{{(2)}}_0 = {terms} + b^{{(2)}}[0] = {values} + {factor(b2[0])} = {num(z2)}",
-        "$$",
-        "",
-        "$$",
-        f"\\hat y = a^{{(2)}}_0 = \\sigma(z^{{(2)}}_0) = \\frac{{1}}{{1 + e^{{{num(-z2)}}}}} = {num(y_hat)}",
-        "$$",
-        "",
+        *_aligned([
+            f"z^{{(2)}}_0 = {terms} + b^{{(2)}}[0]",
+            f"= {values} + {factor(b2[0])} = {num(z2)}",
+            f"\\hat y = a^{{(2)}}_0 = \\sigma(z^{{(2)}}_0) = \\frac{{1}}{{1 + e^{{{num(-z2)}}}}} = {num(y_hat)}",
+        ]),
         "### Loss",
         "",
         "Mean squared error, averaged over the batch, without a factor 1/2:",
@@ -136,13 +136,11 @@ def render(c) -> str:
         "$\\partial L/\\partial b^{(2)}[0] = \\delta^{(2)}_0$ (in matrix form "
         "$\\partial L/\\partial W^{(2)} = a^{(1)\\top} \\delta^{(2)}$):",
         "",
-        "$$",
-        " \\qquad ".join(
-            f"\\frac{{\\partial L}}{{\\partial W^{{(2)}}[{j},0]}} = {factor(a1[j])} \\cdot {factor(d2)} = {num(dW2[j])}"
-            for j in range(n_hidden)
-        ) + f" \\qquad \\frac{{\\partial L}}{{\\partial b^{{(2)}}[0]}} = {num(db2)}",
-        "$$",
-        "",
+        *_aligned([
+            *(f"\\frac{{\\partial L}}{{\\partial W^{{(2)}}[{j},0]}} = {factor(a1[j])} \\cdot {factor(d2)} = {num(dW2[j])}"
+              for j in range(n_hidden)),
+            f"\\frac{{\\partial L}}{{\\partial b^{{(2)}}[0]}} = {num(db2)}",
+        ]),
         "### Hidden error signals",
         "",
         "The output's error flows back along each weight $W^{(2)}[j,0]$ (its value *before* any update, "
@@ -151,14 +149,11 @@ def render(c) -> str:
         "$\\delta^{(1)} = (\\delta^{(2)} W^{(2)\\top}) \\odot \\sigma'(z^{(1)})$:",
         "",
     ]
-    for j in range(n_hidden):
-        out += [
-            "$$",
-            f"\\delta^{{(1)}}_{j} = {factor(d2)} \\cdot {factor(W2[j, 0])} \\cdot {num(a1[j])} \\cdot "
-            f"(1 - {num(a1[j])}) = {num(d1[j])}",
-            "$$",
-            "",
-        ]
+    out += _aligned([
+        f"\\delta^{{(1)}}_{j} = {factor(d2)} \\cdot {factor(W2[j, 0])} \\cdot {num(a1[j])} \\cdot "
+        f"(1 - {num(a1[j])}) = {num(d1[j])}"
+        for j in range(n_hidden)
+    ])
     out += [
         "### Hidden-layer gradients",
         "",
@@ -166,13 +161,14 @@ def render(c) -> str:
         "$\\partial L/\\partial b^{(1)}[j] = \\delta^{(1)}_j$:",
         "",
     ]
+    gradients = []
     for j in range(n_hidden):
-        parts = [
+        gradients += [
             f"\\frac{{\\partial L}}{{\\partial W^{{(1)}}[{i},{j}]}} = {factor(x[i])} \\cdot {factor(d1[j])} = {num(dW1[i, j])}"
             for i in range(n_in)
         ]
-        parts.append(f"\\frac{{\\partial L}}{{\\partial b^{{(1)}}[{j}]}} = {num(db1[j])}")
-        out += ["$$", " \\qquad ".join(parts), "$$", ""]
+        gradients.append(f"\\frac{{\\partial L}}{{\\partial b^{{(1)}}[{j}]}} = {num(db1[j])}")
+    out += _aligned(gradients)
 
     check = ex.check
     out += [
