@@ -155,9 +155,11 @@ def find_ambiguities(sentences, definitions) -> list[Ambiguity]:
 def scratch_specification(dest: Path) -> Path:
     """A copy of this project's specification machinery under ``dest``, with an empty ``features/``.
 
-    Copies ``pyproject.toml``, the root ``conftest.py`` and every module directly in
-    ``steps/`` (step definitions, catalog, collection, this plugin); the package
-    ``backprop`` is imported from the installed project.
+    Copies ``pyproject.toml``, the root ``conftest.py``, the machinery in ``steps/``
+    (collection, catalog, parsing, plugins, ``test_features.py`` and
+    ``test_authoring.py``) and the shared sentences of ``common_steps.py``; the
+    chapters' own steps modules and tests stay out, which keeps the scratch run
+    quick. The package ``backprop`` is imported from the installed project.
     """
     dest = Path(dest)
     (dest / "steps").mkdir(parents=True)
@@ -165,8 +167,14 @@ def scratch_specification(dest: Path) -> Path:
     for name in ("pyproject.toml", "conftest.py"):
         shutil.copy2(ROOT / name, dest / name)
     for module in (ROOT / "steps").glob("*.py"):
-        shutil.copy2(module, dest / "steps" / module.name)
+        chapter = module.stem.endswith("_steps") and module.name != "common_steps.py"
+        other_test = module.name.startswith("test_") and module.name not in SCRATCH_TESTS
+        if not (chapter or other_test):
+            shutil.copy2(module, dest / "steps" / module.name)
     return dest
+
+
+SCRATCH_TESTS = ("test_features.py", "test_authoring.py")
 
 
 def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -177,5 +185,5 @@ def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("PYTEST_ADDOPTS", None)
     command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no",
-               "steps/test_features.py", "steps/test_authoring.py"]
+               *(f"steps/{name}" for name in SCRATCH_TESTS)]
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)
