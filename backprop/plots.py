@@ -143,7 +143,7 @@ def _cycle(n: int):
 
 def _loss_axes(ax, logy: bool) -> None:
     ax.set_xlabel("epoch (full-batch updates)")
-    ax.set_ylabel("loss (mean squared error)" if not logy else "loss (log scale)")
+    ax.set_ylabel("loss (log scale)" if logy else "loss")
     if logy:
         ax.set_yscale("log")
 
