@@ -39,6 +39,9 @@ STYLE = {
     "figure.dpi": 100,
 }
 
+BOUNDARY = 0.5
+"""The decision boundary is drawn where the network's output equals this."""
+
 BLUE, ORANGE, GREEN, RED, PURPLE, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#555555"
 SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "relu", "identity": "id", "softmax": "soft\nmax"}
 """What the diagram writes inside a unit for its activation."""
@@ -164,11 +167,11 @@ def decision_boundary_axes(ax, network: Network, X, y, *, title: str | None = No
     out = out[:, 0].reshape(G0.shape)
     image = ax.imshow(out, origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]), cmap="RdBu_r",
                       vmin=0, vmax=1, aspect="equal", interpolation="bilinear")
-    ax.contour(G0, G1, out, levels=[0.5], colors="black", linewidths=1.2)
+    ax.contour(G0, G1, out, levels=[BOUNDARY], colors="black", linewidths=1.2)
     predictions, _ = forward_prop(network, X)
     for (x0, x1), target, p in zip(X, y, predictions[:, 0]):
-        ax.scatter([x0], [x1], s=110, c=[RED if target >= 0.5 else BLUE], edgecolors="white", linewidths=1.5,
-                   marker="s" if target >= 0.5 else "o", zorder=3)
+        ax.scatter([x0], [x1], s=110, c=[RED if target >= BOUNDARY else BLUE], edgecolors="white", linewidths=1.5,
+                   marker="s" if target >= BOUNDARY else "o", zorder=3)
         ax.annotate(f"ŷ = {p:.2f}", (x0, x1), xytext=(0, 11), textcoords="offset points", ha="center",
                     fontsize=8.5, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     ax.set_xlabel("input x[0]")
@@ -183,7 +186,7 @@ def plot_decision_boundaries(panels, X, y, path) -> Path:
     with _figure(4.2 * len(panels) + 0.8, 4.0, ncols=len(panels), squeeze=False) as (fig, axes):
         for ax, (network, title) in zip(axes[0], panels):
             image = decision_boundary_axes(ax, network, X, y, title=title)
-        fig.colorbar(image, ax=list(axes[0]), label="network output ŷ (0.5 contour in black)",
+        fig.colorbar(image, ax=list(axes[0]), label=f"network output ŷ ({BOUNDARY:g} contour in black)",
                      ticks=[0, 0.25, 0.5, 0.75, 1], shrink=0.9)
         return _save(fig, path)
 

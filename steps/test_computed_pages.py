@@ -181,3 +181,37 @@ def test_errata_page_reports_the_sweeps_and_the_real_xor_table(monkeypatch):
     assert "corrected, executable retelling" in errata
     for stem in re.findall(r"\]\(chapters/([^)]+)\.md\)", errata):
         assert (computed.FEATURES / f"{stem}.feature").exists(), stem
+
+
+@pytest.fixture
+def fresh_experiments():
+    """Empty every cached experiment of ``computed`` before and after (settings are patched in between)."""
+    cached = [f for f in vars(computed).values() if hasattr(f, "cache_clear")]
+    for f in cached:
+        f.cache_clear()
+    yield
+    for f in cached:
+        f.cache_clear()
+
+
+@pytest.mark.slow
+def test_every_figure_builds_on_small_settings(tmp_path, monkeypatch, fresh_experiments):
+    # The site's settings take ~10 s; the same code on small ones proves every figure draws
+    # and every caption fills in. (`make site` and `make check-site` build the real ones.)
+    monkeypatch.setattr(computed, "SWEEP_SEEDS", range(8))
+    monkeypatch.setattr(computed, "SWEEP_EPOCHS", 2500)
+    monkeypatch.setattr(computed, "CURVE_RATES", (computed.GUIDE_LEARNING_RATE, computed.GOOD_LEARNING_RATE))
+    monkeypatch.setattr(computed, "COST_WIDTHS", (2, 4))
+    monkeypatch.setattr(computed, "EPSILONS", np.logspace(-9, -1, 9))
+    paths = computed.build_figures(tmp_path)
+    assert [p.name for p in paths] == [f.filename for f in computed.FIGURES]
+    for path in paths:
+        _valid_svg(path)
+    captions = {f.filename: f.caption for f in computed.FIGURES}
+    learned, stuck = computed.learned_and_stuck()
+    assert f"seed {learned}, the first of seeds 0–7 to learn XOR" in captions["xor-decision-boundaries.svg"]
+    assert f"Right: seed {stuck}" in captions["xor-decision-boundaries.svg"]
+    cost = computed.gradient_cost()
+    assert list(cost.numerical_forward) == [p + 1 for p in cost.parameters]
+    assert f"at P = {cost.parameters[-1]}: {cost.parameters[-1] + 1})" in captions["gradient-cost.svg"]
+    assert "measured on the build machine" in captions["gradient-cost.svg"]

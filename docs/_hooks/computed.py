@@ -247,7 +247,11 @@ class GradientCost:
     backprop_seconds: np.ndarray
 
 
-def _seconds(fn, min_time: float = 0.004, repeats: int = 3) -> float:
+TIMING_REPEATS = 3
+"""Each time on the cost figure is the best of this many measurements."""
+
+
+def _seconds(fn, min_time: float = 0.004, repeats: int = TIMING_REPEATS) -> float:
     """Best-of-``repeats`` seconds per call, each timing enough calls to last ``min_time``."""
     loops = 1
     while True:
@@ -374,7 +378,7 @@ def _boundary_caption() -> str:
         f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within {TOLERANCE:g} of its target, from epoch "
         f"{int(s.solved_epoch[learned])}); outputs on the four rows {fmt(out[learned])}. Right: seed {stuck}, the first "
         f"that does not; outputs {fmt(out[stuck])}, loss {plain(bp.compute_loss(trained(stuck), X, y), 3)}. Squares: "
-        f"target 1; circles: target 0; the black line is where the output is 0.5. "
+        f"target 1; circles: target 0; the black line is where the output is {plots.BOUNDARY:g}. "
         f"{s.solved_count} of {len(s.seeds)} seeds learn XOR in these {SWEEP_EPOCHS:,} epochs."
     )
 
@@ -425,7 +429,7 @@ def _cost_caption() -> str:
         f"counted by backprop.count_passes: nudging runs P + 1 forward passes (at P = {c.parameters[k]}: "
         f"{c.numerical_forward[k]}); backprop runs {c.backprop_forward[k]} forward and {c.backprop_backward[k]} "
         f"backward pass whatever P. Right: time measured on the build machine ({platform.machine()}, "
-        f"Python {platform.python_version()}, numpy {np.__version__}), best of 3: at P = {c.parameters[k]} nudging "
+        f"Python {platform.python_version()}, numpy {np.__version__}), best of {TIMING_REPEATS}: at P = {c.parameters[k]} nudging "
         f"took {plain(c.numerical_seconds[k] * 1e3, 3)} ms, backprop {plain(c.backprop_seconds[k] * 1e3, 2)} ms, "
         f"{ratio:,.0f} times less. These times change from build to build; the counts do not."
     )
