@@ -31,7 +31,6 @@ import numpy as np
 import backprop as bp
 from backprop import plots
 from backprop.experiments import SeedSweep, sweep_xor
-from backprop.gradcheck import relative_error
 
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "features"
@@ -141,7 +140,7 @@ def _feature_name(path: Path) -> str | None:
 
 @functools.cache
 def sweep(learning_rate: float) -> SeedSweep:
-    """100 seeds of the guide's 2-2-1 network trained on XOR at ``learning_rate``."""
+    """The guide's 2-2-1 network from every seed of SWEEP_SEEDS, trained on XOR at ``learning_rate``."""
     return sweep_xor(SWEEP_SEEDS, learning_rate=learning_rate, epochs=SWEEP_EPOCHS, tolerance=TOLERANCE)
 
 
@@ -180,7 +179,8 @@ def _train_rates(seed: int, rates, gradient: str) -> dict:
     every member's gradient at once (backprop, or the guide's forward-difference
     nudging with its code's epsilon) and steps member s by ``rates[s]``:
     ``theta_s <- theta_s - rate_s * dL/dtheta_s``, gradient descent with a
-    learning rate per member.
+    learning rate per member. (``bp.train`` takes one learning rate; nudging
+    through it would cost a few seconds per rate, the stack costs about one.)
     """
     X, y = bp.xor()
     stack = bp.init_stack([seed] * len(rates))
