@@ -126,7 +126,7 @@ def pytest_runtest_setup(item):
     if not _recording(item.config):
         return
     if getattr(item, "originalname", None) == "test_malformed_feature":
-        item.user_properties.append((_MALFORMED, item.callspec.params["feature"]))
+        item.user_properties.append((_MALFORMED, str(item.callspec.params["feature"])))
         return
     identity = _scenario_identity(item)
     if identity is not None:

@@ -162,7 +162,7 @@ def run_fixture_suite(tmp_path: Path, *options: str) -> dict:
     for name in ("features",):
         shutil.copytree(FIXTURES / name, tmp_path / name)
     shutil.copy(FIXTURES / "suite" / "plugin_conftest.py", tmp_path / "conftest.py")
-    shutil.copy(FIXTURES / "suite" / "suite_test.py", tmp_path / "test_suite.py")
+    shutil.copy(FIXTURES / "suite" / "fixture_suite.py", tmp_path / "test_suite.py")
     shutil.copy(FIXTURES / "suite" / "pytest.ini", tmp_path / "pytest.ini")
     out = tmp_path / "results.json"
     done = subprocess.run(

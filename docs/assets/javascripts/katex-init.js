@@ -7,8 +7,13 @@ document$.subscribe(({ body }) => {
       { left: "\\(", right: "\\)", display: false },
       { left: "\\[", right: "\\]", display: true },
     ],
-    // A formula KaTeX cannot parse is shown in red (.katex-error) instead of
-    // stopping the page; the browser check fails on any such element.
-    throwOnError: false,
+    // A formula KaTeX cannot typeset (a parse error or an unsupported command)
+    // stays as raw TeX and is listed in window.katexErrors: `make check-site`
+    // fails on either, instead of a red formula passing unnoticed.
+    throwOnError: true,
+    errorCallback: (message, error) => {
+      (window.katexErrors = window.katexErrors || []).push(`${message} ${error}`);
+      console.error(message, error);
+    },
   });
 });

@@ -1,0 +1,235 @@
+"""Browser check of the built site (``make check-site``; not part of ``make test``).
+
+Serves ``site/`` with ``python -m http.server`` on 127.0.0.1 and drives Debian's
+chromium (``$CHROMIUM``, default ``/usr/bin/chromium``) through Playwright,
+headless. Checks that every chapter renders, math is typeset without errors,
+search finds "epsilon", passed scenarios show their status, every figure
+loads, and no request leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Quiet, offline chromium: no update checks, sync, translation or other calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--disable-domain-reliability",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+]
+
+
+def _pages() -> list[str]:
+    """Every page of the built site, as a path relative to its root (``chapters/x/``)."""
+    found = []
+    for index in sorted(SITE.rglob("index.html")):
+        relative = index.parent.relative_to(SITE).as_posix()
+        if relative.startswith("assets"):
+            continue
+        found.append("" if relative == "." else relative + "/")
+    return found
+
+
+def _chapters() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from steps.feature_files import feature_paths
+
+    return [f"chapters/{p.stem}/" for p in feature_paths()]
+
+
+@pytest.fixture(scope="session")
+def server():
+    if not (SITE / "index.html").exists():
+        pytest.fail("no built site in site/: run `make site` first", pytrace=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(SITE)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the test server did not start", pytrace=False)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no chromium at {CHROMIUM}: sudo apt-get install -y chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def outside_requests():
+    return []
+
+
+@pytest.fixture
+def page(browser, server, outside_requests):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host == "127.0.0.1":
+            route.continue_()
+        else:
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors
+    yield page
+    context.close()
+
+
+def _open(page, server, path: str):
+    response = page.goto(server + path, wait_until="load")
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    # KaTeX typesets after load (Material's document$); give it the moment it takes.
+    # A formula it cannot even delimit stays raw: the checks below then say where.
+    try:
+        page.wait_for_function(f"() => {_UNTYPESET} === 0", timeout=10_000)
+    except PlaywrightTimeout:
+        pass
+    return page
+
+
+_UNTYPESET = "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex, .katex-error')).length"
+
+
+PAGES = _pages()
+CHAPTERS = _chapters()
+
+
+def test_the_site_has_a_page_for_every_feature_file():
+    assert CHAPTERS, "no feature files found"
+    missing = [c for c in CHAPTERS if c not in PAGES]
+    assert not missing, f"chapters missing from site/: {missing}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_every_chapter_renders(page, server, path):
+    _open(page, server, path)
+    title = page.locator("article h1").first.inner_text().strip()
+    assert title, f"{path}: no title"
+    assert page.locator(".bdd-summary").count() == 1, f"{path}: no results summary"
+    scenarios = page.locator(".bdd-steps").count()
+    malformed = page.get_by_text("Malformed feature file").count()
+    assert scenarios or malformed, f"{path}: neither scenarios nor a parser message"
+    assert not page.js_errors, f"{path}: JavaScript errors {page.js_errors}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_math_is_typeset_and_figures_load(page, server, path):
+    _open(page, server, path)
+    errors = page.evaluate("() => window.katexErrors || []")
+    assert not errors, f"{path}: KaTeX could not typeset: {errors[:3]}"
+    untypeset = page.evaluate(f"() => {_UNTYPESET}")
+    assert untypeset == 0, f"{path}: {untypeset} formulas were not typeset"
+    assert page.locator(".katex-error").count() == 0, f"{path}: KaTeX could not typeset: " + " | ".join(
+        page.locator(".katex-error").all_inner_texts()[:3]
+    )
+    # Text a reader sees, outside code: no TeX delimiters left raw.
+    visible = page.evaluate(
+        """() => {
+            const root = document.querySelector('article') || document.body;
+            const clone = root.cloneNode(true);
+            clone.querySelectorAll('pre, code, .katex, script, style').forEach(e => e.remove());
+            return clone.innerText;
+        }"""
+    )
+    for raw in ("\\(", "\\[", "$$"):
+        at = visible.find(raw)
+        assert at < 0, f"{path}: raw {raw!r} left in the text: ...{visible[max(0, at - 60) : at + 100]}..."
+    images = page.evaluate(
+        "() => [...document.querySelectorAll('article img')].map(i => [i.getAttribute('src'), i.complete, i.naturalWidth])"
+    )
+    broken = [src for src, complete, width in images if not (complete and width > 0)]
+    assert not broken, f"{path}: images that do not load: {broken}"
+    assert not page.js_errors, f"{path}: JavaScript errors {page.js_errors}"
+
+
+def test_math_is_present_somewhere(page, server):
+    typeset = 0
+    for path in PAGES:
+        _open(page, server, path)
+        typeset += page.locator(".katex").count()
+    assert typeset > 0, "no page has typeset math"
+
+
+def test_figures_are_present_somewhere(page, server):
+    figures = 0
+    for path in PAGES:
+        _open(page, server, path)
+        figures += page.locator("article img").count()
+    assert figures > 0, "no page shows a figure"
+
+
+def test_search_finds_epsilon(page, server):
+    _open(page, server, "")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("epsilon", delay=50)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=15_000)
+    assert results.count() > 0
+    assert "epsilon" in page.locator(".md-search-result").inner_text().lower()
+
+
+def test_a_passed_scenario_shows_its_status(page, server):
+    for path in CHAPTERS:
+        _open(page, server, path)
+        badges = page.locator(".bdd-steps ~ * .bdd-passed, .bdd-scenario-status .bdd-passed")
+        if badges.count():
+            assert badges.first.is_visible()
+            assert "passed" in badges.first.inner_text()
+            return
+    pytest.fail("no chapter shows a passed scenario: was a run recorded (make test or make docs) before make site?")
+
+
+def test_no_request_leaves_127_0_0_1(page, server, outside_requests):
+    # Runs last in this module: every page above went through the same guard.
+    for path in ("", *CHAPTERS[:1]):
+        _open(page, server, path)
+    assert outside_requests == [], f"requests to other hosts: {sorted(set(outside_requests))}"
