@@ -69,7 +69,8 @@ def render(c) -> str:
         "the number of epochs, the initialisation and its seed. (The guide's code comment `# Hyperparameters` "
         "above the sizes, the learning rate and epsilon is right; the text is not.)",
         "",
-        f"Shown in: {c.chapter('forward')} (the parameter count) and [Notation and the network](notation.md).",
+        f"Shown in: {c.shown_in('forward', 'hyperparameters')}; the conventions are in "
+        "[Notation and the network](notation.md).",
         "",
         "## 2. Two different epsilons",
         "",
@@ -87,7 +88,7 @@ def render(c) -> str:
         f"{c.plain(best_f, 1)} and the central difference near {c.plain(best_c, 1)}; smaller nudges lose to "
         "round-off. The figure in the chapter shows the whole curve.",
         "",
-        f"Shown in: {c.chapter('nudging')}.",
+        f"Shown in: {c.shown_in('nudging', 'two epsilons')}.",
         "",
         "## 3. The XOR table is a placeholder",
         "",
@@ -128,7 +129,7 @@ def render(c) -> str:
         f"{GUESS:g} to every row scores {c.plain(np.mean((GUESS - y) ** 2), 3)}. Even at a good rate some seeds "
         f"never learn XOR: they stop on plateaus, with final losses {_plateaus(c)}.",
         "",
-        f"Shown in: {c.chapter('xor')} and {c.chapter('descent')}.",
+        f"Shown in: {c.shown_in('xor', 'own rate')}.",
         "",
         "## 5. \"Nudging\" is a forward difference, and its error is proportional to epsilon",
         "",
@@ -151,7 +152,8 @@ def render(c) -> str:
         f"{nudging.forward} forward passes (P + 1 with P = {network.parameter_count}); backprop ran "
         f"{chain.forward} forward and {chain.backward} backward pass, for every parameter at once.",
         "",
-        f"Shown in: {c.chapter('nudging')} and {c.chapter('cost')}.",
+        f"Shown in: {c.shown_in('nudging', 'forward difference', 'proportional')}; and "
+        f"{c.shown_in('cost', 'P + 1')}.",
         "",
         "## 6. What the guide leaves out",
         "",
