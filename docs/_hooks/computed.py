@@ -402,7 +402,7 @@ def _boundary_caption() -> str:
         f"What the guide's 2-2-1 network computes over the input plane after {SWEEP_EPOCHS:,} epochs at learning rate "
         f"{_rate(GOOD_LEARNING_RATE)} (mean squared error). Left: seed {learned}, the first of seeds "
         f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within {TOLERANCE:g} of its target, from epoch "
-        f"{int(s.solved_epoch[learned])}); outputs on the four rows {fmt(out[learned])}. Right: seed {stuck}, the first "
+        f"{int(s.solved_epoch[learned]):,}); outputs on the four rows {fmt(out[learned])}. Right: seed {stuck}, the first "
         f"that does not; outputs {fmt(out[stuck])}, loss {plain(bp.compute_loss(trained(stuck), X, y), 3)}. Squares: "
         f"target 1; circles: target 0; the black line is where the output is {plots.BOUNDARY:g}. "
         f"{s.solved_count} of {len(s.seeds)} seeds learn XOR in these {SWEEP_EPOCHS:,} epochs."
