@@ -32,6 +32,7 @@ LABELS = {
     "not run": "not run",
     "changed": "changed since last run",
 }
+SHORT_LABELS = {**LABELS, "undefined": "undefined", "changed": "changed"}
 ICONS = {"passed": "✔", "failed": "✘", "undefined": "?", "skipped": "–", "not run": "○", "changed": "✎"}
 
 
@@ -398,7 +399,7 @@ def results_page(entries: list[tuple[str, str, list[dict], bool, bool]], run: Ru
             f"Run on {html.escape(run.data.get('date', '?'))} at commit `{commit[:12]}`{dirty}, "
             f"command `{html.escape(run.data.get('command', 'pytest'))}`.\n"
         )
-    header = ["Chapter", *[LABELS[s] for s in STATUSES], "total"]
+    header = ["Chapter", *[SHORT_LABELS[s] for s in STATUSES], "total"]
     rows, totals = [], {s: 0 for s in STATUSES}
     for title, url, outcomes, changed, malformed in entries:
         counts = _counts(o["status"] for o in outcomes)

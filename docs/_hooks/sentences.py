@@ -141,5 +141,6 @@ def catalog_page(definitions, uses: dict) -> str:
             used = uses.get(anchor(d), [])
             if used:
                 out.append("Used in: " + ", ".join(f"[{text(title)}]({url})" for title, url in used) + ".\n")
-            out.append(f'<p class="bdd-where">Defined in <code>{html.escape(d.where)}</code>, function <code>{html.escape(d.function)}</code>.</p>\n')
+            function = f", function <code>{html.escape(d.function)}</code>" if d.function != "_" else ""
+            out.append(f'<p class="bdd-where">Defined in <code>{html.escape(d.where)}</code>{function}.</p>\n')
     return "\n".join(out)

@@ -217,7 +217,7 @@ def _nav(files: Files, chapters: list[dict]) -> list:
     chapter_pages = {page for entry in chapters for page in entry.values()}
     api = sorted(p for p in pages if p.startswith("api/"))
     placed = set(FRONT + AFTER_CHAPTERS + REFERENCE) | chapter_pages | set(api)
-    nav: list = [p for p in FRONT if p in pages]
+    nav: list = [{"Introduction": p} if p == "index.md" else p for p in FRONT if p in pages]
     nav.append({"Chapters": chapters})
     nav += [p for p in AFTER_CHAPTERS if p in pages]
     nav += sorted(p for p in pages - placed)
