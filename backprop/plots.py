@@ -192,25 +192,46 @@ def plot_decision_boundaries(panels, X, y, path) -> Path:
 
 
 def plot_loss_comparison(backprop: dict, numerical: dict, path, *, title: str | None = None,
-                         numerical_label: str = "nudging", marker_every: int = 500) -> Path:
+                         numerical_label: str = "nudging", marker_every: int = 500, zoom=()) -> Path:
     """Loss curves from the chain rule (lines) and from nudging (markers) at the same settings.
 
     ``backprop`` and ``numerical`` map the same labels (e.g. learning rates) to
     loss histories; each label gets one colour, so a marker on its line shows
-    the two gradients give the same training.
+    the two gradients give the same training. The labels in ``zoom`` get a
+    second panel on a linear scale fitted to them (slow curves that hide under
+    each other on the log scale).
     """
-    with _figure(6.8, 4.2) as (fig, ax):
-        for (label, losses), colour in zip(backprop.items(), _cycle(len(backprop))):
-            epochs = np.arange(len(losses))
-            ax.plot(epochs, losses, color=colour, lw=1.8, label=f"{label}: backprop")
+    colours = dict(zip(backprop, _cycle(len(backprop))))
+
+    def draw(ax, labels, legend):
+        for label in labels:
+            losses = np.asarray(backprop[label])
+            ax.plot(np.arange(len(losses)), losses, color=colours[label], lw=1.8, label=f"{label}: backprop")
             if label in numerical:
                 other = np.asarray(numerical[label])
                 every = np.arange(0, len(other), marker_every)
-                ax.plot(every, other[every], ls="none", marker="o", ms=5, mfc="none", mec=colour, mew=1.2,
+                ax.plot(every, other[every], ls="none", marker="o", ms=5, mfc="none", mec=colours[label], mew=1.2,
                         label=f"{label}: {numerical_label}")
+        if legend:
+            ax.legend(fontsize=8.5, ncols=2, loc="center right")
+
+    zoom = [label for label in zoom if label in backprop]
+    if not zoom:
+        with _figure(6.8, 4.2) as (fig, ax):
+            draw(ax, backprop, True)
+            _loss_axes(ax, True)
+            _finish(ax, title)
+            return _save(fig, path)
+    with _figure(10.4, 4.2, ncols=2, width_ratios=[1.6, 1]) as (fig, (ax, detail)):
+        draw(ax, backprop, True)
         _loss_axes(ax, True)
-        ax.legend(fontsize=8.5, ncols=2, loc="center right")
-        _finish(ax, title)
+        ax.set_title("all rates (log scale)")
+        draw(detail, zoom, False)
+        _loss_axes(detail, False)
+        detail.set_title(f"zoom: {', '.join(zoom)} (linear scale)")
+        detail.legend(fontsize=8.5, loc="upper right")
+        if title:
+            fig.suptitle(title)
         return _save(fig, path)
 
 

@@ -378,7 +378,8 @@ def _loss_curves_caption() -> str:
         f"at learning rates {', '.join(_rate(r) for r in CURVE_RATES)}. Lines: gradients by backprop; circles: the "
         f"guide's nudging (forward difference, ε = {plain(GUIDE_EPSILON_CODE)}) from the same start. The two never differ "
         f"by more than {plain(c.largest_gap * 100, 2)}% of the loss. Final losses: {finals}. "
-        f"At {_rate(CURVE_RATES[0])} and {_rate(CURVE_RATES[1])} the curves lie on top of each other: in "
+        f"At {_rate(CURVE_RATES[0])} and {_rate(CURVE_RATES[1])} the curves lie on top of each other on the log "
+        f"scale (the right panel zooms in on them): in "
         f"{SWEEP_EPOCHS:,} epochs the loss only went from {plain(c.backprop[CURVE_RATES[0]][0], 4)} to "
         f"{plain(c.backprop[CURVE_RATES[0]][-1], 4)} and {plain(c.backprop[CURVE_RATES[1]][-1], 4)}."
     )
@@ -388,7 +389,7 @@ def _draw_loss_curves(path: Path) -> None:
     c = loss_curves()
     plots.plot_loss_comparison({f"η = {_rate(r)}": c.backprop[r] for r in CURVE_RATES},
                                {f"η = {_rate(r)}": c.numerical[r] for r in CURVE_RATES}, path,
-                               numerical_label="nudging",
+                               numerical_label="nudging", zoom=[f"η = {_rate(r)}" for r in CURVE_RATES[:2]],
                                title=f"Learning XOR, seed {c.seed}: backprop and nudging give the same curves")
 
 
