@@ -17,6 +17,7 @@ help:
 	@echo "make test       run the whole specification (everything that needs only Python)"
 	@echo "make test-fast  everything not tagged @slow, for the edit-run loop"
 	@echo "make lock       re-resolve constraints.txt (the pinned versions) from pyproject.toml"
+	@echo "make bench      benchmarks against PyTorch, HIPS autograd and scikit-learn; writes benchmarks/last-run.md"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "backprop-spec needs Python 3.10 or newer; found " + sys.version.split()[0])'
@@ -33,6 +34,19 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
+
+# Benchmarks against the peer libraries of the `peers` extra (PyTorch 2.13.0, the
+# CPU build; HIPS autograd; scikit-learn). Prints the three tables, writes
+# benchmarks/last-run.md, fails when a bar is missed. Not part of `make test`
+# nor of .ci/run: a timing is a claim about a quiet machine, not a test.
+.PHONY: bench
+PEERS_STAMP := $(VENV)/.installed-peers
+$(PEERS_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(EXTRAS),peers]"
+	@touch $@
+
+bench: $(PEERS_STAMP)
+	$(PY) -m benchmarks.run
 
 # Resolve the newest versions pyproject.toml allows, in a scratch environment,
 # and pin them all; commit the result.

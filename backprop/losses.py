@@ -33,8 +33,8 @@ def _softplus(z):
 
 
 def _logsumexp(z):
-    m = z.max(axis=-1, keepdims=True)
-    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))
+    m = np.maximum.reduce(z, axis=-1, keepdims=True)
+    return m + np.log(np.add.reduce(np.exp(z - m), axis=-1, keepdims=True))
 
 
 def _batch_mean(per_element):

@@ -80,11 +80,18 @@ def train_minibatch(
         seed: seeds the shuffles; see ``epoch_orders``.
         loss: the loss name.
         callback: called with a Step after each epoch (and once before the
-            first), holding the loss and output on the whole training set.
+            first) holding that epoch's loss; its ``output`` is None (no
+            forward pass over the whole training set is made).
 
     Returns:
-        History whose ``losses[k]`` is the loss on the whole training set after
-        k epochs (shape (epochs + 1,), or (epochs + 1, S) for a stack).
+        History of ``epochs + 1`` losses (shape (epochs + 1,), or
+        (epochs + 1, S) for a stack): ``losses[0]`` is the loss on the whole
+        training set before training; ``losses[k]`` is epoch k's *running*
+        loss, the mean over the epoch's batches of each batch's loss just
+        before its step, weighted by the batch's rows (scikit-learn's
+        ``loss_curve_`` and the usual PyTorch running loss). It costs one
+        loss evaluation per batch, where the loss on the whole training set
+        after every epoch would cost an extra forward pass over all of it.
 
     Raises:
         DivergenceError: at the first epoch whose step overflows or whose loss
@@ -97,24 +104,28 @@ def train_minibatch(
     orders = epoch_orders(X.shape[0], epochs, seed)
     slices = batch_slices(X.shape[0], batch_size)
 
+    n = X.shape[0]
     losses = []
     with np.errstate(**RAISE_ON_OVERFLOW):
         for epoch in range(epochs + 1):
             try:
-                a, z = _forward(network, X)
-                value = _finite_loss(loss_fn.value(z[-1], a[-1], y), epoch, learning_rate)
+                if epoch == 0:
+                    a, z = _forward(network, X)
+                    value = _finite_loss(loss_fn.value(z[-1], a[-1], y), 0, learning_rate)
+                else:
+                    # One gather per epoch; the batches are then contiguous views.
+                    order = orders[epoch - 1]
+                    X_epoch, y_epoch = X[order], y[order]
+                    total = 0.0
+                    for rows in slices:
+                        Xb, yb = X_epoch[rows], y_epoch[rows]
+                        a, z = _forward(network, Xb)
+                        total = total + loss_fn.value(z[-1], a[-1], yb) * (rows.stop - rows.start)
+                        _descend(network, _backward(network, a, z, yb, loss_fn), learning_rate)
+                    value = _finite_loss(total / n, epoch, learning_rate)
                 losses.append(value)
                 if callback is not None:
-                    callback(Step(epoch, value, a[-1], network))
-                if epoch == epochs:
-                    break
-                # One gather per epoch; the batches are then contiguous views.
-                order = orders[epoch]
-                X_epoch, y_epoch = X[order], y[order]
-                for rows in slices:
-                    Xb, yb = X_epoch[rows], y_epoch[rows]
-                    a, z = _forward(network, Xb)
-                    _descend(network, _backward(network, a, z, yb, loss_fn), learning_rate)
+                    callback(Step(epoch, value, None, network))
             except FloatingPointError as error:
                 raise _diverged(error, epoch, learning_rate) from None
     return History(np.array(losses), False)

@@ -1,0 +1,65 @@
+"""``make bench``: run the three benchmarks, print them, write ``benchmarks/last-run.md``.
+
+Exit code 0 when every bar that could be measured is met, 1 when a bar is
+missed. A missing peer library is reported in its table and leaves its bar
+"not measured", which is not a failure.
+
+Usage: ``python -m benchmarks.run [--quick] [--output PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+
+from benchmarks.common import ROOT, commit, machine, versions
+
+from benchmarks import bench_digits, bench_gradient_cost, bench_xor  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run; noisier numbers)")
+    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "last-run.md"), help="the Markdown report (default: %(default)s)")
+    args = parser.parse_args(argv)
+
+    started = time.time()
+    header = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
+        "machine": machine(),
+        "versions": ", ".join(f"{name} {v}" for name, v in versions().items()),
+    }
+    for key, value in header.items():
+        print(f"{key}: {value}")
+    print()
+    repeats = 5 if args.quick else None
+    tables = []
+    for label, bench in (("xor", bench_xor), ("gradient cost", bench_gradient_cost), ("digits", bench_digits)):
+        print(f"running {label} ...", file=sys.stderr, flush=True)
+        result = bench.run() if repeats is None else bench.run(repeats=repeats)
+        table = result[0] if isinstance(result, tuple) else result
+        tables.append(table)
+        print(table.markdown())
+
+    lines = ["# Benchmarks: last run", ""]
+    lines += [f"- **{key.capitalize()}**: {value}" for key, value in header.items()]
+    lines += [f"- **Duration**: {time.time() - started:.0f} s" + (" (--quick: fewer repeats)" if args.quick else ""), ""]
+    lines += ["Produced by `make bench` (`python -m benchmarks.run`); the numbers come from that run, "
+              "contenders timed side by side, medians over repeats.", ""]
+    lines += [t.markdown() for t in tables]
+    missed = [t.title for t in tables if t.passed is False]
+    lines += ["## Verdict", "", ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."), ""]
+    with open(args.output, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    print(f"wrote {args.output}", file=sys.stderr)
+    if missed:
+        print("bar missed: " + "; ".join(missed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
