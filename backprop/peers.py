@@ -15,6 +15,8 @@ scikit-learn is imported inside the functions: ``import backprop`` needs numpy o
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from backprop.errors import non_negative_int, positive_number
@@ -58,7 +60,17 @@ def sklearn_classifier(network: Network, *, learning_rate: float, batch_size: in
     )
 
 
-def sklearn_train_same_batches(network: Network, X, labels, *, epochs: int, learning_rate: float, batch_size: int, seed: int = 0) -> Network:
+class SklearnRun(NamedTuple):
+    """Where scikit-learn's training ended."""
+
+    network: Network
+    """Its final ``coefs_`` and ``intercepts_`` as a Network."""
+    losses: np.ndarray
+    """Its ``loss_`` after each epoch: the mean of the epoch's batch losses
+    (compare ``History.losses[1:]`` of ``train_minibatch``)."""
+
+
+def sklearn_train_same_batches(network: Network, X, labels, *, epochs: int, learning_rate: float, batch_size: int, seed: int = 0) -> SklearnRun:
     """Train a copy of ``network`` with scikit-learn on the batches ``train_minibatch`` would use.
 
     scikit-learn starts from ``network``'s parameters (its own random start is
@@ -73,7 +85,7 @@ def sklearn_train_same_batches(network: Network, X, labels, *, epochs: int, lear
         labels: integer class labels (N,); every class must occur.
 
     Returns:
-        The parameters scikit-learn ends at, as a Network.
+        A SklearnRun: the parameters scikit-learn ends at and its loss per epoch.
     """
     X = np.asarray(X, dtype=np.float64)
     labels = np.asarray(labels)
@@ -86,6 +98,9 @@ def sklearn_train_same_batches(network: Network, X, labels, *, epochs: int, lear
     clf.partial_fit(X, labels, classes=classes)
     clf.coefs_ = [W.copy() for W in network.weights]
     clf.intercepts_ = [b.copy() for b in network.biases]
+    losses = []
     for order in epoch_orders(X.shape[0], epochs, seed):
         clf.partial_fit(X[order], labels[order])
-    return Network([W.copy() for W in clf.coefs_], [b.copy() for b in clf.intercepts_], list(network.activations))
+        losses.append(clf.loss_)
+    trained = Network([W.copy() for W in clf.coefs_], [b.copy() for b in clf.intercepts_], list(network.activations))
+    return SklearnRun(trained, np.array(losses))

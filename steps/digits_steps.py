@@ -97,7 +97,7 @@ def _(state, epochs, lr, batch, seed):
     """
     split, state.start = state.split, state.network.copy()
     state.theirs = sklearn_train_same_batches(state.start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed)
-    _train(state.network, split, epochs, lr, batch, seed)
+    state.history = _train(state.network, split, epochs, lr, batch, seed)
 
 
 @then(sentence("the training set holds {n_train:d} images and the test set {n_test:d}"))
@@ -189,7 +189,17 @@ def _(state, tol):
 
     Example: Then ours and scikit-learn's parameters agree within 1e-10
     """
-    assert np.max(np.abs(state.network.flat() - state.theirs.flat())) <= tol
+    assert np.max(np.abs(state.network.flat() - state.theirs.network.flat())) <= tol
+
+
+@then(sentence("so do the losses of every epoch, within {tol:Number}"))
+def _(state, tol):
+    """Our ``History.losses[1:]`` (each epoch's mean batch loss) against scikit-learn's ``loss_`` per epoch.
+
+    Example: Then so do the losses of every epoch, within 1e-10
+    """
+    ours, theirs = state.history.losses[1:], state.theirs.losses
+    assert ours.shape == theirs.shape and np.max(np.abs(ours - theirs)) <= tol, (ours, theirs)
 
 
 @then(sentence("scikit-learn's copy moved some parameter by more than {distance:Number}"))
@@ -198,4 +208,4 @@ def _(state, distance):
 
     Example: Then scikit-learn's copy moved some parameter by more than 0.1
     """
-    assert np.max(np.abs(state.theirs.flat() - state.start.flat())) > distance
+    assert np.max(np.abs(state.theirs.network.flat() - state.start.flat())) > distance
