@@ -177,8 +177,12 @@ def run_fixture_suite(tmp_path: Path, *options: str) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def summary(data: dict) -> list[tuple]:
-    return [(s["line"], s["row"], s["status"], (s["step"] or {}).get("text")) for s in data["scenarios"]]
+def summary(data: dict, feature: str = "01-counter.feature") -> list[tuple]:
+    return [
+        (s["line"], s["row"], s["status"], (s["step"] or {}).get("text"))
+        for s in data["scenarios"]
+        if s["feature"] == feature
+    ]
 
 
 EXPECTED = [
@@ -196,6 +200,7 @@ EXPECTED = [
 def test_the_recorder_records_every_kind_of_result(tmp_path):
     data = run_fixture_suite(tmp_path)
     assert summary(data) == EXPECTED
+    assert summary(data, "03-rules.feature") == [(6, None, "passed", None), (11, None, "passed", None)]
     assert data["features"]["01-counter.feature"]["sha256"] == render.file_hash(COUNTER)
     assert "(4:3): expected:" in data["malformed"]["02-broken.feature"]
     failed = data["scenarios"][1]
@@ -213,3 +218,22 @@ def test_the_recorder_gives_the_same_results_under_xdist(tmp_path):
     assert summary(parallel) == summary(plain) == EXPECTED
     assert [s["message"] for s in parallel["scenarios"]] == [s["message"] for s in plain["scenarios"]]
     assert parallel["malformed"] == plain["malformed"]
+
+
+def test_rules_nest_their_scenarios_and_results():
+    path = FIXTURES / "features" / "03-rules.feature"
+    data = {
+        "date": "2026-01-02T03:04:05Z",
+        "features": {"03-rules.feature": {"sha256": render.file_hash(path)}},
+        "scenarios": [{"feature": "03-rules.feature", "line": 6, "row": None, "status": "passed"}],
+    }
+    page = chapter(render.RunResults(data), path=path)
+    assert "## Rule: Counting starts at one" in page and "## Rule: Counting can skip" in page
+    blocks = dict(re.findall(r"^### (.+)\n((?:(?!^##).*\n?)*)", page, flags=re.M))
+    assert statuses(blocks["One more is two"]) == ["passed"]
+    assert statuses(blocks["Three more is four"]) == ["not-run"]  # a scenario the run did not record
+
+
+def test_the_mutation_score_is_shown_from_its_file():
+    section = render.mutation_section({"killed": 90, "survived": 10, "total": 100, "commit": "abc", "date": "d"})
+    assert "| 90 | 10 | 100 | 90.0% |" in section
