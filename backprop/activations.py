@@ -35,7 +35,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     ``e = exp(-|z|)``, so the exponential never exceeds 1 and cannot overflow
     (``1 / (1 + exp(-z))`` overflows for z < -709).
     """
-    e = np.exp(-np.abs(z))
+    e = np.exp(np.copysign(z, -1.0))  # copysign(z, -1) = -|z| in one pass
     # One shared denominator: the same bits as 1/(1+e) and e/(1+e), one pass fewer.
     return np.where(z >= 0, 1.0, e) / (1.0 + e)
 

@@ -41,6 +41,11 @@ def main(argv=None) -> int:
         print(f"running {label} ...", file=sys.stderr, flush=True)
         result = bench.run() if repeats is None else bench.run(repeats=repeats)
         table = result[0] if isinstance(result, tuple) else result
+        if bench is bench_gradient_cost:
+            figure = bench_gradient_cost.figure(result[1], ROOT / "benchmarks" / "gradient-cost.svg",
+                                                f"measured by make bench, {header['date']} (batch 64)")
+            if figure is not None:
+                table.notes.append("The cost against P, batch 64, is drawn in `benchmarks/gradient-cost.svg`.")
         tables.append(table)
         print(table.markdown())
 
