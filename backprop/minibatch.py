@@ -101,6 +101,8 @@ def train_minibatch(
     epochs = non_negative_int("epochs", epochs)
     learning_rate = positive_number("learning_rate", learning_rate)
     batch_size = _positive_int("batch_size", batch_size)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be a function taking a Step, but got {type(callback).__name__}")
     orders = epoch_orders(X.shape[0], epochs, seed)
     slices = batch_slices(X.shape[0], batch_size)
 
