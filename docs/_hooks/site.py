@@ -198,7 +198,7 @@ def on_files(files: Files, config):
         results_md += "\n" + render.mutation_section(json.loads(MUTATION_SCORE.read_text(encoding="utf-8")))
     _add(files, config, "results.md", results_md)
     if BENCHMARKS.exists():
-        _add(files, config, "performance.md", BENCHMARKS.read_text(encoding="utf-8"))
+        _add(files, config, "performance.md", _performance_page(files, config))
 
     # Figures of pages that are not chapters go at the end of that page (on_page_markdown).
     pages = {f.src_uri.removesuffix(".md") for f in files.documentation_pages()}
@@ -210,6 +210,22 @@ def on_files(files: Files, config):
 
     config["nav"] = _nav(files, chapters)
     return files
+
+
+def _performance_page(files: Files, config) -> str:
+    """``benchmarks/last-run.md`` as the "Performance" page, with the files it links to
+    (figures next to it) copied to ``performance/`` and the links rewritten to match."""
+    text = BENCHMARKS.read_text(encoding="utf-8")
+
+    def relink(match):
+        target = match.group(2)
+        local = BENCHMARKS.parent / target
+        if "://" in target or target.startswith(("#", "/")) or not local.is_file():
+            return match.group(0)
+        _add(files, config, f"performance/{target}", local.read_bytes())
+        return f"{match.group(1)}performance/{target}{match.group(3)}"
+
+    return re.sub(r'(\]\(|src=")([^)"\s]+)(\)|")', relink, text)
 
 
 def _nav(files: Files, chapters: list[dict]) -> list:
