@@ -408,7 +408,7 @@ def results_page(entries: list[tuple[str, str, list[dict], bool, bool]], run: Ru
         name = f"[{text(title)}]({url})" + (" (malformed file)" if malformed else "")
         rows.append([name, *[str(counts.get(s, 0)) if counts.get(s) else "" for s in STATUSES], str(len(outcomes))])
     rows.append(["**All chapters**", *[f"**{totals[s]}**" if totals[s] else "" for s in STATUSES], f"**{sum(totals.values())}**"])
-    out.append(table(header, rows) + "\n")
+    out.append('<div class="bdd-results" markdown>\n\n' + table(header, rows) + "\n\n</div>\n")
     out.append(
         "Each scenario counts once; a Scenario Outline counts once per Examples row. "
         "A malformed feature file counts as one failure. *Skipped* and *not run* are not passes.\n"

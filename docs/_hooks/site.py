@@ -237,7 +237,7 @@ def _nav(files: Files, chapters: list[dict]) -> list:
     nav.append({"Chapters": chapters})
     nav += [p for p in AFTER_CHAPTERS if p in pages]
     nav += sorted(p for p in pages - placed)
-    reference = [p for p in REFERENCE if p in pages]
+    reference = [{"Performance": p} if p == "performance.md" else p for p in REFERENCE if p in pages]
     reference.append({"API reference": api})
     nav.append({"Reference": reference})
     return nav
