@@ -87,11 +87,11 @@ def train_minibatch(
         History of ``epochs + 1`` losses (shape (epochs + 1,), or
         (epochs + 1, S) for a stack): ``losses[0]`` is the loss on the whole
         training set before training; ``losses[k]`` is epoch k's *running*
-        loss, the mean over the epoch's batches of each batch's loss just
-        before its step, weighted by the batch's rows (scikit-learn's
-        ``loss_curve_`` and the usual PyTorch running loss). It costs one
-        loss evaluation per batch, where the loss on the whole training set
-        after every epoch would cost an extra forward pass over all of it.
+        loss, the mean over all rows of each row's loss as it was just before
+        its batch's step (scikit-learn's ``loss_curve_``, the usual PyTorch
+        running loss). The outputs each batch computes anyway are kept, and
+        their loss is taken once per epoch; the loss on the whole training
+        set after every epoch would cost an extra forward pass over all of it.
 
     Raises:
         DivergenceError: at the first epoch whose step overflows or whose loss
@@ -106,8 +106,8 @@ def train_minibatch(
     orders = epoch_orders(X.shape[0], epochs, seed)
     slices = batch_slices(X.shape[0], batch_size)
 
-    n = X.shape[0]
     losses = []
+    seen = None  # (z_L, a_L) of every row of the epoch, filled batch by batch
     with np.errstate(**RAISE_ON_OVERFLOW):
         for epoch in range(epochs + 1):
             try:
@@ -118,13 +118,17 @@ def train_minibatch(
                     # One gather per epoch; the batches are then contiguous views.
                     order = orders[epoch - 1]
                     X_epoch, y_epoch = X[order], y[order]
-                    total = 0.0
                     for rows in slices:
                         Xb, yb = X_epoch[rows], y_epoch[rows]
                         a, z = _forward(network, Xb)
-                        total = total + loss_fn.value(z[-1], a[-1], yb) * (rows.stop - rows.start)
+                        if seen is None:
+                            seen = (np.empty(z[-1].shape[:-2] + y.shape), np.empty(z[-1].shape[:-2] + y.shape))
+                        # Keep each row's output as it was before its batch's step ...
+                        seen[0][..., rows, :], seen[1][..., rows, :] = z[-1], a[-1]
                         _descend(network, _backward(network, a, z, yb, loss_fn), learning_rate)
-                    value = _finite_loss(total / n, epoch, learning_rate)
+                    # ... and take the loss of all of them at once: one vectorised
+                    # call instead of one per batch, the same mean over the rows.
+                    value = _finite_loss(loss_fn.value(seen[0], seen[1], y_epoch), epoch, learning_rate)
                 losses.append(value)
                 if callback is not None:
                     callback(Step(epoch, value, None, network))
