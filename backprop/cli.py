@@ -27,7 +27,7 @@ from backprop.activations import ACTIVATIONS
 from backprop.data import xor
 from backprop.errors import DivergenceError
 from backprop.gradcheck import gradient_check
-from backprop.network import init_network
+from backprop.network import forward_prop, init_network
 from backprop.numerical import METHODS
 from backprop.training import GRADIENTS, train
 
@@ -197,7 +197,7 @@ def run_xor(args) -> None:
 
         history = train(network, X, y, epochs=args.epochs, learning_rate=args.learning_rate, loss=args.loss,
                         gradient=args.gradient, epsilon=args.epsilon, callback=show)
-    predictions = _predict(network, X)
+    predictions, _ = forward_prop(network, X)
     print(f"XOR, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}: {args.epochs} epochs "
           f"at learning rate {args.learning_rate:g}, {args.loss}, {args.gradient} gradient")
     print()
@@ -211,12 +211,6 @@ def run_xor(args) -> None:
     if args.plot is not None:
         for path in _plot_xor(args, network, history, X, y):
             print(f"wrote {path}")
-
-
-def _predict(network, X):
-    from backprop.network import forward_prop
-
-    return forward_prop(network, X)[0]
 
 
 def _plot_xor(args, network, history, X, y) -> list[Path]:
