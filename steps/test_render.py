@@ -237,3 +237,12 @@ def test_rules_nest_their_scenarios_and_results():
 def test_the_mutation_score_is_shown_from_its_file():
     section = render.mutation_section({"killed": 90, "survived": 10, "total": 100, "commit": "abc", "date": "d"})
     assert "| 90 | 10 | 100 | 90.0% |" in section
+
+
+def test_the_step_that_stopped_a_scenario_is_marked():
+    page = sections(chapter(hand_written_results()))
+    assert '<p class="bdd-step bdd-step-failed"><span class="bdd-keyword">Then</span> the counter is 5</p>' in page[
+        "A wrong expectation fails"
+    ]
+    assert "bdd-step-undefined" in page["A sentence nobody defined"]
+    assert "bdd-step-" not in page["Adding one passes"]

@@ -161,12 +161,14 @@ def _cells(row: dict) -> list[str]:
     return [text(cell["value"]) for cell in row["cells"]]
 
 
-def _step_lines(steps: list[dict]) -> list[str]:
+def _step_lines(steps: list[dict], marked: dict[int, str]) -> list[str]:
     out = []
     for step in steps:
         keyword = step["keyword"].strip()
+        status = marked.get(step["location"]["line"])
+        css = f"bdd-step bdd-step-{status}" if status else "bdd-step"
         out.append(
-            f'<p class="bdd-step"><span class="bdd-keyword">{html.escape(keyword)}</span> {text(step["text"])}</p>\n'
+            f'<p class="{css}"><span class="bdd-keyword">{html.escape(keyword)}</span> {text(step["text"])}</p>\n'
         )
         if step.get("dataTable"):
             rows = step["dataTable"]["rows"]
@@ -177,8 +179,9 @@ def _step_lines(steps: list[dict]) -> list[str]:
     return out
 
 
-def _steps_block(steps: list[dict]) -> str:
-    return '<div class="bdd-steps" markdown>\n\n' + "\n".join(_step_lines(steps)) + "\n</div>\n"
+def _steps_block(steps: list[dict], marked: dict[int, str] | None = None) -> str:
+    """The steps; ``marked`` maps a step's line to the status that stopped the scenario there."""
+    return '<div class="bdd-steps" markdown>\n\n' + "\n".join(_step_lines(steps, marked or {})) + "\n</div>\n"
 
 
 def _failure_details(result: dict, where: str = "") -> str:
@@ -232,7 +235,12 @@ def _scenario(scenario: dict, results: FeatureResults, level: int) -> str:
     parts.append('<p class="bdd-scenario-status">' + " ".join(status_line) + "</p>\n")
     if scenario.get("description"):
         parts.append(description(scenario["description"]) + "\n")
-    parts.append(_steps_block(scenario.get("steps", ())))
+    marked = {
+        r["step"]["line"]: r["status"]
+        for r in outcomes
+        if r.get("step") and r["status"] in ("failed", "undefined") and not examples
+    }
+    parts.append(_steps_block(scenario.get("steps", ()), marked))
     if examples:
         index = 0
         details = []
