@@ -109,12 +109,19 @@ def _module_title(module: str) -> str:
     return first.rstrip(".") or module
 
 
-def catalog_page(definitions, uses: dict) -> str:
+def catalog_page(definitions, uses: dict, chapter_order: list[str] = ()) -> str:
     """Markdown of the step catalog.
 
     ``uses`` maps a definition's anchor to ``[(chapter title, url)]``: the
-    chapters whose scenarios use it.
+    chapters whose scenarios use it. Modules come in the order of the first
+    chapter (a url in ``chapter_order``) that uses one of their steps.
     """
+    rank = {url: i for i, url in enumerate(chapter_order)}
+
+    def first_use(module: str):
+        used = [rank.get(url, len(rank)) for d in groups[module] for _, url in uses.get(anchor(d), [])]
+        return (module != "steps.common_steps", min(used, default=len(rank)), module)
+
     groups = defaultdict(list)
     for d in definitions:
         groups[d.module].append(d)
@@ -126,7 +133,7 @@ def catalog_page(definitions, uses: dict) -> str:
         "so the catalog cannot drift from the code.\n",
         f"{len(definitions)} step definitions in {len(groups)} modules.\n",
     ]
-    for module in sorted(groups, key=lambda m: (m != "steps.common_steps", m)):
+    for module in sorted(groups, key=first_use):
         out.append(f"## {text(_module_title(module))}\n")
         out.append(f"`{module.replace('.', '/')}.py`\n")
         for d in groups[module]:

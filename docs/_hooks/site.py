@@ -190,7 +190,8 @@ def on_files(files: Files, config):
         )
         entries.append((title, page, outcomes, results.changed, parsed.document is None))
 
-    _add(files, config, "step-catalog.md", sentences.catalog_page(definitions, uses))
+    order = [page for entry in chapters for page in entry.values()]
+    _add(files, config, "step-catalog.md", sentences.catalog_page(definitions, uses, order))
     for module in _api_modules():
         _add(files, config, f"api/{module}.md", f"# `backprop.{module}`\n\n::: backprop.{module}\n")
     results_md = render.results_page(entries, run)
