@@ -57,13 +57,17 @@ BENCHMARKS = ROOT / "benchmarks" / "last-run.md"
 # Pages in the order the navigation shows them; pages not named here follow "Chapters".
 FRONT = ["index.md", "notation.md"]
 AFTER_CHAPTERS = ["worked-example.md", "errata.md"]
-_PAGE_FIGURES: dict[str, list] = {}
 REFERENCE = ["step-catalog.md", "write-your-own-scenario.md", "results.md", "performance.md", "about-the-site.md"]
+
+_PAGE_FIGURES: dict[str, list] = {}
+"""Figures of pages that are not chapters (``notation``), added by ``on_page_markdown``."""
 
 
 def _computed():
     """``docs/_hooks/computed.py`` if it exists yet; once it exists, its errors fail the build."""
-    if os.environ.get("BACKPROP_SKIP_COMPUTED"):  # a quick layout build: no figures, no computed pages
+    # A quick layout build without figures or computed pages (`BACKPROP_SKIP_COMPUTED=1 mkdocs
+    # serve`); links to those pages then warn, so it is no use with --strict.
+    if os.environ.get("BACKPROP_SKIP_COMPUTED"):
         log.info("BACKPROP_SKIP_COMPUTED is set: no figures or computed pages in this build")
         return None
     try:
