@@ -153,5 +153,5 @@ Feature: Bad input gets a clear error
     Given a [2, 2, 1] network with relu hidden layers and a identity output, seed 0
     When training runs for 1000 epochs at learning rate 100 while recording each loss
     Then training stops with a DivergenceError before epoch 100
-    And the message names that epoch and the learning rate 100.0, and says to lower it
+    And the message names that epoch, the overflow and the learning rate 100.0, and says to lower it
     And every loss recorded before that epoch is finite

@@ -183,7 +183,8 @@ def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess
     ``-rA`` lists every test as PASSED/FAILED in the summary; output is combined.
     """
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("PYTEST_ADDOPTS", None)
+    for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"):  # a plain pytest, as a writer runs it
+        env.pop(name, None)
     command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no",
                *(f"steps/{name}" for name in SCRATCH_TESTS)]
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)

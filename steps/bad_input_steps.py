@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -79,6 +80,8 @@ def _(state, error, argument, expected, given):
     """
     message = _failure(state.call, error)
     assert [part for part in (argument, expected, given) if part not in message] == [], message
+    # The argument by its own name, not inside a longer word.
+    assert re.search(rf"(?<![\w]){re.escape(argument)}(?![\w])", message), message
 
 
 @then(sentence("the message lists every name in {registry:Word}"))
@@ -121,15 +124,16 @@ def _(state, limit):
     assert 0 < state.call.error.epoch < limit
 
 
-@then(sentence("the message names that epoch and the learning rate {rate:Number}, and says to lower it"))
+@then(sentence("the message names that epoch, the overflow and the learning rate {rate:Number}, and says to lower it"))
 def _(state, rate):
     """The DivergenceError's message states its epoch, the learning rate and the hint to lower it.
 
-    Example: And the message names that epoch and the learning rate 100.0, and says to lower it
+    Example: And the message names that epoch, the overflow and the learning rate 100.0, and says to lower it
     """
     message = str(state.call.error)
     assert f"at epoch {state.call.error.epoch}:" in message and f"learning rate {rate!r}" in message, message
     assert "lower it" in message and f"try {rate / 10!r}" in message, message
+    assert "numpy reported overflow" in message and state.call.error.learning_rate == rate, message
 
 
 @then("every loss recorded before that epoch is finite")

@@ -40,8 +40,24 @@ class ParsedFeature:
     """The parser's ``(line:column): message`` lines when the file does not parse."""
 
 
+_PARSED: dict[tuple, ParsedFeature] = {}
+
+
 def parse_feature(path: Path) -> ParsedFeature:
-    """Parse one feature file; a syntax error is returned, not raised."""
+    """Parse one feature file; a syntax error is returned, not raised.
+
+    Results are remembered per (path, modification time, size): the conftest,
+    the collection and the checks all parse the same files, and mutation
+    testing starts pytest once per mutant in a process forked after the first.
+    """
+    stat = Path(path).stat()
+    key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = _parse_feature(path)
+    return _PARSED[key]
+
+
+def _parse_feature(path: Path) -> ParsedFeature:
     text = Path(path).read_text(encoding="utf-8")
     try:
         return ParsedFeature(Path(path), Parser().parse(TokenScanner(text)), None)

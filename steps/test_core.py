@@ -1,0 +1,433 @@
+"""The fine print of the mathematical core, pinned down where the chapters do not reach.
+
+Each test here was written for a behaviour that mutation testing (``make
+mutation``) showed no scenario fixed: stacks of networks (every array with a
+leading axis S), defaults, boundaries (<= versus <), and the exact wording of
+each error (the argument's own name, what was expected, what was given). The
+expected values are worked out by hand or by an independent route (one network
+at a time instead of a stack; a hand-written training loop), never copied from
+the package's output.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+import backprop as bp
+from backprop import experiments, training
+from backprop.activations import softmax
+from backprop.chain_rule import backward_prop
+from backprop.errors import DivergenceError
+from backprop.experiments import SeedSweep
+from backprop.gradcheck import EpsilonSweep, epsilon_sweep, relative_error
+from backprop.losses import _logsumexp
+from backprop.numerical import loss_change
+
+
+def fails(error, call, *parts):
+    """``call()`` raises ``error`` whose message holds each part; a part that is an
+    identifier (an argument name) must appear as a whole word, so ``XXepsilonXX`` does not count."""
+    with pytest.raises(error) as caught:
+        call()
+    message = str(caught.value)
+    for part in parts:
+        if re.fullmatch(r"[A-Za-z_]\w*", part):
+            assert re.search(rf"(?<![\w]){part}(?![\w])", message), (part, message)
+        else:
+            assert part in message, (part, message)
+    return caught.value
+
+
+@pytest.fixture
+def net():
+    return bp.init_network((2, 3, 1), seed=1, bias_init="normal")
+
+
+@pytest.fixture
+def xor():
+    return bp.xor()
+
+
+@pytest.fixture
+def stack():
+    return bp.init_stack([4, 5, 6], (2, 3, 2), bias_init="normal", hidden="tanh", output="softmax")
+
+
+# --- stacks: every array may carry a leading axis S -------------------------------------------
+
+def test_a_stack_holds_each_seeds_network_and_flattens_per_network(stack):
+    single = bp.init_network((2, 3, 2), seed=5, bias_init="normal", hidden="tanh", output="softmax")
+    assert stack.stack_size == 3 and stack.layer_sizes == [2, 3, 2]
+    assert stack.flat().shape == (3, single.parameter_count)
+    assert np.array_equal(stack.flat()[1], single.flat())
+    assert stack.element_names() == single.element_names()
+    assert float(stack["W2[2,1]"][1]) == float(single["W2[2,1]"])
+    assert stack.activations == ["tanh", "softmax"]
+
+
+def test_a_stack_of_one_seed_is_a_stack():
+    one = bp.init_stack([3], (2, 2, 1))
+    assert one.stack_size == 1 and one.flat().shape == (1, 9) and one.activations == ["sigmoid", "sigmoid"]
+
+
+def test_a_stack_needs_at_least_one_seed():
+    fails(ValueError, lambda: bp.init_stack([], (2, 2, 1)), "seeds must name at least one seed")
+
+
+def test_every_function_treats_the_networks_of_a_stack_independently(stack, xor):
+    X, _ = xor
+    labels = np.array([0, 1, 1, 0])
+    losses = bp.compute_loss(stack, X, labels, "categorical_cross_entropy")
+    grads = bp.backward_prop(stack, X, labels, "categorical_cross_entropy")
+    numerical = bp.numerical_gradient(stack, X, labels, "categorical_cross_entropy", method="central")
+    assert losses.shape == (3,) and grads.flat().shape == stack.flat().shape
+    assert grads.layer_norms().shape == (3, 2)
+    for s, seed in enumerate([4, 5, 6]):
+        one = bp.init_network((2, 3, 2), seed=seed, bias_init="normal", hidden="tanh", output="softmax")
+        g = bp.backward_prop(one, X, labels, "categorical_cross_entropy")
+        assert losses[s] == pytest.approx(bp.compute_loss(one, X, labels, "categorical_cross_entropy"), rel=1e-14)
+        assert np.allclose(grads.flat()[s], g.flat(), rtol=1e-12, atol=1e-15)
+        assert np.allclose(numerical.flat()[s], g.flat(), rtol=1e-6, atol=1e-9)
+        assert np.allclose(grads.layer_norms()[s], [np.linalg.norm(g.weights[0]), np.linalg.norm(g.weights[1])])
+
+
+def test_gradient_descent_on_a_stack_moves_each_network_by_its_own_gradient(stack, xor):
+    X, _ = xor
+    y = np.eye(2)[[0, 1, 1, 0]]
+    before = stack.flat().copy()
+    grads = bp.backward_prop(stack, X, y, "categorical_cross_entropy")
+    bp.gradient_descent(stack, grads, 0.5)
+    assert np.array_equal(stack.flat(), before - 0.5 * grads.flat())
+
+
+# --- numerics the chapters take for granted -----------------------------------------------------
+
+def test_softmax_and_logsumexp_work_row_by_row_even_for_rows_far_apart():
+    z = np.array([[0.0, np.log(3.0)], [1000.0, 1000.0 + np.log(3.0)]])
+    assert np.allclose(softmax(z), [[0.25, 0.75], [0.25, 0.75]], rtol=1e-14)
+    assert np.allclose(_logsumexp(z)[:, 0], [np.log(4.0), 1000.0 + np.log(4.0)], rtol=1e-14)
+    stacked = np.stack([z, z[::-1]])
+    assert np.allclose(softmax(stacked)[1], softmax(z[::-1]), rtol=1e-14)
+    assert np.allclose(_logsumexp(stacked)[1], _logsumexp(z[::-1]), rtol=1e-14)
+
+
+def test_softmax_backward_is_the_jacobian_vector_product_row_by_row():
+    z = np.array([[[0.2, -0.1, 0.4]], [[1.0, 0.0, -1.0]]])  # a stack of 2 networks, 1 row, 3 classes
+    g = np.array([[[1.0, 2.0, -1.0]], [[0.5, -0.5, 0.0]]])
+    a = softmax(z)
+    got = bp.ACTIVATIONS["softmax"].backward(z, a, g)
+    for s in range(2):
+        J = np.diag(a[s, 0]) - np.outer(a[s, 0], a[s, 0])
+        assert np.allclose(got[s, 0], J @ g[s, 0], rtol=1e-14, atol=1e-16)
+
+
+def test_the_xor_data_are_float64():
+    X, y = bp.xor()
+    assert X.dtype == y.dtype == np.float64 and X.shape == (4, 2) and y.shape == (4, 1)
+
+
+def test_compute_loss_of_a_single_network_is_a_python_float_and_defaults_to_mse(net, xor):
+    X, y = xor
+    value = bp.compute_loss(net, X, y)
+    y_hat, _ = bp.forward_prop(net, X)
+    assert type(value) is float and value == pytest.approx(np.mean(np.sum((y_hat - y) ** 2, axis=1)), rel=1e-15)
+
+
+def test_relative_error_is_zero_only_for_agreement_and_one_for_opposites():
+    assert relative_error(np.zeros(3), np.zeros(3)) == 0.0
+    assert relative_error(np.array([1.0, 0.0]), np.array([-1.0, 0.0])) == 1.0
+    assert relative_error(np.array([3.0, 4.0]), np.array([3.0, 4.0])) == 0.0
+
+
+def test_the_gradient_check_defaults_to_central_differences_and_names_the_worst_parameter(net, xor):
+    X, y = xor
+    check = bp.gradient_check(net, X, y)
+    assert check.overall < 1e-9  # central differences at epsilon 1e-5; forward ones give ~1e-6
+    per = check.per_parameter()
+    assert per.shape == (net.parameter_count,) and np.all(per <= 1)
+    i = int(np.argmax(per))
+    assert check.worst == per[i] and check.worst_parameter == net.element_names()[i]
+    assert per[i] == pytest.approx(abs(check.backprop[i] - check.numerical[i]) / (abs(check.backprop[i]) + abs(check.numerical[i])))
+
+
+def test_the_gradient_check_takes_one_network_not_a_stack(stack, xor):
+    X, _ = xor
+    labels = np.array([0, 1, 1, 0])
+    fails(ValueError, lambda: bp.gradient_check(stack, X, labels, "categorical_cross_entropy"),
+          "gradient_check takes one network, not a stack")
+    fails(ValueError, lambda: epsilon_sweep(stack, X, labels, "categorical_cross_entropy"),
+          "epsilon_sweep takes one network, not a stack")
+
+
+def test_numerical_gradients_default_to_the_forward_difference_at_1e_5(net, xor):
+    X, y = xor
+    exact = bp.backward_prop(net, X, y).flat()
+    default = bp.numerical_gradient(net, X, y).flat()
+    forward = bp.numerical_gradient(net, X, y, epsilon=1e-5, method="forward").flat()
+    assert np.array_equal(default, forward)
+    assert 1e-9 < relative_error(exact, default) < 1e-4
+
+
+def test_an_epsilon_sweep_defaults_to_central_differences_and_mse(net, xor):
+    X, y = xor
+    sweep = epsilon_sweep(net, X, y, epsilons=(1e-3, 1e-5))
+    assert sweep.method == "central" and sweep.epsilons.tolist() == [1e-3, 1e-5]
+    assert sweep.error_at(1e-5) == pytest.approx(bp.gradient_check(net, X, y, epsilon=1e-5).overall, rel=1e-12)
+    fails(ValueError, lambda: sweep.error_at(1e-4), "epsilon 0.0001 is not in the sweep; it tried")
+    assert EpsilonSweep("central", np.array([0.1, 0.01]), np.array([1.0, 2.0])).error_at(0.1 * (1 + 1e-12)) == 1.0
+
+
+def test_loss_change_is_the_difference_of_two_losses(net, xor):
+    X, y = xor
+    before = bp.compute_loss(net, X, y)
+    with bp.nudge(net, "W2[1,0]", 0.01):
+        after = bp.compute_loss(net, X, y)
+    assert loss_change(net, X, y, "W2[1,0]", 0.01) == pytest.approx(after - before, rel=1e-12)
+    bce = loss_change(net, X, y, "W2[1,0]", 0.01, loss="binary_cross_entropy")
+    base = bp.compute_loss(net, X, y, "binary_cross_entropy")
+    with bp.nudge(net, "W2[1,0]", 0.01):
+        assert bce == pytest.approx(bp.compute_loss(net, X, y, "binary_cross_entropy") - base, rel=1e-12)
+
+
+def test_loss_change_takes_one_network_and_a_positive_epsilon(stack, net, xor):
+    X, y = xor
+    fails(ValueError, lambda: loss_change(stack, X, np.array([0, 1, 1, 0]), "W1[0,0]", 0.1, "categorical_cross_entropy"),
+          "loss_change takes one network, not a stack")
+    fails(ValueError, lambda: loss_change(net, X, y, "W1[0,0]", -0.1), "epsilon", "positive finite number", "-0.1")
+
+
+# --- parameter names --------------------------------------------------------------------------
+
+def test_parameter_names_allow_spaces_and_stop_at_the_last_index(net):
+    assert float(net["W1[1, 2]"]) == float(net.weights[0][1, 2])
+    assert float(net["b1[2]"]) == float(net.biases[0][2])
+    fails(ValueError, lambda: net["W1[2,0]"], "W1[2,0]", "has shape (2, 3)", "index (2, 0) is outside it")
+    fails(ValueError, lambda: net["W1[0]"], "W1[0]", "has shape (2, 3)")
+    fails(ValueError, lambda: net["W3[0,0]"], "layer 3 does not exist", "layers are 1..2")
+    fails(ValueError, lambda: net["w1[0,0]"], "'w1[0,0]'", "is not of the form W1[0,1] or b1[0]",
+          "(a letter W or b, the layer from 1, the index from 0)")
+
+
+# --- training ---------------------------------------------------------------------------------
+
+def test_training_records_the_loss_before_each_update_like_a_hand_written_loop(xor):
+    X, y = xor
+    net = bp.init_network((2, 3, 1), seed=2, bias_init="normal")
+    by_hand = net.copy()
+    seen = []
+    history = bp.train(net, X, y, epochs=5, learning_rate=0.7,
+                       callback=lambda step: seen.append((step.epoch, step.loss, step.output.copy(), step.network)))
+    expected = []
+    for _ in range(5):
+        expected.append(bp.compute_loss(by_hand, X, y))
+        bp.gradient_descent(by_hand, bp.backward_prop(by_hand, X, y), 0.7)
+    expected.append(bp.compute_loss(by_hand, X, y))
+    assert history.losses.tolist() == expected and history.epochs == 5 and not history.reached_target
+    assert np.array_equal(net.flat(), by_hand.flat())
+    assert [epoch for epoch, *_ in seen] == [0, 1, 2, 3, 4, 5] and all(n is net for *_, n in seen)
+    assert np.array_equal(seen[-1][2], bp.forward_prop(net, X)[0])
+
+
+def test_training_stops_when_the_loss_reaches_the_target_exactly(xor):
+    X, y = xor
+    first = bp.init_network((2, 2, 1), seed=0)
+    full = bp.train(first.copy(), X, y, epochs=6, learning_rate=1.0)
+    target = float(full.losses[3])
+    stopped = bp.train(first.copy(), X, y, epochs=6, learning_rate=1.0, target_loss=target)
+    assert stopped.reached_target is True and stopped.losses.tolist() == full.losses[:4].tolist()
+    assert bp.train(first.copy(), X, y, epochs=2, learning_rate=1.0, target_loss=0.0).reached_target is False
+
+
+def test_training_with_the_numerical_gradient_uses_the_chosen_method(xor):
+    X, y = xor
+    start = bp.init_network((2, 2, 1), seed=3)
+    central = start.copy()
+    bp.train(central, X, y, epochs=1, learning_rate=1.0, gradient="numerical", method="central", epsilon=1e-3)
+    by_hand = start.copy()
+    bp.gradient_descent(by_hand, bp.numerical_gradient(by_hand, X, y, epsilon=1e-3, method="central"), 1.0)
+    assert np.array_equal(central.flat(), by_hand.flat())
+
+
+def test_training_a_stack_stops_only_when_every_network_reaches_the_target(xor):
+    X, y = xor
+    history = bp.train(bp.init_stack([0, 1], (2, 2, 1)), X, y, epochs=3, learning_rate=1.0, target_loss=0.2)
+    assert history.losses.shape == (4, 2) and not history.reached_target
+
+
+def test_a_non_finite_loss_is_a_divergence_at_that_epoch():
+    error = fails(DivergenceError, lambda: training._finite_loss(np.array([0.5, np.nan]), 7, 0.25),
+                  "training diverged at epoch 7: the loss is [0.5 nan]", "learning rate 0.25", "try 0.025")
+    assert error.epoch == 7 and error.learning_rate == 0.25
+    assert training._finite_loss(0.5, 1, 0.1) == 0.5
+    fails(DivergenceError, lambda: training._finite_loss(float("inf"), 2, 0.1), "epoch 2: the loss is inf")
+
+
+def test_an_overflow_is_a_divergence_that_says_what_numpy_reported(xor):
+    X, y = xor
+    net = bp.init_network((2, 2, 1), seed=0, hidden="relu", output="identity", bias_init="normal")
+    error = fails(DivergenceError, lambda: bp.train(net, X, y, epochs=1000, learning_rate=100.0),
+                  "numpy reported overflow", "learning rate 100.0")
+    assert error.learning_rate == 100.0 and isinstance(error, FloatingPointError)
+
+
+# --- the checks of every argument -------------------------------------------------------------
+
+def test_each_validated_argument_is_named_in_its_error(net, xor):
+    X, y = xor
+    grads = bp.backward_prop(net, X, y)
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=-2, learning_rate=0.1), "epochs", "0 or more", "-2")
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.0), "learning_rate", "positive")
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, gradient="chain"),
+          "unknown gradient 'chain'", "the valid gradient names are: backprop, numerical")
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, epsilon=0.0), "epsilon", "positive")
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, method="back"),
+          "unknown method 'back'", "the valid method names are: forward, central")
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss=float("nan")),
+          "target_loss", "finite number", "nan")
+    fails(TypeError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss="low"),
+          "target_loss must be a number, but got 'low' (str)")
+    fails(TypeError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, callback=3),
+          "callback must be a function taking a Step, but got int")
+    fails(ValueError, lambda: bp.gradient_descent(net, grads, -1.0), "learning_rate", "positive")
+    fails(TypeError, lambda: bp.gradient_descent(net, "grads", 0.1),
+          "gradients must be backprop.Gradients (from backward_prop), but got str")
+    fails(ValueError, lambda: bp.numerical_gradient(net, X, y, epsilon=-1.0), "epsilon", "positive")
+    fails(ValueError, lambda: bp.numerical_gradient(net, X, y, method="sideways"),
+          "unknown method 'sideways'", "the valid method names are")
+    fails(ValueError, lambda: bp.gradient_check(net, X, y, epsilon=0.0), "epsilon", "positive")
+    fails(ValueError, lambda: bp.gradient_check(net, X, y, method="up"), "unknown method 'up'")
+    fails(ValueError, lambda: epsilon_sweep(net, X, y, method="up"), "unknown method 'up'")
+    fails(ValueError, lambda: epsilon_sweep(net, X, y, epsilons=(1e-3, -1e-3)), "epsilon", "positive", "-0.001")
+    fails(ValueError, lambda: bp.nudge(net, "W1[0,0]", float("inf")), "epsilon", "finite")
+    fails(ValueError, lambda: experiments.sweep_xor([0], learning_rate=1.0, epochs=1, tolerance=0.0),
+          "tolerance", "positive")
+    fails(TypeError, lambda: bp.train(net, X, y, epochs=True, learning_rate=0.1), "epochs must be a whole number", "True (bool)")
+    fails(TypeError, lambda: bp.train(net, X, y, epochs=1, learning_rate="fast"),
+          "learning_rate must be a positive number, but got 'fast' (str)")
+    fails(TypeError, lambda: bp.nudge(net, "W1[0,0]", True), "epsilon must be a number, but got True (bool)")
+
+
+def test_gradients_must_fit_the_network_they_update(net, xor):
+    X, y = xor
+    other = bp.init_network((2, 2, 1), seed=0)
+    deeper = bp.init_network((2, 3, 3, 1), seed=0)
+    fails(ValueError, lambda: bp.gradient_descent(net, bp.backward_prop(other, X, y), 0.1),
+          "the gradient of W1 must have shape (2, 3) like W1, but got shape (2, 2)")
+    fails(ValueError, lambda: bp.gradient_descent(net, bp.backward_prop(deeper, X, y), 0.1),
+          "gradients must have one entry per layer of the network (2), but got 3")
+    grads = bp.backward_prop(net, X, y)
+    fewer_biases = bp.Gradients(grads.weights, grads.biases[:1])
+    fails(ValueError, lambda: bp.gradient_descent(net, fewer_biases, 0.1), "one entry per layer")
+    grads.biases[1][0] = np.nan
+    fails(ValueError, lambda: bp.gradient_descent(net, grads, 0.1), "the gradient of b2 must be finite", "is nan")
+
+
+def test_a_cache_must_come_from_the_same_network_and_inputs(net, xor):
+    X, y = xor
+    _, cache = bp.forward_prop(net, X)
+    reused = backward_prop(net, X, y, cache=cache)
+    assert np.array_equal(reused.flat(), backward_prop(net, X, y).flat())
+    assert np.array_equal(backward_prop(net, X, y, "binary_cross_entropy", cache=cache).flat(),
+                          backward_prop(net, X, y, "binary_cross_entropy").flat())
+    unfused = backward_prop(net, X, y, "binary_cross_entropy", fused=False).flat()
+    assert not np.array_equal(unfused, backward_prop(net, X, y, "binary_cross_entropy").flat())
+    fails(TypeError, lambda: backward_prop(net, X, y, cache=(cache.a, cache.z)),
+          "cache must be the Cache returned by forward_prop, but got tuple")
+    _, shallow = bp.forward_prop(bp.init_network((2, 1), seed=0), X)
+    fails(ValueError, lambda: backward_prop(net, X, y, cache=shallow),
+          "cache must hold a[0..2] for this 2-layer network, but holds a[0..1]")
+    broken = bp.Cache(cache.a, cache.z[:2])
+    fails(ValueError, lambda: backward_prop(net, X, y, cache=broken), "cache must hold a[0..2]")
+    fails(ValueError, lambda: backward_prop(net, X[::-1], y, cache=cache),
+          "cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X")
+    fails(ValueError, lambda: backward_prop(net, X[:2], y[:2], cache=cache), "on the same X")
+
+
+# --- seed sweeps --------------------------------------------------------------------------------
+
+def _sweep(solved_epoch):
+    losses = np.array([[0.30, 0.30, 0.30], [0.20, 0.126, 0.25], [0.05, 0.125, 0.01]])
+    outputs = np.array([[[0.1], [0.9], [0.9], [0.1]], [[0.5], [0.5], [0.95], [0.05]], [[0.0], [1.0], [1.0], [0.0]]])
+    return SeedSweep(np.array([0, 1, 2]), np.array(solved_epoch), losses, outputs)
+
+
+def test_a_sweeps_summaries_follow_their_definitions():
+    sweep = _sweep([1, -1, 2])
+    assert sweep.solved.tolist() == [True, False, True] and sweep.failed.tolist() == [False, True, False]
+    assert sweep.solved_count == 2 and sweep.final_loss.tolist() == [0.05, 0.125, 0.01]
+    assert sweep.epochs_to_loss(0.2).tolist() == [1, 1, 2]
+    assert sweep.epochs_to_loss(0.3).tolist() == [0, 0, 0]
+    assert sweep.epochs_to_loss(0.01).tolist() == [-1, -1, 2]
+    assert sweep.ends_near(0.125, tolerance=0.0).tolist() == [False, True, False]
+    assert sweep.ends_near(1 / 6, 0.13, tolerance=0.004).tolist() == [False, False, False]
+    assert sweep.ends_near(1 / 6, 0.13, tolerance=0.006).tolist() == [False, True, False]
+    assert sweep.outputs_near(0.5, tolerance=0.0).tolist() == [0, 2, 0]
+    assert sweep.outputs_near(0.9, tolerance=0.05).tolist() == [2, 1, 0]
+    assert np.allclose(sweep.loss_drop(1), [0.15, 0.001, 0.24]) and np.allclose(sweep.loss_drop(2), [0.25, 0.175, 0.29])
+
+
+def test_median_epochs_compare_only_the_seeds_both_sweeps_learned():
+    first, second = _sweep([10, -1, 30]), _sweep([4, 6, 9])
+    assert experiments.median_epochs_to_learn(first, second).tolist() == [20.0, 6.5]
+    assert experiments.epochs_ratio(first, second) == 6.5 / 20.0
+    fails(ValueError, lambda: experiments.median_epochs_to_learn(_sweep([-1, 2, -1]), _sweep([1, -1, 3])),
+          "no seed learned XOR in every sweep")
+
+
+def test_a_sweep_records_the_first_epoch_each_seed_is_within_the_tolerance():
+    # Independent route: each seed trained alone, its outputs checked at every epoch.
+    X, y = bp.xor()
+    sweep = experiments.sweep_xor([0, 3], learning_rate=2.0, epochs=1500, loss="binary_cross_entropy",
+                                  tolerance=0.2, layer_sizes=(2, 3, 1), bias_init="normal")
+    for s, seed in enumerate([0, 3]):
+        net = bp.init_network((2, 3, 1), seed=seed, bias_init="normal")
+        first = []
+        history = bp.train(net, X, y, epochs=1500, learning_rate=2.0, loss="binary_cross_entropy",
+                           callback=lambda step: first.append(step.epoch) if np.all(np.abs(step.output - y) < 0.2) else None)
+        assert sweep.solved_epoch[s] == (first[0] if first else -1)
+        assert np.array_equal(sweep.losses[:, s], history.losses)
+        assert np.array_equal(sweep.outputs[s], bp.forward_prop(net, X)[0])
+    assert sweep.solved.any()
+
+
+def test_a_sweep_defaults_to_a_tolerance_of_a_tenth_and_mse():
+    default = experiments.sweep_xor([1, 2], learning_rate=2.0, epochs=600)
+    explicit = experiments.sweep_xor([1, 2], learning_rate=2.0, epochs=600, loss="mse", tolerance=0.1)
+    assert default.solved_epoch.tolist() == explicit.solved_epoch.tolist()
+    assert np.array_equal(default.losses, explicit.losses)
+    never = experiments.sweep_xor([1], learning_rate=0.01, epochs=3)
+    assert never.solved_epoch.tolist() == [-1]
+
+
+# --- the recorded experiments of the chapters ----------------------------------------------------
+
+def test_a_recorded_descent_step_uses_the_chosen_loss(net, xor):
+    X, y = xor
+    step = experiments.descent_step(net.copy(), X, y, learning_rate=0.5, loss="binary_cross_entropy")
+    assert step.loss_before == bp.compute_loss(net, X, y, "binary_cross_entropy")
+    moved = net.copy()
+    bp.gradient_descent(moved, bp.backward_prop(net, X, y, "binary_cross_entropy"), 0.5)
+    assert step.loss_after == bp.compute_loss(moved, X, y, "binary_cross_entropy")
+    assert experiments.descent_step(net.copy(), X, y, learning_rate=0.5).loss_before == bp.compute_loss(net, X, y)
+
+
+def test_training_copies_use_each_gradient_method(net, xor):
+    X, y = xor
+    copies = experiments.train_copies(net, X, y, epochs=2, learning_rate=0.5, method="central", epsilon=1e-4)
+    numerical = net.copy()
+    bp.train(numerical, X, y, epochs=2, learning_rate=0.5, gradient="numerical", method="central", epsilon=1e-4)
+    assert np.array_equal(copies["numerical"].flat(), numerical.flat())
+    assert not np.array_equal(copies["numerical"].flat(), copies["backprop"].flat())
+
+
+def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_out():
+    net = bp.init_network((2, 3, 2, 1), seed=4, bias_init="normal")
+    got = experiments.unit_parameters(net, 2, 1)
+    assert got.tolist() == [*net.weights[1][:, 1], net.biases[1][1], *net.weights[2][1, :]]
+    stack = bp.init_stack([4, 5], (2, 3, 2, 1), bias_init="normal")
+    assert experiments.unit_parameters(stack, 1, 2).shape == (2, 2 + 1 + 2)
+    fails(ValueError, lambda: experiments.unit_parameters(net, 3, 0), "layer must be a hidden layer, 1..2, but got 3")
+    fails(ValueError, lambda: experiments.unit_parameters(net, 0, 0), "but got 0")
