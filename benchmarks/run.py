@@ -20,7 +20,7 @@ from benchmarks import bench_digits, bench_gradient_cost, bench_xor  # noqa: E40
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description="Run the three benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.")
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run; noisier numbers)")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "last-run.md"), help="the Markdown report (default: %(default)s)")
     args = parser.parse_args(argv)
