@@ -277,7 +277,7 @@ def check_network(network) -> Network:
                     f"network parameter {name} must be a float64 array, but got "
                     f"{getattr(p, 'dtype', type(p).__name__)}; convert it with np.asarray({name}, dtype=float)"
                 )
-        fan_in = network.weights[l - 2].shape[-1] if l > 1 else W.shape[-2]
+        fan_in = network.weights[l - 2].shape[-1] if l > 1 else W.shape[-2] if W.ndim > 1 else 0
         if W.ndim not in (2, 3) or W.shape[:-2] != lead or W.shape[-2] != fan_in:
             raise ValueError(
                 f"network parameter W{l} must have shape {lead + (fan_in, W.shape[-1])} to follow "

@@ -231,6 +231,33 @@ def test_training_records_the_loss_before_each_update_like_a_hand_written_loop(x
     assert np.array_equal(seen[-1][2], bp.forward_prop(net, X)[0])
 
 
+def test_training_with_cross_entropy_takes_the_fused_output_delta_like_backward_prop(xor):
+    X, y = xor
+    net = bp.init_network((2, 3, 1), seed=5, bias_init="normal")
+    by_hand = net.copy()
+    bp.train(net, X, y, epochs=3, learning_rate=0.9, loss="binary_cross_entropy")
+    for _ in range(3):
+        bp.gradient_descent(by_hand, bp.backward_prop(by_hand, X, y, "binary_cross_entropy"), 0.9)
+    assert net.flat().tobytes() == by_hand.flat().tobytes()
+
+
+def test_the_output_delta_is_fused_unless_asked_otherwise():
+    z = np.array([[0.3], [-1.2]])
+    a, y = bp.sigmoid(z), np.array([[1.0], [0.0]])
+    loss = bp.get_loss("binary_cross_entropy", "sigmoid")
+    assert np.array_equal(loss.output_delta(bp.ACTIVATIONS["sigmoid"], z, a, y), (a - y) / 2)
+    chained = loss.output_delta(bp.ACTIVATIONS["sigmoid"], z, a, y, fused=False)
+    assert np.allclose(chained, (a - y) / 2, rtol=1e-12)
+
+
+def test_a_one_output_softmax_takes_its_targets_as_values_not_labels(xor):
+    X, _ = xor
+    one = bp.init_network((2, 1), seed=0, output="softmax")
+    assert bp.compute_loss(one, X, np.array([1, 1, 1, 1]), "categorical_cross_entropy") == 0.0
+    fails(ValueError, lambda: bp.compute_loss(one, X, np.array([0, 0, 0, 0]), "categorical_cross_entropy"),
+          "row 0 of y is [0.0]")
+
+
 def test_training_stops_when_the_loss_reaches_the_target_exactly(xor):
     X, y = xor
     first = bp.init_network((2, 2, 1), seed=0)
@@ -431,3 +458,118 @@ def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_o
     assert experiments.unit_parameters(stack, 1, 2).shape == (2, 2 + 1 + 2)
     fails(ValueError, lambda: experiments.unit_parameters(net, 3, 0), "layer must be a hidden layer, 1..2, but got 3")
     fails(ValueError, lambda: experiments.unit_parameters(net, 0, 0), "but got 0")
+
+
+# --- networks that do not fit together ------------------------------------------------------------
+
+def test_a_network_must_be_consistent_before_anything_runs(xor):
+    X, _ = xor
+    good = bp.init_network((2, 3, 1), seed=0)
+
+    def variant(**changes):
+        parts = dict(weights=[W.copy() for W in good.weights], biases=[b.copy() for b in good.biases],
+                     activations=list(good.activations))
+        parts.update(changes)
+        return bp.Network(**parts)
+
+    fails(TypeError, lambda: bp.forward_prop({"W1": 1}, X), "network must be a backprop.Network (from init_network), but got dict")
+    fails(ValueError, lambda: bp.forward_prop(variant(biases=good.biases[:1]), X),
+          "network must have one bias per weight matrix and at least one layer, but got 2 weight matrices and 1 biases")
+    fails(ValueError, lambda: bp.forward_prop(variant(weights=[], biases=[]), X), "at least one layer", "0 weight matrices")
+    fails(ValueError, lambda: bp.forward_prop(variant(activations=["sigmoid"]), X),
+          "network.activations must name one activation per layer (2), but got 1: ['sigmoid']")
+    fails(ValueError, lambda: bp.forward_prop(variant(activations=["sigmoid", "step"]), X), "unknown activation 'step'")
+    fails(TypeError, lambda: bp.forward_prop(variant(weights=[good.weights[0].astype(int), good.weights[1]]), X),
+          "network parameter W1 must be a float64 array, but got int64", "np.asarray(W1, dtype=float)")
+    fails(TypeError, lambda: bp.forward_prop(variant(biases=[good.biases[0], [0.0]]), X),
+          "network parameter b2 must be a float64 array, but got list")
+    fails(ValueError, lambda: bp.forward_prop(variant(weights=[good.weights[0], np.zeros((2, 1))]), X),
+          "network parameter W2 must have shape (3, 1) to follow layer 1, but got (2, 1)")
+    fails(ValueError, lambda: bp.forward_prop(variant(weights=[np.zeros(3), good.weights[1]]), X), "network parameter W1")
+    fails(ValueError, lambda: bp.forward_prop(variant(biases=[np.zeros(2), good.biases[1]]), X),
+          "network parameter b1 must have shape (3,), but got (2,)")
+    stacked = bp.init_stack([0, 1], (2, 3, 1))
+    fails(ValueError, lambda: bp.forward_prop(bp.Network([stacked.weights[0], good.weights[1]], [stacked.biases[0], good.biases[1]],
+                                                         good.activations), X), "network parameter W2 must have shape (2, 3, 1)")
+    fails(ValueError, lambda: bp.forward_prop(bp.Network(stacked.weights, [stacked.biases[0], good.biases[1]], good.activations), X),
+          "network parameter b2 must have shape (2, 1), but got (1,)")
+    broken = good.copy()
+    broken.biases[0][2] = -np.inf
+    fails(ValueError, lambda: bp.forward_prop(broken, X), "b1 must be finite, but b1[2] is -inf")
+
+
+def test_layer_sizes_and_activations_are_checked_when_a_network_is_made():
+    fails(TypeError, lambda: bp.init_network(3), "layer_sizes must be a list of whole numbers, like [2, 2, 1], but got 3")
+    fails(ValueError, lambda: bp.init_network([2, 2.0, 1]), "layer_sizes must be whole numbers of at least 1", "[2, 2.0, 1]")
+    fails(ValueError, lambda: bp.init_network([2, True, 1]), "whole numbers of at least 1")
+    fails(ValueError, lambda: bp.init_network([2, 1], activations=["tanh", "sigmoid"]),
+          "activations needs one name per layer (1), but got 2: ['tanh', 'sigmoid']")
+    fails(ValueError, lambda: bp.init_network([2, 2, 1], init="uniform"),
+          "unknown initialisation 'uniform'", "normal, glorot_uniform, zeros")
+    fails(ValueError, lambda: bp.init_network([2, 2, 1], bias_init="ones"), "unknown bias initialisation 'ones'", "zeros, normal")
+    assert bp.init_network([1, 1]).layer_sizes == [1, 1]
+    assert bp.init_network(np.array([3, 2])).parameter_count == 8
+
+
+def test_a_new_network_draws_its_numbers_in_the_documented_order():
+    # Re-drawn here from default_rng(seed): layer by layer, W[l] row-major, then b[l] when random.
+    rng = np.random.default_rng(9)
+    W1, b1 = rng.standard_normal((2, 3)), rng.standard_normal(3)
+    W2, b2 = rng.standard_normal((3, 1)), rng.standard_normal(1)
+    net = bp.init_network((2, 3, 1), seed=9, bias_init="normal", hidden="relu", output="identity")
+    assert [p.tolist() for _, p in net.named()] == [W1.tolist(), b1.tolist(), W2.tolist(), b2.tolist()]
+    assert net.activations == ["relu", "identity"]
+    rng = np.random.default_rng(9)
+    r1, r2 = np.sqrt(6 / 5), np.sqrt(6 / 4)
+    W1, W2 = rng.uniform(-r1, r1, (2, 3)), rng.uniform(-r2, r2, (3, 1))
+    glorot = bp.init_network((2, 3, 1), seed=9, init="glorot_uniform")
+    assert glorot.weights[0].tolist() == W1.tolist() and glorot.weights[1].tolist() == W2.tolist()
+    assert [b.tolist() for b in glorot.biases] == [[0.0, 0.0, 0.0], [0.0]]
+    zeros = bp.init_network((2, 3, 1), seed=9, init="zeros", bias_init="normal")
+    rng = np.random.default_rng(9)
+    assert zeros.flat().tolist() == [0.0] * 6 + rng.standard_normal(3).tolist() + [0.0] * 3 + rng.standard_normal(1).tolist()
+    default = bp.init_network(seed=9)
+    rng = np.random.default_rng(9)
+    assert default.layer_sizes == [2, 2, 1] and default.activations == ["sigmoid", "sigmoid"]
+    assert default.weights[0].tolist() == rng.standard_normal((2, 2)).tolist() and not default.biases[0].any()
+    assert bp.init_network().flat().tolist() == bp.init_network(seed=0).flat().tolist()
+
+
+# --- batches that do not fit the network ---------------------------------------------------------
+
+def test_inputs_and_targets_are_checked_against_the_network(net, xor):
+    X, y = xor
+    fails(TypeError, lambda: bp.forward_prop(net, [["a", "b"]]), "X must be an array of numbers (float or int), but got dtype <U1")
+    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((1, 2, 2))), "X must be a 1-D or 2-D array, but got shape (1, 2, 2)")
+    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((0, 2))), "X must hold at least one sample (row), but got 0 rows")
+    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((4, 1))), "X must have one column per input (2), shape (N, 2)")
+    fails(ValueError, lambda: bp.forward_prop(net, [1.0, 0.0]), "X must be a 2-D array of shape (N, 2)", "X.reshape(1, -1)")
+    fails(ValueError, lambda: bp.compute_loss(net, X, np.zeros((4, 1, 1))), "y must be a 1-D or 2-D array")
+    fails(ValueError, lambda: bp.compute_loss(net, X, [[np.nan], [0], [0], [0]]), "y must be finite, but y[0, 0] is nan")
+    fails(ValueError, lambda: bp.compute_loss(net, X, [[0.0], [1.0], [1.0000001], [0.0]], "binary_cross_entropy"),
+          "y must lie in [0, 1] for binary_cross_entropy, but got values from 0.0 to 1.0000001")
+    fails(ValueError, lambda: bp.compute_loss(net, X, [[-1e-9], [1.0], [1.0], [0.0]], "binary_cross_entropy"), "values from -1e-09")
+    assert bp.compute_loss(net, X, y, "binary_cross_entropy") > 0  # 0 and 1 themselves are targets
+    assert bp.compute_loss(net, X, y[:, 0]) == bp.compute_loss(net, X, y)  # (N,) is (N, 1) for one output
+    softmax_net = bp.init_network((2, 3), seed=0, output="softmax")
+    fails(ValueError, lambda: bp.compute_loss(softmax_net, X, np.array([0, -1, 2, 1]), "categorical_cross_entropy"),
+          "y class labels must lie in 0..2 for 3 classes, but got labels from -1 to 2")
+    fails(ValueError, lambda: bp.compute_loss(softmax_net, X, np.eye(3)[[0, 1, 2, 0]] * 2, "categorical_cross_entropy"),
+          "row 0 of y is [2.0, 0.0, 0.0]")
+    fails(ValueError, lambda: bp.compute_loss(softmax_net, X, [[0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]],
+                                              "categorical_cross_entropy"), "row 0 of y is [0.0, 0.0, 0.0]")
+
+
+def test_counting_counts_each_pass_once_and_nests(net, xor):
+    X, y = xor
+    with bp.count_passes() as outer:
+        bp.forward_prop(net, X)
+        with bp.count_passes() as inner:
+            bp.backward_prop(net, X, y)
+        _, cache = bp.forward_prop(net, X)
+        bp.backward_prop(net, X, y, cache=cache)
+    assert (inner.forward, inner.backward) == (1, 1)
+    assert (outer.forward, outer.backward) == (3, 2)
+    with bp.count_passes() as passes:
+        bp.numerical_gradient(net, X, y)
+    assert (passes.forward, passes.backward) == (net.parameter_count + 1, 0)
