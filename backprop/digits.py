@@ -14,6 +14,10 @@ scikit-learn's MLPClassifier does, and its biases at zero.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+from pathlib import Path
+
 import numpy as np
 
 from backprop.network import Network, init_network
@@ -26,18 +30,37 @@ DIGITS_SETTINGS = {"learning_rate": 0.1, "batch_size": 32, "epochs": 50, "loss":
 def load_digits() -> tuple[np.ndarray, np.ndarray]:
     """The 1,797 digits: X of shape (1797, 64) in [0, 1] (float64) and labels (1797,) in 0..9.
 
-    Needs scikit-learn (imported here, not when ``backprop`` is imported):
-    ``pip install scikit-learn`` or the ``test`` extra.
+    Needs scikit-learn installed (``pip install scikit-learn`` or the ``test``
+    extra). The table is read straight from the file scikit-learn ships,
+    ``sklearn/datasets/data/digits.csv.gz`` (64 pixel columns, then the
+    label), exactly as ``sklearn.datasets.load_digits`` reads it, without
+    importing scikit-learn itself (about a second); if the file is not where
+    it is expected, ``load_digits`` is called instead.
     """
-    try:
-        from sklearn.datasets import load_digits as sklearn_digits
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "the digits data set comes with scikit-learn, which is not installed; "
-            "install it with `pip install scikit-learn` (or the project's `test` extra)"
-        ) from None
-    data = sklearn_digits()
-    return data.data.astype(np.float64) / 16.0, data.target.astype(np.intp)
+    path = _bundled_digits_file()
+    if path is not None:
+        with gzip.open(path, "rt") as f:
+            table = np.loadtxt(f, delimiter=",")
+    else:
+        try:
+            from sklearn.datasets import load_digits as sklearn_digits
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "the digits data set comes with scikit-learn, which is not installed; "
+                "install it with `pip install scikit-learn` (or the project's `test` extra)"
+            ) from None
+        data = sklearn_digits()
+        table = np.column_stack([data.data, data.target])
+    return table[:, :-1] / 16.0, table[:, -1].astype(np.intp)
+
+
+def _bundled_digits_file() -> Path | None:
+    spec = importlib.util.find_spec("sklearn")  # finds the package without importing it
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "datasets" / "data" / "digits.csv.gz"
+        if path.is_file():
+            return path
+    return None
 
 
 def digits_network(seed: int = 0, hidden: int = 64, activation: str = "relu") -> Network:

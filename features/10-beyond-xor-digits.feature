@@ -52,6 +52,7 @@ Feature: Beyond XOR: handwritten digits
     Then the mean test accuracy over those seeds is at least 96%
     And every one of those seeds reaches a test accuracy of at least 95%
 
+  @slow
   Scenario: Our training and scikit-learn's MLPClassifier end at the same parameters
     scikit-learn's MLPClassifier (solver "sgd", momentum 0, no Nesterov
     momentum, alpha 0, constant learning rate, shuffling off) starts from our
@@ -61,7 +62,8 @@ Feature: Beyond XOR: handwritten digits
     the probabilities, we use log-sum-exp), so the bound is 1e-10, far above
     the 1e-15 we measure and far below the 0.4 the parameters move. The loss
     of an epoch is, in both, the mean of its batches' losses, each taken just
-    before its step.
+    before its step. Tagged slow because importing scikit-learn takes about a
+    second (the digits themselves are read without it).
 
     Given a 64-64-10 ReLU digits network with seed 0
     When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
