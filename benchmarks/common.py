@@ -80,17 +80,23 @@ def side_by_side(contenders: dict, repeats: int) -> dict[str, float]:
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
+DISTRIBUTIONS = {"torch": "torch", "autograd": "autograd", "sklearn": "scikit-learn"}
+
+
 def versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
     out = {"Python": platform.python_version(), "numpy": np.__version__}
     for module, name in PEERS.items():
         try:
-            out[name] = importlib.import_module(module).__version__
+            mod = importlib.import_module(module)
         except ImportError:
             out[name] = "not installed"
-        except AttributeError:  # autograd has no __version__
-            from importlib.metadata import version
-
-            out[name] = version(module)
+            continue
+        try:
+            out[name] = getattr(mod, "__version__", None) or version(DISTRIBUTIONS[module])
+        except PackageNotFoundError:
+            out[name] = "installed, version unknown"
     return out
 
 
