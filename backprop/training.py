@@ -133,7 +133,7 @@ RAISE_ON_OVERFLOW = dict(over="raise", divide="raise", invalid="raise", under="i
 
 def _finite_loss(value, epoch: int, learning_rate: float):
     """``value`` if every entry is finite, else a DivergenceError at ``epoch``."""
-    finite = math.isfinite(value) if np.ndim(value) == 0 else np.all(np.isfinite(value))
+    finite = np.all(np.isfinite(value)) if isinstance(value, np.ndarray) else math.isfinite(value)
     if not finite:
         raise DivergenceError(epoch, f"the loss is {value}", learning_rate)
     return value
