@@ -10,9 +10,11 @@ Usage: ``python -m benchmarks.run [--quick] [--output PATH]``.
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
 import sys
 import time
+from pathlib import Path
 
 from benchmarks.common import ROOT, commit, machine, versions
 
@@ -37,6 +39,7 @@ def main(argv=None) -> int:
     print()
     repeats = 5 if args.quick else None
     tables = []
+    figures = {}  # table title -> Markdown of its figure, for the report file only
     for label, bench in (("xor", bench_xor), ("gradient cost", bench_gradient_cost), ("digits", bench_digits)):
         print(f"running {label} ...", file=sys.stderr, flush=True)
         result = bench.run() if repeats is None else bench.run(repeats=repeats)
@@ -45,7 +48,11 @@ def main(argv=None) -> int:
             figure = bench_gradient_cost.figure(result[1], ROOT / "benchmarks" / "gradient-cost.svg",
                                                 f"measured by make bench, {header['date']} (batch 64)")
             if figure is not None:
-                table.notes.append("The cost against P, batch 64, is drawn in `benchmarks/gradient-cost.svg`.")
+                table.notes.append("The cost against P, batch 64, is drawn below (and in `benchmarks/gradient-cost.svg`).")
+                # Inlined as a data URI, so the report (and the site page made from
+                # it) shows the figure without a second file to publish.
+                svg = base64.b64encode(Path(figure).read_bytes()).decode("ascii")
+                figures[table.title] = f"![Gradient cost against the parameter count P](data:image/svg+xml;base64,{svg})\n"
         tables.append(table)
         print(table.markdown())
 
@@ -54,7 +61,10 @@ def main(argv=None) -> int:
     lines += [f"- **Duration**: {time.time() - started:.0f} s" + (" (--quick: fewer repeats)" if args.quick else ""), ""]
     lines += ["Produced by `make bench` (`python -m benchmarks.run`); the numbers come from that run, "
               "contenders timed side by side, medians over repeats.", ""]
-    lines += [t.markdown() for t in tables]
+    for t in tables:
+        lines.append(t.markdown())
+        if t.title in figures:
+            lines.append(figures[t.title])
     missed = [t.title for t in tables if t.passed is False]
     lines += ["## Verdict", "", ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."), ""]
     with open(args.output, "w", encoding="utf-8") as f:
