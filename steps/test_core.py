@@ -20,6 +20,7 @@ import backprop as bp
 from backprop import experiments, training
 from backprop.activations import softmax
 from backprop.chain_rule import backward_prop
+from backprop.errors import as_float_array
 from backprop.errors import DivergenceError
 from backprop.experiments import SeedSweep
 from backprop.gradcheck import EpsilonSweep, epsilon_sweep, relative_error
@@ -28,16 +29,15 @@ from backprop.numerical import loss_change
 
 
 def fails(error, call, *parts):
-    """``call()`` raises ``error`` whose message holds each part; a part that is an
-    identifier (an argument name) must appear as a whole word, so ``XXepsilonXX`` does not count."""
+    """``call()`` raises ``error`` whose message holds each part, not inside a longer word
+    (so the argument ``epsilon`` is not found in ``XXepsilonXX``)."""
     with pytest.raises(error) as caught:
         call()
     message = str(caught.value)
     for part in parts:
-        if re.fullmatch(r"[A-Za-z_]\w*", part):
-            assert re.search(rf"(?<![\w]){part}(?![\w])", message), (part, message)
-        else:
-            assert part in message, (part, message)
+        before = r"(?<!\w)" if re.match(r"\w", part) else ""
+        after = r"(?!\w)" if re.search(r"\w$", part) else ""
+        assert re.search(before + re.escape(part) + after, message), (part, message)
     return caught.value
 
 
@@ -558,6 +558,24 @@ def test_inputs_and_targets_are_checked_against_the_network(net, xor):
           "row 0 of y is [2.0, 0.0, 0.0]")
     fails(ValueError, lambda: bp.compute_loss(softmax_net, X, [[0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]],
                                               "categorical_cross_entropy"), "row 0 of y is [0.0, 0.0, 0.0]")
+
+
+def test_arrays_of_any_float_or_int_type_become_float64(net, xor):
+    X, y = xor
+    assert bp.compute_loss(net, X.astype(np.float32), y.astype(np.int8)) == bp.compute_loss(net, X, y)
+    assert as_float_array("v", [[1, 2]], ndim=2).dtype == np.float64
+    fails(ValueError, lambda: as_float_array("v", [1, 2], ndim=2), "v must be a 2-D array, but got shape (2,)")
+    fails(TypeError, lambda: as_float_array("v", [1j], ndim=1), "v must be an array of numbers (float or int), but got dtype complex128")
+    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((4, 3))), "but got shape (4, 3); samples are rows")
+
+
+def test_the_first_row_that_is_not_one_hot_is_named(xor):
+    X, _ = xor
+    three = bp.init_network((2, 3), seed=0, output="softmax")
+    y = [[1, 0, 0], [0, 1, 0], [0.5, 0.5, 0], [0, 0, 1]]
+    fails(ValueError, lambda: bp.compute_loss(three, X, y, "categorical_cross_entropy"), "row 2 of y is [0.5, 0.5, 0.0]")
+    fails(ValueError, lambda: bp.compute_loss(three, X, np.array([], dtype=int), "categorical_cross_entropy"),
+          "y must have shape (N, 3) = (4, 3)", "but got shape (0, 3)")
 
 
 def test_counting_counts_each_pass_once_and_nests(net, xor):
