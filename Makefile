@@ -8,7 +8,7 @@ PY     := $(BIN)/python
 EXTRAS := cli,test,docs,browser,mutation
 STAMP  := $(VENV)/.installed-$(EXTRAS)
 
-.PHONY: help test test-fast lock clean docs site check-site vendor-katex
+.PHONY: help test test-fast mutation lock clean docs site check-site vendor-katex
 
 help:
 	@echo "make docs       run the scenarios (recording results), build the site, serve it at http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make check-site browser check of the built site (needs Debian's chromium)"
 	@echo "make test       run the whole specification (everything that needs only Python)"
 	@echo "make test-fast  everything not tagged @slow, for the edit-run loop"
+	@echo "make mutation   mutation score of the mathematical core (mutmut); fails under 95% caught"
 	@echo "make lock       re-resolve constraints.txt (the pinned versions) from pyproject.toml"
 	@echo "make bench      benchmarks against PyTorch, HIPS autograd and scikit-learn; writes benchmarks/last-run.md"
 
@@ -34,6 +35,15 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
+
+# Mutation testing (config: [tool.mutmut] in pyproject.toml), both cores, fresh
+# each time; the spinner goes to mutants/run.log. mutation/score.py writes
+# mutation/score.json and fails under the bar or on any mutant no test covers.
+mutation: $(STAMP)
+	rm -rf mutants && mkdir mutants
+	CI=1 PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/mutmut run --max-children 2 > mutants/run.log 2>&1 || { tail -c 3000 mutants/run.log; exit 1; }
+	$(BIN)/mutmut export-cicd-stats > /dev/null
+	$(PY) mutation/score.py
 
 # Benchmarks against the peer libraries of the `peers` extra (PyTorch 2.13.0, the
 # CPU build; HIPS autograd; scikit-learn). Prints the three tables, writes

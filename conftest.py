@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 from steps.feature_files import feature_paths, parse_feature, tags_in
 
@@ -22,7 +22,12 @@ pytest_plugins.append("steps.results_plugin")
 # non-empty CI variable, as CI services set) Hypothesis runs the same derandomized
 # examples every time and keeps no example database.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
-if os.environ.get("CI"):
+# Under mutmut (which sets MUTANT_UNDER_TEST) a failure only has to be found, not
+# shrunk to its simplest example: skip the shrink phase.
+settings.register_profile("mutation", settings.get_profile("ci"), phases=[Phase.explicit, Phase.generate])
+if os.environ.get("MUTANT_UNDER_TEST"):
+    settings.load_profile("mutation")
+elif os.environ.get("CI"):
     settings.load_profile("ci")
 
 # An undefined step's failure suggests the closest existing steps ("did you mean").

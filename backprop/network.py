@@ -277,8 +277,13 @@ def check_network(network) -> Network:
                     f"network parameter {name} must be a float64 array, but got "
                     f"{getattr(p, 'dtype', type(p).__name__)}; convert it with np.asarray({name}, dtype=float)"
                 )
-        fan_in = network.weights[l - 2].shape[-1] if l > 1 else W.shape[-2] if W.ndim > 1 else 0
-        if W.ndim not in (2, 3) or W.shape[:-2] != lead or W.shape[-2] != fan_in:
+        if W.ndim not in (2, 3) or W.shape[:-2] != lead:
+            raise ValueError(
+                f"network parameter W{l} must be a matrix of shape (inputs, outputs)"
+                f"{f', one per network of the stack of {lead[0]}' if lead else ''}, but got shape {W.shape}"
+            )
+        fan_in = network.weights[l - 2].shape[-1] if l > 1 else W.shape[-2]
+        if W.shape[-2] != fan_in:
             raise ValueError(
                 f"network parameter W{l} must have shape {lead + (fan_in, W.shape[-1])} to follow "
                 f"layer {l - 1}, but got {W.shape}"

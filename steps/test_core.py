@@ -177,7 +177,9 @@ def test_an_epsilon_sweep_defaults_to_central_differences_and_mse(net, xor):
     assert sweep.method == "central" and sweep.epsilons.tolist() == [1e-3, 1e-5]
     assert sweep.error_at(1e-5) == pytest.approx(bp.gradient_check(net, X, y, epsilon=1e-5).overall, rel=1e-12)
     fails(ValueError, lambda: sweep.error_at(1e-4), "epsilon 0.0001 is not in the sweep; it tried")
-    assert EpsilonSweep("central", np.array([0.1, 0.01]), np.array([1.0, 2.0])).error_at(0.1 * (1 + 1e-12)) == 1.0
+    decades = EpsilonSweep("central", np.array([0.1, 0.01]), np.array([1.0, 2.0]))
+    assert decades.error_at(0.1 * (1 + 1e-12)) == 1.0  # the same epsilon, up to rounding
+    fails(ValueError, lambda: decades.error_at(0.1 * (1 + 1e-7)), "is not in the sweep")
 
 
 def test_loss_change_is_the_difference_of_two_losses(net, xor):
@@ -207,8 +209,9 @@ def test_parameter_names_allow_spaces_and_stop_at_the_last_index(net):
     fails(ValueError, lambda: net["W1[2,0]"], "W1[2,0]", "has shape (2, 3)", "index (2, 0) is outside it")
     fails(ValueError, lambda: net["W1[0]"], "W1[0]", "has shape (2, 3)")
     fails(ValueError, lambda: net["W3[0,0]"], "layer 3 does not exist", "layers are 1..2")
-    fails(ValueError, lambda: net["w1[0,0]"], "'w1[0,0]'", "is not of the form W1[0,1] or b1[0]",
-          "(a letter W or b, the layer from 1, the index from 0)")
+    fails(ValueError, lambda: net["w1[0,0]"], "'w1[0,0]'",
+          "is not of the form W1[0,1] or b1[0] (a letter W or b, the layer from 1, the index from 0)")
+    assert float(net["W1 [ 1 ,2 ]"]) == float(net.weights[0][1, 2])
 
 
 # --- training ---------------------------------------------------------------------------------
@@ -235,10 +238,13 @@ def test_training_with_cross_entropy_takes_the_fused_output_delta_like_backward_
     X, y = xor
     net = bp.init_network((2, 3, 1), seed=5, bias_init="normal")
     by_hand = net.copy()
-    bp.train(net, X, y, epochs=3, learning_rate=0.9, loss="binary_cross_entropy")
+    history = bp.train(net, X, y, epochs=3, learning_rate=0.9, loss="binary_cross_entropy")
+    losses = []
     for _ in range(3):
+        losses.append(bp.compute_loss(by_hand, X, y, "binary_cross_entropy"))
         bp.gradient_descent(by_hand, bp.backward_prop(by_hand, X, y, "binary_cross_entropy"), 0.9)
-    assert net.flat().tobytes() == by_hand.flat().tobytes()
+    losses.append(bp.compute_loss(by_hand, X, y, "binary_cross_entropy"))
+    assert net.flat().tobytes() == by_hand.flat().tobytes() and history.losses.tolist() == losses
 
 
 def test_the_output_delta_is_fused_unless_asked_otherwise():
@@ -268,14 +274,15 @@ def test_training_stops_when_the_loss_reaches_the_target_exactly(xor):
     assert bp.train(first.copy(), X, y, epochs=2, learning_rate=1.0, target_loss=0.0).reached_target is False
 
 
-def test_training_with_the_numerical_gradient_uses_the_chosen_method(xor):
+@pytest.mark.parametrize("method", ["forward", "central"])
+def test_training_with_the_numerical_gradient_uses_the_chosen_method(xor, method):
     X, y = xor
     start = bp.init_network((2, 2, 1), seed=3)
-    central = start.copy()
-    bp.train(central, X, y, epochs=1, learning_rate=1.0, gradient="numerical", method="central", epsilon=1e-3)
+    trained = start.copy()
+    bp.train(trained, X, y, epochs=1, learning_rate=1.0, gradient="numerical", method=method, epsilon=1e-3)
     by_hand = start.copy()
-    bp.gradient_descent(by_hand, bp.numerical_gradient(by_hand, X, y, epsilon=1e-3, method="central"), 1.0)
-    assert np.array_equal(central.flat(), by_hand.flat())
+    bp.gradient_descent(by_hand, bp.numerical_gradient(by_hand, X, y, epsilon=1e-3, method=method), 1.0)
+    assert np.array_equal(trained.flat(), by_hand.flat())
 
 
 def test_training_a_stack_stops_only_when_every_network_reaches_the_target(xor):
@@ -391,6 +398,7 @@ def test_a_sweeps_summaries_follow_their_definitions():
     assert sweep.ends_near(0.125, tolerance=0.0).tolist() == [False, True, False]
     assert sweep.ends_near(1 / 6, 0.13, tolerance=0.004).tolist() == [False, False, False]
     assert sweep.ends_near(1 / 6, 0.13, tolerance=0.006).tolist() == [False, True, False]
+    assert sweep.ends_near(0.125, 0.3, tolerance=0.001).tolist() == [False, True, False]
     assert sweep.outputs_near(0.5, tolerance=0.0).tolist() == [0, 2, 0]
     assert sweep.outputs_near(0.9, tolerance=0.05).tolist() == [2, 1, 0]
     assert np.allclose(sweep.loss_drop(1), [0.15, 0.001, 0.24]) and np.allclose(sweep.loss_drop(2), [0.25, 0.175, 0.29])
@@ -417,7 +425,15 @@ def test_a_sweep_records_the_first_epoch_each_seed_is_within_the_tolerance():
         assert sweep.solved_epoch[s] == (first[0] if first else -1)
         assert np.array_equal(sweep.losses[:, s], history.losses)
         assert np.array_equal(sweep.outputs[s], bp.forward_prop(net, X)[0])
-    assert sweep.solved.any()
+    assert sweep.solved.any() and sweep.seeds.tolist() == [0, 3]
+
+
+def test_a_seed_within_the_tolerance_from_the_start_learned_at_epoch_0_and_the_edge_does_not_count():
+    # Zero weights and biases: every output is sigmoid(0) = 0.5 exactly, 0.5 from each target.
+    at_start = experiments.sweep_xor([0, 1], learning_rate=0.1, epochs=2, init="zeros", tolerance=0.6)
+    assert at_start.solved_epoch.tolist() == [0, 0]
+    on_the_edge = experiments.sweep_xor([0], learning_rate=0.1, epochs=0, init="zeros", tolerance=0.5)
+    assert on_the_edge.solved_epoch.tolist() == [-1] and on_the_edge.losses.shape == (1, 1)
 
 
 def test_a_sweep_defaults_to_a_tolerance_of_a_tenth_and_mse():
@@ -485,12 +501,14 @@ def test_a_network_must_be_consistent_before_anything_runs(xor):
           "network parameter b2 must be a float64 array, but got list")
     fails(ValueError, lambda: bp.forward_prop(variant(weights=[good.weights[0], np.zeros((2, 1))]), X),
           "network parameter W2 must have shape (3, 1) to follow layer 1, but got (2, 1)")
-    fails(ValueError, lambda: bp.forward_prop(variant(weights=[np.zeros(3), good.weights[1]]), X), "network parameter W1")
+    fails(ValueError, lambda: bp.forward_prop(variant(weights=[np.zeros(3), good.weights[1]]), X),
+          "network parameter W1 must be a matrix of shape (inputs, outputs), but got shape (3,)")
     fails(ValueError, lambda: bp.forward_prop(variant(biases=[np.zeros(2), good.biases[1]]), X),
           "network parameter b1 must have shape (3,), but got (2,)")
     stacked = bp.init_stack([0, 1], (2, 3, 1))
     fails(ValueError, lambda: bp.forward_prop(bp.Network([stacked.weights[0], good.weights[1]], [stacked.biases[0], good.biases[1]],
-                                                         good.activations), X), "network parameter W2 must have shape (2, 3, 1)")
+                                                         good.activations), X),
+          "network parameter W2 must be a matrix of shape (inputs, outputs), one per network of the stack of 2, but got shape (3, 1)")
     fails(ValueError, lambda: bp.forward_prop(bp.Network(stacked.weights, [stacked.biases[0], good.biases[1]], good.activations), X),
           "network parameter b2 must have shape (2, 1), but got (1,)")
     broken = good.copy()
@@ -543,7 +561,8 @@ def test_inputs_and_targets_are_checked_against_the_network(net, xor):
     fails(ValueError, lambda: bp.forward_prop(net, np.zeros((1, 2, 2))), "X must be a 1-D or 2-D array, but got shape (1, 2, 2)")
     fails(ValueError, lambda: bp.forward_prop(net, np.zeros((0, 2))), "X must hold at least one sample (row), but got 0 rows")
     fails(ValueError, lambda: bp.forward_prop(net, np.zeros((4, 1))), "X must have one column per input (2), shape (N, 2)")
-    fails(ValueError, lambda: bp.forward_prop(net, [1.0, 0.0]), "X must be a 2-D array of shape (N, 2)", "X.reshape(1, -1)")
+    fails(ValueError, lambda: bp.forward_prop(net, [1.0, 0.0]), "X must be a 2-D array of shape (N, 2)",
+          "but got shape (2,); for a single sample write [x] or X.reshape(1, -1)")
     fails(ValueError, lambda: bp.compute_loss(net, X, np.zeros((4, 1, 1))), "y must be a 1-D or 2-D array")
     fails(ValueError, lambda: bp.compute_loss(net, X, [[np.nan], [0], [0], [0]]), "y must be finite, but y[0, 0] is nan")
     fails(ValueError, lambda: bp.compute_loss(net, X, [[0.0], [1.0], [1.0000001], [0.0]], "binary_cross_entropy"),
@@ -573,7 +592,9 @@ def test_the_first_row_that_is_not_one_hot_is_named(xor):
     X, _ = xor
     three = bp.init_network((2, 3), seed=0, output="softmax")
     y = [[1, 0, 0], [0, 1, 0], [0.5, 0.5, 0], [0, 0, 1]]
-    fails(ValueError, lambda: bp.compute_loss(three, X, y, "categorical_cross_entropy"), "row 2 of y is [0.5, 0.5, 0.0]")
+    fails(ValueError, lambda: bp.compute_loss(three, X, y, "categorical_cross_entropy"),
+          "y must be one-hot rows (a single 1 per row) or integer class labels for categorical_cross_entropy, "
+          "but row 2 of y is [0.5, 0.5, 0.0]")
     fails(ValueError, lambda: bp.compute_loss(three, X, np.array([], dtype=int), "categorical_cross_entropy"),
           "y must have shape (N, 3) = (4, 3)", "but got shape (0, 3)")
 
