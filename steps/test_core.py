@@ -509,6 +509,8 @@ def test_a_network_must_be_consistent_before_anything_runs(xor):
     fails(ValueError, lambda: bp.forward_prop(bp.Network([stacked.weights[0], good.weights[1]], [stacked.biases[0], good.biases[1]],
                                                          good.activations), X),
           "network parameter W2 must be a matrix of shape (inputs, outputs), one per network of the stack of 2, but got shape (3, 1)")
+    fails(ValueError, lambda: bp.forward_prop(bp.Network([stacked.weights[0], np.zeros((2, 2, 1))], stacked.biases, good.activations), X),
+          "network parameter W2 must have shape (2, 3, 1) to follow layer 1, but got (2, 2, 1)")
     fails(ValueError, lambda: bp.forward_prop(bp.Network(stacked.weights, [stacked.biases[0], good.biases[1]], good.activations), X),
           "network parameter b2 must have shape (2, 1), but got (1,)")
     broken = good.copy()
