@@ -30,13 +30,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from gherkin.pickles.compiler import Compiler
-
 from steps.catalog import StepDefinition, step_definitions
-from steps.feature_files import ROOT, feature_paths, parse_feature
-
-# Gherkin's step types (And/But already resolved by the compiler) -> pytest-bdd's.
-KINDS = {"Context": "given", "Action": "when", "Outcome": "then"}
+from steps.feature_files import ROOT, Sentence
 
 
 def _keyword(kind: str) -> str:
@@ -80,47 +75,6 @@ def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exceptio
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """One step of a feature file, as pytest-bdd will try to match it."""
-
-    kind: str
-    """given, when or then (And/But resolved)."""
-    text: str
-    """The sentence, with an outline's <placeholders> filled from its Examples row."""
-    where: str
-    """``features/<file>:<line>`` of the step."""
-
-
-def feature_sentences(paths=None, root: Path = ROOT) -> list[Sentence]:
-    """Every step sentence of every (parsable) feature file, outlines expanded."""
-    sentences = []
-    for path in feature_paths() if paths is None else paths:
-        document = parse_feature(path).document
-        if document is None:
-            continue  # test_features.py reports the syntax error
-        lines = {}
-
-        def index(node):
-            if isinstance(node, dict):
-                if "id" in node and "location" in node:
-                    lines[node["id"]] = node["location"]["line"]
-                for value in node.values():
-                    index(value)
-            elif isinstance(node, list):
-                for value in node:
-                    index(value)
-
-        index(document)
-        relative = Path(path).resolve().relative_to(root.resolve()).as_posix() if Path(path).is_absolute() else str(path)
-        for pickle in Compiler().compile({**document, "uri": relative}):
-            for step in pickle["steps"]:
-                kind = KINDS.get(step.get("type"), "step")
-                line = lines.get(step["astNodeIds"][0], "?")
-                sentences.append(Sentence(kind, step["text"], f"{relative}:{line}"))
-    return sentences
-
-
-@dataclass(frozen=True)
 class Ambiguity:
     sentence: Sentence
     definitions: tuple[StepDefinition, ...]
@@ -128,7 +82,7 @@ class Ambiguity:
     def describe(self) -> str:
         defs = "\n".join(f"    {_keyword(d.keyword)} {d.pattern}    ({d.where})" for d in self.definitions)
         return (
-            f'{_keyword(self.sentence.kind)} "{self.sentence.text}" ({self.sentence.where}) '
+            f'{_keyword(self.sentence.keyword)} "{self.sentence.text}" ({self.sentence.where}) '
             f"is matched by {len(self.definitions)} step definitions; pytest-bdd silently uses one:\n{defs}\n"
             "Make one of the patterns more specific, or remove the duplicate."
         )
@@ -141,10 +95,10 @@ def find_ambiguities(sentences, definitions) -> list[Ambiguity]:
     """
     found, seen = [], set()
     for s in sentences:
-        if (s.kind, s.text) in seen:
+        if (s.keyword, s.text) in seen:
             continue
-        seen.add((s.kind, s.text))
-        matching = tuple(d for d in definitions if d.keyword in (s.kind, "step") and d.matches(s.text))
+        seen.add((s.keyword, s.text))
+        matching = tuple(d for d in definitions if d.runs(s.keyword, s.text))
         if len(matching) > 1:
             found.append(Ambiguity(s, matching))
     return found

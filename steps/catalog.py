@@ -49,6 +49,10 @@ class StepDefinition:
         """Does this definition's pattern match the step sentence ``text`` (as pytest-bdd would)?"""
         return self.parser.is_matching(text)
 
+    def runs(self, keyword: str, text: str) -> bool:
+        """Would pytest-bdd run this definition for the step ``keyword text``?"""
+        return self.keyword in ("step", keyword) and self.matches(text)
+
     @property
     def chapter(self) -> str:
         """The steps module the definition lives in, e.g. ``forward``."""

@@ -2,7 +2,9 @@
 
 Chapters are ordered by the numeric prefix of the file name
 (``01-forward-propagation.feature`` comes before ``02-...``), then by name.
-The test module, the tag registration and the docs site all use this one list.
+The test module, the tag registration, the authoring checks and the docs site
+all use this one list, and ``sentences`` is the one place that turns a parsed
+feature into the step sentences pytest-bdd will run.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from gherkin.errors import ParserError
 from gherkin.parser import Parser
+from gherkin.pickles.compiler import Compiler
 from gherkin.token_scanner import TokenScanner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,17 +70,65 @@ def _parse_feature(path: Path) -> ParsedFeature:
 
 def tags_in(document: dict) -> set[str]:
     """Every tag name (without the @) used anywhere in a parsed feature."""
-    found: set[str] = set()
+    return {tag["name"].lstrip("@") for node in _nodes(document) for tag in node.get("tags", ())}
 
-    def walk(node):
-        if isinstance(node, dict):
-            for tag in node.get("tags", ()):
-                found.add(tag["name"].lstrip("@"))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
-    walk(document)
+def _nodes(tree):
+    """Every dict in a parsed GherkinDocument (scenarios, steps, tags, rows...), depth first."""
+    if isinstance(tree, dict):
+        yield tree
+        tree = list(tree.values())
+    if isinstance(tree, list):
+        for value in tree:
+            yield from _nodes(value)
+
+
+# Gherkin's step types (And/But already resolved by the compiler) -> pytest-bdd's keywords.
+KEYWORDS = {"Context": "given", "Action": "when", "Outcome": "then"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One step as pytest-bdd will try to match it."""
+
+    keyword: str
+    """given, when or then (And/But resolved to the keyword before them)."""
+    text: str
+    """The sentence, with an outline's <placeholders> filled from its Examples row."""
+    feature: str
+    """The feature file's name as given to ``sentences``."""
+    line: int
+    scenario: str = ""
+    tags: frozenset = frozenset()
+    """The tags of the scenario (feature, rule and Examples tags included), with their @."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.feature}:{self.line}"
+
+
+def sentences(document: dict, feature: str) -> list[Sentence]:
+    """Every step sentence of a parsed feature, one copy per Examples row, Background included.
+
+    gherkin-official's compiler ("pickles") expands outlines and resolves And/But,
+    exactly as pytest-bdd sees the scenarios.
+    """
+    lines = {n["id"]: n["location"]["line"] for n in _nodes(document) if "id" in n and "location" in n}
+    found = []
+    for pickle in Compiler().compile({**document, "uri": feature}):
+        tags = frozenset(t["name"] for t in pickle.get("tags", ()))
+        for step in pickle["steps"]:
+            keyword = KEYWORDS.get(step.get("type"), "step")
+            line = lines.get(step["astNodeIds"][0], 0)
+            found.append(Sentence(keyword, step["text"], feature, line, pickle["name"], tags))
+    return found
+
+
+def feature_sentences(paths=None, base: Path = ROOT) -> list[Sentence]:
+    """``sentences`` of every parsable feature file, named relative to ``base``."""
+    found = []
+    for path in feature_paths() if paths is None else paths:
+        document = parse_feature(path).document
+        if document is not None:  # test_features.py reports the syntax error
+            found += sentences(document, Path(path).resolve().relative_to(Path(base).resolve()).as_posix())
     return found

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pytest_bdd import parsers
 
-from steps.authoring import Sentence, did_you_mean, feature_sentences, find_ambiguities
+from steps.authoring import did_you_mean, find_ambiguities
+from steps.feature_files import Sentence, feature_sentences
 from steps.catalog import StepDefinition, step_definitions
 
 
@@ -37,8 +38,8 @@ def test_the_ambiguity_check_names_the_sentence_and_both_definitions(tmp_path):
     general = _definition("given", parsers.parse("a {size} network"), "steps.two_steps", 34)
     other_type = _definition("then", parsers.parse("a {anything}"), "steps.three_steps", 56)
     plain = _definition("given", parsers.parse("a plain sentence"), "steps.one_steps", 78)
-    sentences = feature_sentences([feature], root=tmp_path)
-    assert [(s.kind, s.text, s.where) for s in sentences] == [
+    sentences = feature_sentences([feature], base=tmp_path)
+    assert [(s.keyword, s.text, s.where) for s in sentences] == [
         ("given", "a big network", "01-twice.feature:3"),
         ("given", "a plain sentence", "01-twice.feature:4"),
     ]
@@ -52,9 +53,9 @@ def test_the_ambiguity_check_names_the_sentence_and_both_definitions(tmp_path):
 def test_an_untyped_step_definition_competes_with_every_type():
     anything = _definition("step", parsers.parse("the {thing} is ready"), "steps.any_steps", 5)
     given = _definition("given", parsers.parse("the network is ready"), "steps.one_steps", 9)
-    [ambiguity] = find_ambiguities([Sentence("given", "the network is ready", "x.feature:2")], [anything, given])
+    [ambiguity] = find_ambiguities([Sentence("given", "the network is ready", "x.feature", 2)], [anything, given])
     assert ambiguity.definitions == (anything, given)
-    assert find_ambiguities([Sentence("then", "the data is ready", "x.feature:3")], [anything, given]) == []
+    assert find_ambiguities([Sentence("then", "the data is ready", "x.feature", 3)], [anything, given]) == []
 
 
 def test_did_you_mean_puts_the_intended_step_first():

@@ -7,31 +7,21 @@ The site's step catalog shows, for each definition, its docstring and one
 * be a sentence the definition itself matches, with its keyword, and
 * be run by some feature file: the same keyword and text as a step of a
   scenario (Background steps and Examples rows included; ``And``/``But`` take
-  the keyword before them; scenarios tagged ``@skip`` or ``@wip`` do not count).
+  the keyword before them).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from docs._hooks import sentences
+from docs._hooks.sentences import split_example
 from steps.catalog import step_definitions
-from steps.feature_files import FEATURES_DIR, feature_paths, parse_feature
+from steps.feature_files import feature_sentences
 
 DEFINITIONS = step_definitions()
 
 
-def _run_sentences() -> set[tuple[str, str]]:
-    found = set()
-    for path in feature_paths():
-        parsed = parse_feature(path)
-        if parsed.document is not None:
-            name = path.relative_to(FEATURES_DIR).as_posix()
-            found |= {(s.keyword, s.text) for s in sentences.sentences(parsed.document, name)}
-    return found
-
-
-RUN = _run_sentences()
+RUN = {(s.keyword, s.text) for s in feature_sentences()}
 
 
 def _id(definition) -> str:
@@ -39,7 +29,7 @@ def _id(definition) -> str:
 
 
 def _example(definition) -> tuple[str, str]:
-    keyword, text = sentences.split_example(definition.example)
+    keyword, text = split_example(definition.example)
     # An example written "And ..." or "But ..." continues its own definition's keyword.
     if keyword in ("and", "but", "*"):
         keyword = definition.keyword
@@ -58,7 +48,7 @@ def test_every_step_definition_has_an_example_line(definition):
 def test_every_example_line_is_run_by_some_feature(definition):
     keyword, text = _example(definition)
     assert keyword in ("given", "when", "then"), f"{definition.where}: example {definition.example!r} has no keyword"
-    assert sentences.matches(definition, keyword, text), (
+    assert definition.runs(keyword, text), (
         f"{definition.where}: the example {definition.example!r} is not matched by its own pattern "
         f"{definition.keyword} '{definition.pattern}'"
     )
@@ -71,7 +61,7 @@ def test_every_example_line_is_run_by_some_feature(definition):
 def test_the_matcher_tells_keywords_and_patterns_apart():
     # The checks above rely on this: the keyword counts, and the whole sentence must match.
     network = next(d for d in DEFINITIONS if d.pattern == "the guide's 2-2-1 network with seed {seed:d}")
-    assert sentences.matches(network, "given", "the guide's 2-2-1 network with seed 0")
-    assert not sentences.matches(network, "then", "the guide's 2-2-1 network with seed 0")
-    assert not sentences.matches(network, "given", "the guide's 2-2-1 network with seed 0 and more")
-    assert not sentences.matches(network, "given", "the guide's 2-2-1 network with seed zero")
+    assert network.runs("given", "the guide's 2-2-1 network with seed 0")
+    assert not network.runs("then", "the guide's 2-2-1 network with seed 0")
+    assert not network.runs("given", "the guide's 2-2-1 network with seed 0 and more")
+    assert not network.runs("given", "the guide's 2-2-1 network with seed zero")

@@ -1,93 +1,22 @@
 """Which step definition a sentence of a feature file uses, and the step catalog page.
 
-Sentences come from gherkin-official's compiled "pickles": one per scenario or
-Examples row, Background steps included, ``<placeholders>`` filled in, and
-``And``/``But`` already resolved to the keyword before them (the pickle step's
-``type``: Context = Given, Action = When, Outcome = Then). Definitions come
-from ``steps.catalog.step_definitions()``. No MkDocs here.
+Sentences come from ``steps.feature_files.sentences`` (gherkin-official's
+compiled scenarios, as pytest-bdd runs them); definitions and their matching
+from ``steps.catalog``. No MkDocs here.
 """
 
 from __future__ import annotations
 
 import html
 import importlib
-import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
-
-import parse
-from gherkin.pickles.compiler import Compiler
 
 from docs._hooks.render import fence, table, text
-
-KEYWORD_OF_TYPE = {"Context": "given", "Action": "when", "Outcome": "then"}
-NOT_RUN_TAGS = {"@skip", "@wip"}
-
-
-@dataclass(frozen=True)
-class Sentence:
-    keyword: str
-    """given / when / then (And and But resolved)."""
-    text: str
-    feature: str
-    line: int
-    scenario: str
-
-
-def sentences(document: dict, feature: str) -> list[Sentence]:
-    """Every step sentence a parsed feature runs (one copy per Examples row)."""
-    found = []
-    lines = _step_lines(document)
-    for pickle in Compiler().compile({**document, "uri": feature}):
-        if {t["name"] for t in pickle.get("tags", ())} & NOT_RUN_TAGS:
-            continue
-        for step in pickle["steps"]:
-            keyword = KEYWORD_OF_TYPE.get(step.get("type"), "step")
-            found.append(Sentence(keyword, step["text"], feature, lines.get(step["astNodeIds"][0], 0), pickle["name"]))
-    return found
-
-
-def _step_lines(document: dict) -> dict[str, int]:
-    lines = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "keywordType" in node and "id" in node:
-                lines[node["id"]] = node["location"]["line"]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(document)
-    return lines
-
-
-@lru_cache(maxsize=None)
-def _compiled(pattern: str):
-    from steps.parsing import TYPES
-
-    try:
-        return parse.compile(pattern, extra_types=TYPES)
-    except (ValueError, re.error):
-        return None
-
-
-def matches(definition, keyword: str, sentence: str) -> bool:
-    """Does ``definition`` (a ``steps.catalog.StepDefinition``) run ``keyword sentence``?"""
-    if definition.keyword not in ("step", keyword):
-        return False
-    compiled = _compiled(definition.pattern)
-    if compiled is not None:
-        return compiled.parse(sentence) is not None
-    return definition.pattern == sentence
 
 
 def definition_for(definitions, keyword: str, sentence: str):
     """The first definition that runs the sentence, or None (an undefined step)."""
-    return next((d for d in definitions if matches(d, keyword, sentence)), None)
+    return next((d for d in definitions if d.runs(keyword, sentence)), None)
 
 
 def split_example(example: str) -> tuple[str, str]:

@@ -46,6 +46,7 @@ _importable()
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from docs._hooks import render, sentences  # noqa: E402
+from steps.feature_files import sentences as step_sentences  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.backprop")
 
@@ -171,7 +172,7 @@ def on_files(files: Files, config):
         title = render.feature_title(path, parsed.document)
         used = []
         if parsed.document is not None:
-            for s in sentences.sentences(parsed.document, name):
+            for s in step_sentences(parsed.document, name):
                 d = sentences.definition_for(definitions, s.keyword, s.text)
                 if d is not None and d not in used:
                     used.append(d)
