@@ -58,15 +58,12 @@ $(PEERS_STAMP): $(STAMP)
 bench: $(PEERS_STAMP)
 	$(PY) -m benchmarks.run
 
-# Resolve the newest versions pyproject.toml allows, in a scratch environment,
-# and pin them all; commit the result.
+# Resolve the newest versions pyproject.toml allows, once for Python 3.10 and
+# once for the newer Python found as python3, and pin them all (constraints.txt
+# carries python_version markers where the two differ); commit the result.
+PYTHON310 ?= python3.10
 lock:
-	rm -rf .lock-venv
-	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24,<27"
-	.lock-venv/bin/python -m pip install --quiet -e ".[$(EXTRAS),peers]"
-	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
-	rm -rf .lock-venv
+	$(PYTHON) .ci/lock.py $(PYTHON310) $(PYTHON)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache mutants
