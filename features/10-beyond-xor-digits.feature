@@ -46,6 +46,31 @@ Feature: Beyond XOR: handwritten digits
     Then the two digits networks are identical to the last bit
     And the training loss after 2 epochs is below half the loss before training
 
+  Scenario: A batch of every row is one step of full-batch gradient descent
+    With one batch per epoch, minibatch SGD is the full-batch gradient descent
+    of chapter "Gradient descent" on the rows in the epoch's shuffled order.
+
+    Given the guide's 2-2-1 network with seed 0
+    And the XOR data set
+    When I train a copy by minibatch SGD for 1 epoch at learning rate 0.5 in batches of 4, shuffle seed 3
+    And I train another copy by full-batch gradient descent for 1 epoch at learning rate 0.5 on the rows in that shuffled order
+    Then the two copies are identical to the last bit
+    And the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit
+
+  Scenario: Every row counts, the short last batch too
+    The four XOR rows in batches of 3: each epoch makes a step on 3 rows and
+    one on the remaining row. Written out by hand (one backward pass and one
+    descent step per batch of the seeded order), the steps land on the same
+    bits; the loss recorded for an epoch is the mean over all rows of each
+    row's loss just before its batch's step.
+
+    Given the guide's 2-2-1 network with seed 0
+    And the XOR data set
+    When I train a copy by minibatch SGD for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
+    And I train another copy by hand, one backward pass and one descent step per batch, for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
+    Then the two copies are identical to the last bit
+    And each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within 1e-12
+
   @slow
   Scenario: A 64-64-10 ReLU network learns to read the digits
     When I train a 64-64-10 ReLU network on each of the digits splits 0 to 6 for 50 epochs at learning rate 0.1 in batches of 32

@@ -17,6 +17,7 @@ import backprop as bp
 from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
 from backprop.peers import sklearn_train_same_batches
 from steps.parsing import sentence
+from steps.sgd_by_hand import sgd_by_hand
 
 LOSS = DIGITS_SETTINGS["loss"]
 
@@ -98,6 +99,64 @@ def _(state, epochs, lr, batch, seed):
     split, state.start = state.split, state.network.copy()
     state.theirs = sklearn_train_same_batches(state.start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed)
     state.history = _train(state.network, split, epochs, lr, batch, seed)
+
+
+@when(sentence("I train a copy by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+def _(state, epochs, unit, lr, batch, seed):
+    """``train_minibatch`` on a copy of the network and the data set given (``unit``: "epoch" or "epochs").
+
+    Example: When I train a copy by minibatch SGD for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
+    """
+    assert unit in ("epoch", "epochs"), unit
+    state.sgd, state.sgd_seed = state.network.copy(), seed
+    state.sgd_history = bp.train_minibatch(state.sgd, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss)
+
+
+@when(sentence("I train another copy by full-batch gradient descent for 1 epoch at learning rate {lr:Number} on the rows in that shuffled order"))
+def _(state, lr):
+    """``train`` for one epoch on the rows reordered by ``epoch_orders`` with the minibatch run's seed.
+
+    Example: When I train another copy by full-batch gradient descent for 1 epoch at learning rate 0.5 on the rows in that shuffled order
+    """
+    state.other, order = state.network.copy(), bp.epoch_orders(len(state.X), 1, state.sgd_seed)[0]
+    state.other_history = bp.train(state.other, state.X[order], state.y[order], epochs=1, learning_rate=lr, loss=state.loss)
+
+
+@when(sentence("I train another copy by hand, one backward pass and one descent step per batch, for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+def _(state, epochs, lr, batch, seed):
+    """``steps/sgd_by_hand.py``: ``backward_prop`` and ``gradient_descent`` over each batch of ``epoch_orders``.
+
+    Example: When I train another copy by hand, one backward pass and one descent step per batch, for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
+    """
+    state.other = state.network.copy()
+    state.running = sgd_by_hand(state.other, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss)
+
+
+@then("the two copies are identical to the last bit")
+def _(state):
+    """The minibatch copy's parameters have the same bytes as the other copy's.
+
+    Example: Then the two copies are identical to the last bit
+    """
+    assert state.sgd.flat().tobytes() == state.other.flat().tobytes()
+
+
+@then("the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit")
+def _(state):
+    """``train_minibatch``'s ``losses[1]`` equals ``train``'s ``losses[0]`` on the reordered rows.
+
+    Example: Then the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit
+    """
+    assert state.sgd_history.losses[1] == state.other_history.losses[0]
+
+
+@then(sentence("each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within {tol:Number}"))
+def _(state, tol):
+    """``losses[1:]`` against the hand-written loop's running losses, relative difference at most ``tol``.
+
+    Example: Then each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within 1e-12
+    """
+    np.testing.assert_allclose(state.sgd_history.losses[1:], state.running, rtol=tol, atol=0)
 
 
 @then(sentence("the training set holds {n_train:d} images and the test set {n_test:d}"))
