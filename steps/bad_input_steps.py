@@ -115,13 +115,13 @@ def _(state, epochs, rate):
 
 
 @then(sentence("training stops with a DivergenceError before epoch {limit:d}"))
-def _(state, limit):
+def _(state, limit, measure):
     """Training raised DivergenceError at an epoch after the first and before ``limit``.
 
     Example: Then training stops with a DivergenceError before epoch 100
     """
     assert isinstance(state.call.error, bp.DivergenceError), f"expected DivergenceError, got {state.call!r}"
-    assert 0 < state.call.error.epoch < limit
+    assert 0 < measure("epoch of the overflow", state.call.error.epoch) < limit
 
 
 @then(sentence("the message names that epoch, the overflow and the learning rate {rate:Number}, and says to lower it"))

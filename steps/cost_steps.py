@@ -22,9 +22,10 @@ def _(state):
 
 
 @then(sentence("the first layer's weight gradient norm is at least {factor:Number} times smaller than the last layer's"))
-def _(state, factor):
+def _(state, factor, measure):
     """``|dL/dW[1]| * factor <= |dL/dW[L]|`` for the latest backward pass.
 
     Example: Then the first layer's weight gradient norm is at least 1000 times smaller than the last layer's
     """
-    assert state.gradients.layer_norms()[0] * factor <= state.gradients.layer_norms()[-1], state.gradients.layer_norms()
+    norms = state.gradients.layer_norms()
+    assert measure("last layer's norm over the first layer's", norms[-1] / norms[0]) >= factor, norms

@@ -29,30 +29,30 @@ def _(state, lr):
 
 
 @then("the loss is lower than before the step")
-def _(state):
+def _(state, measure):
     """The step went downhill.
 
     Example: Then the loss is lower than before the step
     """
-    assert state.step.loss_after < state.step.loss_before, (state.step.loss_before, state.step.loss_after)
+    assert measure("fall in the loss", state.step.loss_before - state.step.loss_after) > 0
 
 
 @then("the loss is higher than before the step")
-def _(state):
+def _(state, measure):
     """The step overshot: the loss rose.
 
     Example: Then the loss is higher than before the step
     """
-    assert state.step.loss_after > state.step.loss_before, (state.step.loss_before, state.step.loss_after)
+    assert measure("rise in the loss", state.step.loss_after - state.step.loss_before) > 0
 
 
 @then(sentence("the loss fell by the learning rate times the squared gradient norm, to within {pct:Number}%"))
-def _(state, pct):
+def _(state, pct, measure):
     """The fall in the loss matches the first-order prediction ``learning_rate * |g|^2`` to ``pct`` percent.
 
     Example: Then the loss fell by the learning rate times the squared gradient norm, to within 1%
     """
-    assert state.step.prediction_error <= pct / 100, (state.step.fall, state.step.predicted_fall)
+    assert measure("gap from the prediction, %", 100 * state.step.prediction_error) <= pct
 
 
 @when(sentence("I train for {epochs:d} epochs at learning rate {lr:Number}"))
@@ -76,21 +76,22 @@ def _(state, method, epochs, lr):
 
 
 @then(sentence("the two copies' parameters differ by at most {tol:Number}"))
-def _(state, tol):
+def _(state, tol, measure):
     """The largest difference between any parameter of the two trained copies is at most ``tol``.
 
     Example: Then the two copies' parameters differ by at most 1e-4
     """
-    assert np.abs(state.copies["backprop"].flat() - state.copies["numerical"].flat()).max() <= tol
+    gap = np.abs(state.copies["backprop"].flat() - state.copies["numerical"].flat()).max()
+    assert measure("largest difference between the copies", gap) <= tol
 
 
 @then(sentence("training moved some parameter of the backprop copy by more than {distance:Number}"))
-def _(state, distance):
+def _(state, distance, measure):
     """The trained copy is not just the start: some parameter moved by more than ``distance``.
 
     Example: Then training moved some parameter of the backprop copy by more than 0.1
     """
-    assert np.abs(state.copies["backprop"].flat() - state.network.flat()).max() > distance
+    assert measure("largest move", np.abs(state.copies["backprop"].flat() - state.network.flat()).max()) > distance
 
 
 @then("every weight and bias is still exactly 0")
@@ -122,9 +123,9 @@ def _(state, i, j, layer):
 
 
 @then(sentence("the loss is at least {bound:Number}"))
-def _(state, bound):
+def _(state, bound, measure):
     """The network's current loss on the scenario's data is at least ``bound``.
 
     Example: Then the loss is at least 0.1666
     """
-    assert bp.compute_loss(state.network, state.X, state.y, state.loss) >= bound
+    assert measure("loss", bp.compute_loss(state.network, state.X, state.y, state.loss)) >= bound

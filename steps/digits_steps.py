@@ -215,50 +215,51 @@ def _(state):
 
 
 @then(sentence("the training loss after {epochs:d} epochs is below half the loss before training"))
-def _(state, epochs):
+def _(state, epochs, measure):
     """``History.losses[epochs] < losses[0] / 2`` (the loss on the whole training set).
 
     Example: Then the training loss after 2 epochs is below half the loss before training
     """
     losses = state.histories[0].losses
-    assert losses[epochs] < losses[0] / 2, losses
+    assert measure("loss after training over loss before", losses[epochs] / losses[0]) < 1 / 2, losses
 
 
 @then(sentence("the mean test accuracy over those seeds is at least {percent:Number}%"))
-def _(state, percent):
+def _(state, percent, measure):
     """The mean of the seeds' test accuracies, in percent.
 
     Example: Then the mean test accuracy over those seeds is at least 96%
     """
-    assert 100 * state.accuracies.mean() >= percent, state.accuracies
+    assert measure("mean test accuracy, %", 100 * state.accuracies.mean()) >= percent, state.accuracies
 
 
 @then(sentence("every one of those seeds reaches a test accuracy of at least {percent:Number}%"))
-def _(state, percent):
+def _(state, percent, measure):
     """The lowest of the seeds' test accuracies, in percent.
 
     Example: Then every one of those seeds reaches a test accuracy of at least 95%
     """
-    assert 100 * state.accuracies.min() >= percent, state.accuracies
+    assert measure("lowest test accuracy, %", 100 * state.accuracies.min()) >= percent, state.accuracies
 
 
 @then(sentence("ours and scikit-learn's parameters agree within {tol:Number}"))
-def _(state, tol):
+def _(state, tol, measure):
     """The largest absolute difference over all 4,810 parameters is at most ``tol``.
 
     Example: Then ours and scikit-learn's parameters agree within 1e-10
     """
-    assert np.max(np.abs(state.network.flat() - state.theirs.network.flat())) <= tol
+    assert measure("largest parameter difference", np.max(np.abs(state.network.flat() - state.theirs.network.flat()))) <= tol
 
 
 @then(sentence("so do the losses of every epoch, within {tol:Number}"))
-def _(state, tol):
+def _(state, tol, measure):
     """Our ``History.losses[1:]`` (each epoch's mean batch loss) against scikit-learn's ``loss_`` per epoch.
 
     Example: Then so do the losses of every epoch, within 1e-10
     """
     ours, theirs = state.history.losses[1:], state.theirs.losses
-    assert ours.shape == theirs.shape and np.max(np.abs(ours - theirs)) <= tol, (ours, theirs)
+    assert ours.shape == theirs.shape, (ours, theirs)
+    assert measure("largest loss difference", np.max(np.abs(ours - theirs))) <= tol, (ours, theirs)
 
 
 @then(sentence("scikit-learn's copy moved some parameter by more than {distance:Number}"))

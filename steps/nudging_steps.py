@@ -27,13 +27,13 @@ def _(state, name, epsilon):
 
 
 @then(sentence("the change in the loss is dL/d{name:Param} times {epsilon:Number} to within {percent:Number}%"))
-def _(state, name, epsilon, percent):
+def _(state, name, epsilon, percent, measure):
     """The measured change against the chain-rule gradient times epsilon, as a relative gap.
 
     Example: Then the change in the loss is dL/dW1[0,0] times 0.0001 to within 0.5%
     """
     expected = bp.backward_prop(state.network, state.X, state.y, state.loss)[name] * epsilon
-    assert abs(state.change - expected) <= percent / 100 * abs(expected), (state.change, expected)
+    assert measure(f"gap for {name}, %", 100 * abs(state.change - expected) / abs(expected)) <= percent
 
 
 @when(sentence("I check the gradient with the {method:Word} difference and epsilon {epsilon:Number}"))
@@ -42,26 +42,28 @@ def _(state, method, epsilon):
 
     Example: When I check the gradient with the central difference and epsilon 1e-5
     """
+    state.check_epsilon = epsilon
     state.check = vars(state).setdefault("checks", {})[method, epsilon] = bp.gradient_check(
         state.network, state.X, state.y, state.loss, epsilon=epsilon, method=method
     )
 
 
 @then(sentence("the overall relative error is between {low:Number} and {high:Number}"))
-def _(state, low, high):
+def _(state, low, high, measure):
     """``||a - n|| / (||a|| + ||n||)`` of the latest gradient check lies in [low, high].
 
     Example: Then the overall relative error is between 1e-6 and 1e-4
     """
-    assert low <= state.check.overall <= high, state.check.overall
+    assert low <= measure("overall relative error", state.check.overall) <= high
 
 
 @then(sentence("the overall relative error is at most {high:Number}"))
-def _(state, high):
+def _(state, high, measure):
     """``||a - n|| / (||a|| + ||n||)`` of the latest gradient check is at most ``high``.
 
     Example: Then the overall relative error is at most 1e-7
     """
+    measure(f"overall relative error at epsilon {state.check_epsilon:g}", state.check.overall)
     assert state.check.overall <= high, (state.check.overall, state.check.worst_parameter)
 
 
@@ -71,12 +73,12 @@ def _(state, high):
         "times the error at epsilon {second:Number}"
     )
 )
-def _(state, method, first, low, high, second):
+def _(state, method, first, low, high, second, measure):
     """The ratio of two checks made earlier in the scenario with the same method.
 
     Example: Then the forward-difference error at epsilon 0.0001 is between 8 and 12 times the error at epsilon 0.00001
     """
-    assert low <= state.checks[method, first].overall / state.checks[method, second].overall <= high
+    assert low <= measure("ratio", state.checks[method, first].overall / state.checks[method, second].overall) <= high
 
 
 @when(sentence("I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the {method:Word} difference"))
@@ -89,21 +91,21 @@ def _(state, method):
 
 
 @then(sentence("the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} and {high:Number}"))
-def _(state, large, small, low, high):
+def _(state, large, small, low, high, measure):
     """The slope of log(error) against log(epsilon) between two epsilons of the sweep.
 
     Example: Then the observed order of accuracy from epsilon 1e-1 to 1e-6 is between 0.9 and 1.1
     """
-    assert low <= state.sweep.order(large, small) <= high, state.sweep.errors
+    assert low <= measure(f"order from {large:g} to {small:g}", state.sweep.order(large, small)) <= high
 
 
 @then(sentence("the best epsilon of the sweep lies between {low:Number} and {high:Number}"))
-def _(state, low, high):
+def _(state, low, high, measure):
     """The epsilon with the smallest error in the sweep lies in [low, high].
 
     Example: Then the best epsilon of the sweep lies between 1e-6 and 1e-4
     """
-    assert low <= state.sweep.best_epsilon <= high, state.sweep.errors
+    assert low <= measure("best epsilon", state.sweep.best_epsilon) <= high, state.sweep.errors
 
 
 @when(sentence("I count the passes spent on a {method:Word}-difference gradient"))

@@ -10,9 +10,14 @@ a JSON file the site renders next to every scenario::
                     "name": "...", "row": null, "example": null,
                     "status": "passed" | "failed" | "undefined" | "skipped",
                     "step": {"keyword": "Then", "text": "...", "line": 7} | null,
-                    "message": "..." | null, "nodeid": "..."}],
+                    "message": "..." | null, "nodeid": "...",
+                    "measured": [{"what": "seeds that learned XOR", "value": 78}]}],
      "malformed": {"07-bad.feature": "(3:1): expected: ..."},
      "collection_errors": ["..."]}
+
+``measured`` lists what the scenario's steps measured (the ``measure``
+fixture below), in the order measured: the site shows the value behind each
+bound, so the prose never has to type it. Absent when nothing was measured.
 
 A scenario missing from ``scenarios`` was not run (deselected, or the run
 stopped early). The file hash lets the site say "changed since last run"
@@ -45,6 +50,7 @@ _SCENARIO = "bdd_scenario"
 _STEP_ERROR = "bdd_step_error"
 _UNDEFINED = "bdd_undefined_step"
 _MALFORMED = "bdd_malformed_feature"
+_MEASURED = "bdd_measured"
 _MESSAGE_LIMIT = 4000
 _XDIST_HEADER = re.compile(r"^\[gw\d+\] \S+ -- Python ")
 
@@ -143,6 +149,27 @@ def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exceptio
         request.node.user_properties.append((_UNDEFINED, {**_step(step), "message": _message(exception)}))
 
 
+@pytest.fixture
+def measure(request):
+    """``measure(what, value)``: record a value a step measured, before it asserts a bound on it.
+
+    The value (a number; numpy scalars become ``int`` or ``float``) goes to the
+    results JSON under the scenario (or Examples row) and from there to its
+    page, so a feature's description can say how a bound was chosen without
+    typing the measurement. Returns the value, so a step can measure and
+    assert in one line.
+    """
+
+    def record(what: str, value):
+        number = value.item() if hasattr(value, "item") else value
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise TypeError(f"measure({what!r}, value): expected a number, given {value!r}")
+        request.node.user_properties.append((_MEASURED, {"what": what, "value": number}))
+        return value
+
+    return record
+
+
 # --- aggregation (the controller, or the only process)
 
 
@@ -159,6 +186,10 @@ class _Recorder:
 
     def add(self, report) -> None:
         entry = self.tests.setdefault(report.nodeid, {"nodeid": report.nodeid, "reports": []})
+        # user_properties accumulate: each report (setup, call, teardown) carries all so far.
+        measured = [value for name, value in report.user_properties if name == _MEASURED]
+        if measured:
+            entry[_MEASURED] = measured
         for name, value in report.user_properties:
             if name in (_SCENARIO, _MALFORMED):
                 entry[name] = value
@@ -175,6 +206,7 @@ class _Recorder:
             elif _SCENARIO in entry:
                 scenarios.append(
                     {**entry[_SCENARIO], "status": status, "step": step, "message": message, "nodeid": entry["nodeid"]}
+                    | ({"measured": entry[_MEASURED]} if _MEASURED in entry else {})
                 )
         # Paths inside messages, relative to the rootdir: the same on every machine.
         root = f"{Path(self.config.rootpath)}{os.sep}"

@@ -104,6 +104,34 @@ def test_an_edited_feature_shows_changed_instead_of_a_stale_verdict():
             assert set(statuses(block)) == {"changed"}, title
 
 
+def test_what_a_scenario_measured_is_shown_under_its_status():
+    block = sections(chapter(hand_written_results()))["Adding one passes"]
+    assert (
+        '<p class="bdd-measured">Measured in the last run: the counter = 2; a ratio = 0.1235; '
+        "a gap = 4.5 × 10<sup>−5</sup></p>" in block
+    )
+    assert block.index("bdd-scenario-status") < block.index("bdd-measured") < block.index("bdd-steps")
+    assert "bdd-measured" not in sections(chapter(hand_written_results()))["A skipped scenario"]
+
+
+def test_measured_numbers_are_shown_to_four_significant_digits():
+    shown = [render.number(v) for v in (78, 608.5, 0.50205, 18020.3, 1e-07, 2.52e-10, -0.95532)]
+    assert shown == ["78", "608.5", "0.502", "18,020", "10<sup>−7</sup>", "2.52 × 10<sup>−10</sup>", "-0.9553"]
+
+
+def test_what_each_examples_row_measured_is_a_column_of_its_table():
+    html = html_of(sections(chapter(hand_written_results()))["Adding in steps"])
+    rows = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
+    assert "measured in the last run" in rows[0]
+    assert [re.findall(r'class="bdd-measured">([^<]*)<', row) for row in rows[1:]] == [[""], ["the counter = 3"], [""]]
+
+
+def test_an_edited_feature_shows_no_stale_measurement():
+    page = chapter(hand_written_results(**{"01-counter.feature": {"sha256": "0" * 64}}))
+    assert "Measured in the last run" not in page and "measured in the last run" not in page
+    assert "the counter = " not in page
+
+
 def test_without_a_recorded_run_everything_is_not_run():
     page = chapter(render.RunResults(None))
     assert "no recorded run" in page
@@ -205,6 +233,12 @@ def test_the_recorder_records_every_kind_of_result(tmp_path):
     assert "(4:3): expected:" in data["malformed"]["02-broken.feature"]
     failed = data["scenarios"][1]
     assert failed["message"].startswith("AssertionError: assert 2 == 5")
+    # what the Then step measured before asserting, failed or not, per scenario and Examples row
+    assert failed["measured"] == [{"what": "the counter", "value": 2}]
+    assert [s.get("measured") for s in data["scenarios"] if s["line"] == 37] == [
+        [{"what": "the counter", "value": v}] for v in (2, 3, 4)
+    ]
+    assert "measured" not in data["scenarios"][2]  # undefined: its Then never ran
     # ... and the page shows the broken scenario as failed
     page = sections(chapter(render.RunResults(data)))
     assert statuses(page["A wrong expectation fails"]) == ["failed"]
@@ -217,6 +251,7 @@ def test_the_recorder_gives_the_same_results_under_xdist(tmp_path):
     parallel = run_fixture_suite(tmp_path / "xdist", "-n", "2")
     assert summary(parallel) == summary(plain) == EXPECTED
     assert [s["message"] for s in parallel["scenarios"]] == [s["message"] for s in plain["scenarios"]]
+    assert [s.get("measured") for s in parallel["scenarios"]] == [s.get("measured") for s in plain["scenarios"]]
     assert parallel["malformed"] == plain["malformed"]
 
 

@@ -12,6 +12,10 @@ Every scenario and every Examples row gets one of these results:
 * ``not run`` when the last run did not run it (deselected, new, or no run yet);
 * ``changed`` when the feature file's hash differs from the one recorded with
   the results: the verdict would be stale, so none is shown.
+
+What a scenario's steps measured (``measured`` in the results) is shown under
+its status, or in a column of its Examples table: the live value behind each
+bound, which the feature's prose describes but does not type.
 """
 
 from __future__ import annotations
@@ -204,6 +208,25 @@ def _failure_details(result: dict, where: str = "") -> str:
     return ""
 
 
+def number(value) -> str:
+    """A measured value as a reader wants it: integers whole, other numbers to 4 significant digits."""
+    if isinstance(value, int):
+        return str(value)
+    shown = f"{value:.4g}"
+    if 1e4 <= abs(value) < 1e15:  # 18,020 rather than 1.802 × 10^4
+        return f"{float(shown):,.0f}"
+    if "e" in shown:
+        mantissa, exponent = shown.split("e")
+        power = f"10<sup>{int(exponent)}</sup>".replace("-", "\u2212")  # a real minus sign
+        return power if mantissa == "1" else f"{mantissa} × {power}"
+    return shown
+
+
+def measurements(result: dict) -> str:
+    """``what = value; ...`` of what the last run measured for one scenario or row ("" if nothing)."""
+    return "; ".join(f"{text(m['what'])} = {number(m['value'])}" for m in result.get("measured") or ())
+
+
 def _tags(node: dict) -> str:
     tags = [t["name"] for t in node.get("tags", ())]
     return " ".join(f'<span class="bdd-tag">{html.escape(t)}</span>' for t in tags)
@@ -233,6 +256,8 @@ def _scenario(scenario: dict, results: FeatureResults, level: int) -> str:
     if _tags(scenario):
         status_line.append(_tags(scenario))
     parts.append('<p class="bdd-scenario-status">' + " ".join(status_line) + "</p>\n")
+    if not examples and measurements(outcomes[0]):
+        parts.append(f'<p class="bdd-measured">Measured in the last run: {measurements(outcomes[0])}</p>\n')
     if scenario.get("description"):
         parts.append(description(scenario["description"]) + "\n")
     marked = {
@@ -244,14 +269,19 @@ def _scenario(scenario: dict, results: FeatureResults, level: int) -> str:
     if examples:
         index = 0
         details = []
+        measured = any(measurements(r) for r in outcomes)
         for block in examples:
             title = (block.get("keyword", "Examples").strip() + (": " + block["name"] if block.get("name") else ""))
             parts.append(f'<p class="bdd-examples-title">{text(title)} {_tags(block)}</p>\n')
-            header = _cells(block["tableHeader"]) + ["result"]
+            header = _cells(block["tableHeader"]) + ["result"] + (["measured in the last run"] if measured else [])
             rows = []
             for row in block.get("tableBody", ()):
                 result = outcomes[index]
-                rows.append(_cells(row) + [badge(result["status"], result.get("message") or "")])
+                rows.append(
+                    _cells(row)
+                    + [badge(result["status"], result.get("message") or "")]
+                    + ([f'<span class="bdd-measured">{measurements(result)}</span>'] if measured else [])
+                )
                 details.append(_failure_details(result, f" — row {index + 1}, line {row['location']['line']}"))
                 index += 1
             parts.append(table(header, rows) + "\n")
