@@ -190,20 +190,15 @@ def test_math_is_typeset_and_figures_load(page, server, path):
     assert not page.js_errors, f"{path}: JavaScript errors {page.js_errors}"
 
 
-def test_math_is_present_somewhere(page, server):
-    typeset = 0
+@pytest.mark.parametrize(
+    "selector, what", [(".katex", "typeset math"), ("article img", "a figure")], ids=["math", "figures"]
+)
+def test_present_somewhere(page, server, selector, what):
+    found = 0
     for path in PAGES:
         _open(page, server, path)
-        typeset += page.locator(".katex").count()
-    assert typeset > 0, "no page has typeset math"
-
-
-def test_figures_are_present_somewhere(page, server):
-    figures = 0
-    for path in PAGES:
-        _open(page, server, path)
-        figures += page.locator("article img").count()
-    assert figures > 0, "no page shows a figure"
+        found += page.locator(selector).count()
+    assert found > 0, f"no page shows {what}"
 
 
 def test_search_finds_epsilon(page, server):

@@ -51,6 +51,8 @@ class Link:
 class Figure:
     url: str
     caption: str
+    alt: str = ""
+    """A short description for the image's alt text (the caption when empty)."""
 
 
 @dataclass
@@ -373,7 +375,7 @@ def chapter(
     if extras.figures:
         out.append("## Figures\n")
         for figure in extras.figures:
-            out.append(f'<figure class="bdd-figure" markdown>\n![{text(figure.caption)}]({figure.url})\n<figcaption>{text(figure.caption)}</figcaption>\n</figure>\n')
+            out.append(f'<figure class="bdd-figure" markdown>\n![{text(figure.alt or figure.caption)}]({figure.url})\n<figcaption>{text(figure.caption)}</figcaption>\n</figure>\n')
     out.append(_see_also(extras))
     return "\n".join(out)
 

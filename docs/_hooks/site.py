@@ -158,7 +158,7 @@ def on_files(files: Files, config):
                 if figure.filename not in written:
                     raise RuntimeError(f"computed.build_figures did not write {figure.filename}")
                 figures_by_page.setdefault(figure.chapter, []).append(
-                    render.Figure(f"figures/{figure.filename}", figure.caption)
+                    render.Figure(f"figures/{figure.filename}", figure.caption, figure.alt)
                 )
             for name, path in written.items():
                 _add(files, config, f"figures/{name}", path.read_bytes())
@@ -184,7 +184,7 @@ def on_files(files: Files, config):
                 for d in used
             ],
             api_links=_api_links(used),
-            figures=[render.Figure("../" + f.url, f.caption) for f in figures_by_page.pop(stem, [])],
+            figures=[render.Figure("../" + f.url, f.caption, f.alt) for f in figures_by_page.pop(stem, [])],
             source_url=f"features/{name}",
         )
         _add(files, config, page, render.chapter(path, parsed.document, parsed.error, run, name, extras))
@@ -258,7 +258,7 @@ def on_page_markdown(markdown, page, config, files):
     depth = key.count("/")
     prefix = "../" * depth
     blocks = [
-        f'<figure class="bdd-figure" markdown>\n![{render.text(f.caption)}]({prefix}{f.url})\n'
+        f'<figure class="bdd-figure" markdown>\n![{render.text(f.alt or f.caption)}]({prefix}{f.url})\n'
         f"<figcaption>{render.text(f.caption)}</figcaption>\n</figure>\n"
         for f in figures
     ]
