@@ -30,25 +30,19 @@ Conventions (used everywhere in the package, the scenarios and the site)
 
 from backprop.activations import ACTIVATIONS, get_activation, sigmoid
 from backprop.chain_rule import backward_prop
+from backprop.classification import accuracy, predict_classes, stratified_split
 from backprop.counting import PassCount, count_passes
 from backprop.data import XOR_TRUTH_TABLE, xor
 from backprop.descent import gradient_descent
-from backprop.errors import DivergenceError
+from backprop.errors import DivergenceError, NotFiniteError
+from backprop.forward import Cache, compute_loss, forward_prop
 from backprop.gradcheck import GradientCheck, gradient_check
-from backprop.losses import LOSSES, compute_loss, get_loss
-from backprop.network import (
-    INITIALISATIONS,
-    Cache,
-    Gradients,
-    Network,
-    forward_prop,
-    init_network,
-    init_stack,
-)
-from backprop.numerical import nudge, numerical_gradient
-from backprop.training import History, Step, train
+from backprop.losses import LOSSES, get_loss
 from backprop.minibatch import epoch_orders, train_minibatch
-from backprop.classification import accuracy, predict_classes, stratified_split
+from backprop.network import INITIALISATIONS, Network, init_network, init_stack
+from backprop.numerical import nudge, numerical_gradient
+from backprop.parameters import Gradients
+from backprop.training import History, Step, train
 
 __all__ = [
     "ACTIVATIONS",
@@ -61,6 +55,7 @@ __all__ = [
     "Gradients",
     "History",
     "Network",
+    "NotFiniteError",
     "PassCount",
     "Step",
     "backward_prop",

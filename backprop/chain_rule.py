@@ -3,7 +3,7 @@
 Write ``delta[l] = dL/dz[l]``, the error signal of layer l, shape (N, n_l).
 Then, from the output back to the input::
 
-    delta[L]   = dL/da[L] * f_L'(z[L])            (for sigmoid + cross-entropy,
+    delta[L]   = dL/da[L] * f_L'(z[L])            (for sigmoid + binary CE and
                                                    softmax + categorical CE:
                                                    (y_hat - y) / N)
     dL/dW[l]   = a[l-1]^T @ delta[l]              (n_{l-1}, n_l)
@@ -19,32 +19,35 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop.activations import get_activation
-from backprop.counting import _count
+from backprop.activations import ACTIVATIONS
+from backprop.counting import record_pass
+from backprop.errors import Array, flag
+from backprop.forward import Cache, forward
 from backprop.losses import Loss
-from backprop.network import Cache, Gradients, Network, _checked_inputs, _forward
+from backprop.network import Network
+from backprop.parameters import Gradients
+from backprop.validation import checked_batch, finite_arithmetic
 
 
-def _backward(network: Network, a: list, z: list, y: np.ndarray, loss: Loss, *, fused: bool = True) -> Gradients:
-    """The unchecked backward pass over a forward pass's ``a`` and ``z``."""
-    _count("backward")
-    L = len(network.weights)
-    deltas: list = [None] * (L + 1)
-    dW: list = [None] * L
-    db: list = [None] * L
-    delta = loss.output_delta(get_activation(network.activations[-1]), z[L], a[L], y, fused=fused)
+def backward(network: Network, cache: Cache, y: Array, loss: Loss, *, fused: bool = True) -> Gradients:
+    """The backward pass over a forward pass's cache, on trusted arrays (no checks)."""
+    record_pass("backward")
+    a, z, L = cache.a, cache.z, len(network.weights)
+    dW, db, deltas = [], [], []  # from layer L down to layer 1
+    delta = loss.output_delta(ACTIVATIONS[network.activations[-1]], cache.z_out, a[L], y, fused=fused)
     for l in range(L, 0, -1):
-        deltas[l] = delta
-        dW[l - 1] = a[l - 1].swapaxes(-1, -2) @ delta
-        db[l - 1] = np.add.reduce(delta, axis=-2)  # = delta.sum(axis=-2), without the method's overhead
+        deltas.append(delta)
+        dW.append(a[l - 1].mT @ delta)
+        db.append(delta.sum(axis=-2))
         if l > 1:
-            upstream = delta @ network.weights[l - 1].swapaxes(-1, -2)
-            delta = get_activation(network.activations[l - 2]).backward(z[l - 1], a[l - 1], upstream)
-    return Gradients(dW, db, deltas=deltas)
+            z_below = z[l - 1]
+            assert z_below is not None  # z[l] exists for every layer l >= 1
+            delta = ACTIVATIONS[network.activations[l - 2]].backward(z_below, a[l - 1], delta @ network.weights[l - 1].mT)
+    return Gradients(dW[::-1], db[::-1], [None, *deltas[::-1]])
 
 
-def _checked_cache(network: Network, X: np.ndarray, cache) -> tuple[list, list]:
-    """The cache's ``a`` and ``z`` if it is the forward pass of this network on this X."""
+def _cache_of(network: Network, X: Array, cache: object) -> Cache:
+    """``cache`` if it is the forward pass of this network on this X."""
     if not isinstance(cache, Cache):
         raise TypeError(f"cache must be the Cache returned by forward_prop, but got {type(cache).__name__}")
     L = len(network.weights)
@@ -52,10 +55,12 @@ def _checked_cache(network: Network, X: np.ndarray, cache) -> tuple[list, list]:
         raise ValueError(f"cache must hold a[0..{L}] for this {L}-layer network, but holds a[0..{len(cache.a) - 1}]")
     if cache.a[0].shape != X.shape or not np.array_equal(cache.a[0], X):
         raise ValueError("cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X")
-    return cache.a, cache.z
+    return cache
 
 
-def backward_prop(network: Network, X, y, loss: str = "mse", *, cache: Cache | None = None, fused: bool = True) -> Gradients:
+def backward_prop(
+    network: Network, X: object, y: object, loss: str = "mse", *, cache: Cache | None = None, fused: bool = True
+) -> Gradients:
     """Chain-rule gradients of the loss with respect to every weight and bias.
 
     Args:
@@ -69,12 +74,13 @@ def backward_prop(network: Network, X, y, loss: str = "mse", *, cache: Cache | N
             loss allows it (``False`` chains ``dL/dy_hat`` through ``f'`` instead).
 
     Returns:
-        Gradients with ``weights[l-1] = dL/dW[l]`` (shape of W[l]),
-        ``biases[l-1] = dL/db[l]`` and ``deltas[l] = dL/dz[l]`` (shape (N, n_l)).
+        Gradients with ``dW[l-1] = dL/dW[l]`` (shape of W[l]),
+        ``db[l-1] = dL/db[l]`` and ``delta[l] = dL/dz[l]`` (shape (N, n_l)).
+
+    Raises:
+        NotFiniteError: when float64 overflows (X or the parameters far too large).
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
-    if cache is None:
-        a, z = _forward(network, X)
-    else:
-        a, z = _checked_cache(network, X, cache)
-    return _backward(network, a, z, y, loss_fn, fused=fused)
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
+    fused = flag("fused", fused)
+    with finite_arithmetic("backward_prop", net, X):
+        return backward(net, forward(net, X) if cache is None else _cache_of(net, X, cache), y, loss_fn, fused=fused)

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop.errors import as_float_array, non_negative_int
-from backprop.network import Network, _forward, check_network, check_X
+from backprop.errors import Array, as_float_array, finite_number, non_negative_int
+from backprop.forward import forward
+from backprop.network import Network
+from backprop.validation import check_network, check_X, finite_arithmetic
 
 
-def predict_classes(network: Network, X) -> np.ndarray:
+def predict_classes(network: Network, X: object) -> np.ndarray:
     """The most probable class of each row of X: integer labels, shape (N,) (or (S, N) for a stack)."""
-    check_network(network)
-    a, _ = _forward(network, check_X(network, X))
-    return a[-1].argmax(axis=-1)
+    net = check_network(network)
+    batch = check_X(net, X)
+    with finite_arithmetic("predict_classes", net, batch):
+        classes: np.ndarray = forward(net, batch).output.argmax(axis=-1)
+    return classes
 
 
-def accuracy(network: Network, X, labels) -> float | np.ndarray:
+def accuracy(network: Network, X: object, labels: object) -> float | Array:
     """The fraction of rows of X whose predicted class equals the label.
 
     Args:
@@ -43,11 +47,11 @@ def accuracy(network: Network, X, labels) -> float | np.ndarray:
     predicted = predict_classes(network, X)
     if labels.shape[0] != predicted.shape[-1]:
         raise ValueError(f"labels must have one entry per row of X ({predicted.shape[-1]}), but got {labels.shape[0]}")
-    hits = (predicted == labels).mean(axis=-1)
-    return float(hits) if np.ndim(hits) == 0 else hits
+    hits: Array = (predicted == labels).mean(axis=-1)
+    return float(hits) if hits.ndim == 0 else hits
 
 
-def stratified_split(labels, test_fraction: float = 0.25, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def stratified_split(labels: object, test_fraction: float = 0.25, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Row indices of a train set and a test set with the same class proportions.
 
     Each class c with n_c rows gives ``round(test_fraction * n_c)`` of them,
@@ -62,27 +66,35 @@ def stratified_split(labels, test_fraction: float = 0.25, *, seed: int = 0) -> t
     Returns:
         ``(train_indices, test_indices)``, each sorted, together a partition of 0..N-1.
     """
-    labels = _labels("labels", labels)
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, (int, float, np.floating)) or not 0 < test_fraction < 1:
+    classes = _labels("labels", labels)
+    fraction = finite_number("test_fraction", test_fraction)
+    if not 0 < fraction < 1:
         raise ValueError(f"test_fraction must be a number strictly between 0 and 1 (e.g. 0.25), but got {test_fraction!r}")
     rng = np.random.default_rng(non_negative_int("seed", seed))
     test = []
-    for c in np.unique(labels):
-        rows = rng.permutation(np.flatnonzero(labels == c))
-        test.append(rows[: int(round(test_fraction * len(rows)))])
+    for c in np.unique(classes):
+        rows = rng.permutation(np.flatnonzero(classes == c))
+        test.append(rows[: int(round(fraction * len(rows)))])
     test_idx = np.sort(np.concatenate(test))
-    train_idx = np.setdiff1d(np.arange(labels.shape[0]), test_idx)
+    train_idx = np.setdiff1d(np.arange(classes.shape[0]), test_idx)
     return train_idx, test_idx
 
 
-def _labels(name: str, labels) -> np.ndarray:
+def _labels(name: str, labels: object) -> np.ndarray:
     """Integer labels (N,) from integer labels or one-hot rows (N, K)."""
-    raw = np.asarray(labels)
+    try:
+        raw = np.asarray(labels)
+    except (ValueError, TypeError):
+        as_float_array(name, labels, ndim=(1, 2))  # raises its error about rows of different lengths
+        raise
     if raw.ndim == 2:
-        return as_float_array(name, raw, ndim=2).argmax(axis=1)
-    if raw.ndim != 1 or not np.issubdtype(raw.dtype, np.integer) or raw.dtype == np.bool_:
-        raise ValueError(
-            f"{name} must be integer class labels of shape (N,) or one-hot rows (N, K), "
-            f"but got dtype {raw.dtype} and shape {raw.shape}"
-        )
+        classes: np.ndarray = as_float_array(name, raw, ndim=2).argmax(axis=1)
+        return classes
+    kinds = f"{name} must be integer class labels of shape (N,) or one-hot rows (N, K)"
+    if raw.ndim != 1:
+        raise ValueError(f"{kinds}, but got shape {raw.shape}")
+    if not np.issubdtype(raw.dtype, np.integer):
+        raise TypeError(f"{kinds}, but got dtype {raw.dtype} and shape {raw.shape}")
+    if raw.size == 0:
+        raise ValueError(f"{name} must hold at least one label, but got none")
     return raw

@@ -1,11 +1,19 @@
 """The command line: ``backprop xor``, ``backprop gradcheck``, ``backprop digits``.
 
 Run as ``backprop ...`` (the console script) or ``python -m backprop ...``.
-Every option has a default, shown by ``--help``. A bad option (an unknown
-name, a choice that does not exist, a learning rate that is not a positive
-number) is refused by argparse with a message naming the option and exit
-code 2; an error during the run (training that diverges, a missing optional
-library) prints ``backprop: error: ...`` and exits with code 1.
+Every option has a default, shown by ``--help``. Errors are one line on
+stderr, never a traceback:
+
+* a bad option (an unknown name, a choice that does not exist, a learning rate
+  that is not a positive number, a hidden layer too large to allocate, a
+  ``--plot`` folder that cannot be written) is refused before any work starts,
+  naming the option, with exit code 2;
+* a failure while running (training that diverges, a missing optional
+  library) prints ``backprop: error: ...`` with exit code 1.
+
+Option values are checked by the package's own argument checks
+(``backprop.errors``), so the command accepts exactly what the functions do:
+``--epochs 0`` just measures the loss, as ``train(epochs=0)`` does.
 
 The progress bar comes from tqdm and the figures of ``--plot`` from
 matplotlib, both in the ``cli`` extra (``pip install 'backprop-spec[cli]'``)
@@ -16,71 +24,79 @@ only.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NoReturn
 
 import numpy as np
 
 from backprop.activations import ACTIVATIONS
 from backprop.data import xor
-from backprop.errors import DivergenceError
+from backprop.errors import NotFiniteError, non_negative_int, positive_int, positive_number
+from backprop.forward import forward_prop
 from backprop.gradcheck import gradient_check
-from backprop.network import forward_prop, init_network
+from backprop.network import Network, init_network
 from backprop.numerical import METHODS
-from backprop.training import GRADIENTS, train
+from backprop.training import GRADIENTS, Step, train
 
 HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
 XOR_LOSSES = ["mse", "binary_cross_entropy"]
 """The losses for XOR's one sigmoid output (categorical cross-entropy needs a softmax)."""
 
+Job = Callable[[], None]
+
 
 class _Formatter(argparse.ArgumentDefaultsHelpFormatter):
     """Shows each option's default, unless its help already says it in words."""
 
-    def _get_help_string(self, action):
+    def _get_help_string(self, action: argparse.Action) -> str | None:
         return action.help if "(default:" in (action.help or "") else super()._get_help_string(action)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line: what is wrong, and where to read more."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 class CommandError(Exception):
     """A failure while running a command (not a bad option): message and exit code 1."""
 
 
-def _positive(kind):
-    """An argparse type: ``kind`` (int or float) that must be positive and finite."""
+def _option(parse: Callable[[str], Any], check: Callable[[str, object], Any], expected: str) -> Callable[[str], Any]:
+    """An argparse type: the text parsed by ``parse``, then checked by the package's own ``check``."""
 
-    def parse(text: str):
+    def convert(text: str) -> Any:
         try:
-            value = kind(text)
+            value = parse(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a positive {'whole number' if kind is int else 'number'}, got {text!r}") from None
-        if not (math.isfinite(value) and value > 0):
-            raise argparse.ArgumentTypeError(f"expected a positive {'whole number' if kind is int else 'number'}, got {text!r}")
-        return value
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+        try:
+            return check("the value", value)
+        except (TypeError, ValueError) as error:
+            raise argparse.ArgumentTypeError(f"{error}") from None
 
-    parse.__name__ = f"positive {kind.__name__}"
-    return parse
+    convert.__name__ = expected
+    return convert
 
 
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, got {text!r}")
-    return value
+POSITIVE_NUMBER = _option(float, positive_number, "a positive number")
+POSITIVE_WHOLE = _option(int, positive_int, "a positive whole number")
+WHOLE = _option(int, non_negative_int, "a whole number 0 or more")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``backprop`` parser with its three subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="backprop",
         description="Train and check small neural networks with backpropagation, "
         "as in 'A Beginner's Guide to Backpropagation'.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     fmt = _Formatter
 
     x = commands.add_parser(
@@ -93,16 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
         "learning rate, 0.01, needs about 200 times the epochs of the default 2.0.",
     )
     _network_options(x)
-    x.add_argument("--learning-rate", type=_positive(float), default=2.0, help="gradient-descent step size")
-    x.add_argument("--epochs", type=_positive(int), default=2000, help="full-batch updates")
+    x.add_argument("--learning-rate", type=POSITIVE_NUMBER, default=2.0, help="gradient-descent step size")
+    x.add_argument("--epochs", type=WHOLE, default=2000, help="full-batch updates (0 just measures the loss)")
     x.add_argument("--gradient", choices=GRADIENTS, default="backprop",
                    help="how the gradient is computed: the chain rule, or nudging each parameter by --epsilon")
-    x.add_argument("--epsilon", type=_positive(float), default=1e-5, help="the nudge of --gradient numerical")
+    x.add_argument("--epsilon", type=POSITIVE_NUMBER, default=1e-5, help="the nudge of --gradient numerical")
     x.add_argument("--plot", metavar="DIR", type=Path, default=None,
                    help="also write the loss curve (xor-loss.svg) and the decision boundary "
                    "(xor-decision-boundary.svg) into DIR (needs matplotlib) (default: no figures)")
     _progress_option(x)
-    x.set_defaults(run=run_xor)
+    x.set_defaults(prepare=prepare_xor, parser=x)
 
     g = commands.add_parser(
         "gradcheck",
@@ -112,10 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         "nudging every parameter, and print both with their relative error |a - n| / (|a| + |n|).",
     )
     _network_options(g)
-    g.add_argument("--epsilon", type=_positive(float), default=1e-5, help="the nudge of the numerical gradient")
+    g.add_argument("--epsilon", type=POSITIVE_NUMBER, default=1e-5, help="the nudge of the numerical gradient")
     g.add_argument("--method", choices=METHODS, default="central",
                    help="forward difference (error ~ epsilon) or central difference (error ~ epsilon**2)")
-    g.set_defaults(run=run_gradcheck)
+    g.set_defaults(prepare=prepare_gradcheck, parser=g)
 
     d = commands.add_parser(
         "digits",
@@ -126,20 +142,20 @@ def build_parser() -> argparse.ArgumentParser:
         "bundled 8x8 digits (a stratified split) and print its accuracy on the other quarter. "
         "Needs scikit-learn; nothing is downloaded.",
     )
-    d.add_argument("--seed", type=_seed, default=0, help="seeds the split, the weights and the shuffles")
-    d.add_argument("--hidden-size", type=_positive(int), default=64, help="units in the hidden layer")
+    d.add_argument("--seed", type=WHOLE, default=0, help="seeds the split, the weights and the shuffles")
+    d.add_argument("--hidden-size", type=POSITIVE_WHOLE, default=64, help="units in the hidden layer")
     d.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default="relu", help="hidden-layer activation")
-    d.add_argument("--learning-rate", type=_positive(float), default=0.1, help="SGD step size")
-    d.add_argument("--epochs", type=_positive(int), default=50, help="passes over the training set")
-    d.add_argument("--batch-size", type=_positive(int), default=32, help="rows per SGD step")
+    d.add_argument("--learning-rate", type=POSITIVE_NUMBER, default=0.1, help="SGD step size")
+    d.add_argument("--epochs", type=WHOLE, default=50, help="passes over the training set (0 just measures the loss)")
+    d.add_argument("--batch-size", type=POSITIVE_WHOLE, default=32, help="rows per SGD step")
     _progress_option(d)
-    d.set_defaults(run=run_digits)
+    d.set_defaults(prepare=prepare_digits, parser=d)
     return parser
 
 
 def _network_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--seed", type=_seed, default=0, help="seeds the initial weights")
-    p.add_argument("--hidden-size", type=_positive(int), default=2, help="units in the hidden layer (the guide has 2)")
+    p.add_argument("--seed", type=WHOLE, default=0, help="seeds the initial weights")
+    p.add_argument("--hidden-size", type=POSITIVE_WHOLE, default=2, help="units in the hidden layer (the guide has 2)")
     p.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default="sigmoid", help="hidden-layer activation")
     p.add_argument("--loss", choices=XOR_LOSSES, default="mse",
                    help="mean squared error (no 1/2), or binary cross-entropy")
@@ -156,15 +172,22 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     try:
-        args.run(args)
-    except (CommandError, DivergenceError) as error:
+        try:  # Everything an option decides is checked here, before any training.
+            job: Job = args.prepare(args)
+        except (TypeError, ValueError) as error:
+            args.parser.error(str(error))
+        job()
+    except (CommandError, NotFiniteError, OSError) as error:
         print(f"backprop: error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("backprop: interrupted", file=sys.stderr)
+        return 130
     return 0
 
 
 @contextmanager
-def _progress(total: int, enabled: bool, unit: str):
+def _progress(total: int, enabled: bool, unit: str) -> Iterator[Any]:
     """A tqdm bar on stderr, or a no-op when disabled (or tqdm is missing, which is said once)."""
     if not enabled:
         yield None
@@ -172,107 +195,133 @@ def _progress(total: int, enabled: bool, unit: str):
     try:
         from tqdm import tqdm
     except ImportError:
-        print("backprop: tqdm is not installed, so no progress bar "
-              "(pip install 'backprop-spec[cli]')", file=sys.stderr)
+        print("backprop: tqdm is not installed, so no progress bar (pip install 'backprop-spec[cli]')", file=sys.stderr)
         yield None
         return
     with tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
         yield bar
 
 
-def _xor_network(args):
-    return init_network((2, args.hidden_size, 1), seed=args.seed, hidden=args.activation, output="sigmoid")
+def _xor_network(args: argparse.Namespace) -> Network:
+    return _sized(lambda: init_network((2, args.hidden_size, 1), seed=args.seed, hidden=args.activation, output="sigmoid"))
 
 
-def run_xor(args) -> None:
+def _sized(make: Callable[[], Network]) -> Network:
+    """The network ``make`` builds; its size comes from --hidden-size, so a refusal names that option."""
+    try:
+        return make()
+    except ValueError as error:
+        raise ValueError(f"argument --hidden-size: {error}") from None
+
+
+def _writable_folder(path: Path) -> Path:
+    """``path`` as a folder this process can write into (made if missing), or a ValueError saying why not."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as error:
+        raise ValueError(f"argument --plot: cannot write figures into {str(path)!r}: {error.strerror or error}") from None
+    return path
+
+
+def prepare_xor(args: argparse.Namespace) -> Job:
     X, y = xor()
     network = _xor_network(args)
-    with _progress(args.epochs, not args.no_progress, "epoch") as bar:
+    plot_dir = None if args.plot is None else _writable_folder(args.plot)
+    if plot_dir is not None:
+        _matplotlib()
 
-        def show(step):
-            if bar is not None and step.epoch > 0:
-                bar.update(1)
-                if step.epoch % 100 == 0 or step.epoch == args.epochs:
-                    bar.set_postfix(loss=f"{float(step.loss):.3g}", refresh=False)
+    def run() -> None:
+        with _progress(args.epochs, not args.no_progress, "epoch") as bar:
 
-        history = train(network, X, y, epochs=args.epochs, learning_rate=args.learning_rate, loss=args.loss,
-                        gradient=args.gradient, epsilon=args.epsilon, callback=show)
-    predictions, _ = forward_prop(network, X)
-    print(f"XOR, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}: {args.epochs} epochs "
-          f"at learning rate {args.learning_rate:g}, {args.loss}, {args.gradient} gradient")
-    print()
-    print(f"{'A':>3} {'B':>3} {'target':>7} {'prediction':>11}")
-    for (a, b), target, p in zip(X, y[:, 0], predictions[:, 0]):
-        print(f"{a:>3.0f} {b:>3.0f} {target:>7.0f} {p:>11.4f}")
-    print()
-    worst = float(np.max(np.abs(predictions - y)))
-    print(f"final loss {float(history.final_loss):.6g}; largest distance from a target {worst:.4f}")
-    print("learned XOR: " + ("yes, every prediction within 0.1 of its target" if worst <= 0.1 else "no, some prediction is more than 0.1 from its target"))
-    if args.plot is not None:
-        for path in _plot_xor(args, network, history, X, y):
-            print(f"wrote {path}")
+            def show(step: Step) -> None:
+                if bar is not None and step.epoch > 0:
+                    bar.update(1)
+                    if step.epoch % 100 == 0 or step.epoch == args.epochs:
+                        bar.set_postfix(loss=f"{float(step.loss):.3g}", refresh=False)
+
+            history = train(network, X, y, epochs=args.epochs, learning_rate=args.learning_rate, loss=args.loss,
+                            gradient=args.gradient, epsilon=args.epsilon, callback=show)
+        predictions, _ = forward_prop(network, X)
+        print(f"XOR, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}: {args.epochs} epochs "
+              f"at learning rate {args.learning_rate:g}, {args.loss}, {args.gradient} gradient")
+        print()
+        print(f"{'A':>3} {'B':>3} {'target':>7} {'prediction':>11}")
+        for (a, b), target, p in zip(X, y[:, 0], predictions[:, 0]):
+            print(f"{a:>3.0f} {b:>3.0f} {target:>7.0f} {p:>11.4f}")
+        print()
+        worst = float(np.max(np.abs(predictions - y)))
+        print(f"final loss {float(history.final_loss):.6g}; largest distance from a target {worst:.4f}")
+        learned = "yes, every prediction within 0.1 of its target" if worst <= 0.1 else "no, some prediction is more than 0.1 from its target"
+        print(f"learned XOR: {learned}")
+        if plot_dir is not None:
+            from backprop import plots
+
+            label = f"{args.gradient}, learning rate {args.learning_rate:g}"
+            title = f"XOR, 2-{args.hidden_size}-1 {args.activation}, seed {args.seed}"
+            print(f"wrote {plots.plot_loss_curves({label: history.losses}, plot_dir / 'xor-loss.svg', title=f'{title}: {args.loss} loss')}")
+            print(f"wrote {plots.plot_decision_boundary(network, X, y, plot_dir / 'xor-decision-boundary.svg', title=title)}")
+
+    return run
 
 
-def _plot_xor(args, network, history, X, y) -> list[Path]:
+def _matplotlib() -> None:
     try:
-        from backprop import plots
-    except ImportError as error:  # pragma: no cover - plots itself imports matplotlib lazily
-        raise CommandError(f"--plot needs backprop.plots: {error}") from None
-    try:
-        import matplotlib  # noqa: F401
+        import matplotlib  # noqa: F401  # only to say early that it is missing
     except ImportError:
         raise CommandError("--plot needs matplotlib, which is not installed: pip install 'backprop-spec[cli]'") from None
-    args.plot.mkdir(parents=True, exist_ok=True)
-    label = f"{args.gradient}, learning rate {args.learning_rate:g}"
-    title = f"XOR, 2-{args.hidden_size}-1 {args.activation}, seed {args.seed}"
-    return [
-        Path(plots.plot_loss_curves({label: history.losses}, args.plot / "xor-loss.svg", title=f"{title}: {args.loss} loss")),
-        Path(plots.plot_decision_boundary(network, X, y, args.plot / "xor-decision-boundary.svg", title=title)),
-    ]
 
 
-def run_gradcheck(args) -> None:
+def prepare_gradcheck(args: argparse.Namespace) -> Job:
     X, y = xor()
     network = _xor_network(args)
-    check = gradient_check(network, X, y, args.loss, epsilon=args.epsilon, method=args.method)
-    per = check.per_parameter()
-    print(f"Gradient check, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}, XOR data, "
-          f"{args.loss}; {args.method} difference, epsilon {args.epsilon:g}")
-    print()
-    print(f"{'parameter':<10} {'backprop':>14} {'numerical':>14} {'relative error':>15}")
-    for name, a, n, e in zip(check.names, check.backprop, check.numerical, per):
-        print(f"{name:<10} {a:>14.6e} {n:>14.6e} {e:>15.2e}")
-    print()
-    print(f"overall relative error ||a - n|| / (||a|| + ||n||) = {check.overall:.2e}")
-    print(f"worst parameter {check.worst_parameter}: {check.worst:.2e}")
+
+    def run() -> None:
+        check = gradient_check(network, X, y, args.loss, epsilon=args.epsilon, method=args.method)
+        print(f"Gradient check, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}, XOR data, "
+              f"{args.loss}; {args.method} difference, epsilon {args.epsilon:g}")
+        print()
+        print(f"{'parameter':<10} {'backprop':>14} {'numerical':>14} {'relative error':>15}")
+        for name, analytic, numeric, error in zip(check.names, check.analytic, check.numeric, check.per_parameter()):
+            print(f"{name:<10} {analytic:>14.6e} {numeric:>14.6e} {error:>15.2e}")
+        print()
+        print(f"overall relative error ||a - n|| / (||a|| + ||n||) = {check.overall:.2e}")
+        print(f"worst parameter {check.worst_parameter}: {check.worst:.2e}")
+
+    return run
 
 
-def run_digits(args) -> None:
+def prepare_digits(args: argparse.Namespace) -> Job:
     from backprop.classification import accuracy, stratified_split
     from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
     from backprop.minibatch import train_minibatch
 
-    try:
-        X, labels = load_digits()
-    except ImportError as error:
-        raise CommandError(str(error)) from None
-    train_rows, test_rows = stratified_split(labels, 0.25, seed=args.seed)
-    network = digits_network(args.seed, hidden=args.hidden_size, activation=args.activation)
-    print(f"digits: 64-{args.hidden_size}-10 {args.activation} network, seed {args.seed}; "
-          f"{len(train_rows)} training and {len(test_rows)} test images; SGD at learning rate "
-          f"{args.learning_rate:g}, batches of {args.batch_size}, {args.epochs} epochs")
-    X_test, labels_test = X[test_rows], labels[test_rows]
-    with _progress(args.epochs, not args.no_progress, "epoch") as bar:
+    network = _sized(lambda: digits_network(args.seed, hidden=args.hidden_size, activation=args.activation))
 
-        def show(step):
-            if bar is not None and step.epoch > 0:
-                bar.set_postfix(loss=f"{float(step.loss):.4f}",
-                                test_accuracy=f"{accuracy(step.network, X_test, labels_test):.3f}", refresh=False)
-                bar.update(1)
+    def run() -> None:
+        try:
+            X, labels = load_digits()
+        except ImportError as error:
+            raise CommandError(str(error)) from None
+        train_rows, test_rows = stratified_split(labels, 0.25, seed=args.seed)
+        print(f"digits: 64-{args.hidden_size}-10 {args.activation} network, seed {args.seed}; "
+              f"{len(train_rows)} training and {len(test_rows)} test images; SGD at learning rate "
+              f"{args.learning_rate:g}, batches of {args.batch_size}, {args.epochs} epochs")
+        X_test, labels_test = X[test_rows], labels[test_rows]
+        with _progress(args.epochs, not args.no_progress, "epoch") as bar:
 
-        history = train_minibatch(network, X[train_rows], labels[train_rows], epochs=args.epochs,
-                                  learning_rate=args.learning_rate, batch_size=args.batch_size, seed=args.seed,
-                                  loss=DIGITS_SETTINGS["loss"], callback=show)
-    print(f"training loss {float(history.final_loss):.4f}; "
-          f"training accuracy {accuracy(network, X[train_rows], labels[train_rows]):.2%}")
-    print(f"test accuracy {accuracy(network, X_test, labels_test):.2%}")
+            def show(step: Step) -> None:
+                if bar is not None and step.epoch > 0:
+                    bar.set_postfix(loss=f"{float(step.loss):.4f}",
+                                    test_accuracy=f"{accuracy(step.network, X_test, labels_test):.3f}", refresh=False)
+                    bar.update(1)
+
+            history = train_minibatch(network, X[train_rows], labels[train_rows], epochs=args.epochs,
+                                      learning_rate=args.learning_rate, batch_size=args.batch_size, seed=args.seed,
+                                      loss=DIGITS_SETTINGS["loss"], callback=show)
+        print(f"training loss {float(history.final_loss):.4f}; "
+              f"training accuracy {accuracy(network, X[train_rows], labels[train_rows]):.2%}")
+        print(f"test accuracy {accuracy(network, X_test, labels_test):.2%}")
+
+    return run

@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass
@@ -25,13 +27,14 @@ class PassCount:
 _active: ContextVar[tuple[PassCount, ...]] = ContextVar("backprop_pass_counters", default=())
 
 
-def _count(kind: str) -> None:
+def record_pass(kind: Literal["forward", "backward"]) -> None:
+    """Add one ``kind`` pass to every open count (nothing when none is open)."""
     for counter in _active.get():
         setattr(counter, kind, getattr(counter, kind) + 1)
 
 
 @contextmanager
-def count_passes():
+def count_passes() -> Iterator[PassCount]:
     """Count the passes run inside the block (blocks may nest)."""
     counter = PassCount()
     token = _active.set(_active.get() + (counter,))

@@ -5,45 +5,87 @@
 The gradient points uphill (the direction in which the loss grows fastest), so
 a small step against it lowers the loss; a step too large overshoots the
 valley and the loss rises.
+
+A stack of S networks may take one learning rate per network (an array of
+shape (S,)): network s then steps by ``learning_rate[s]``. The site trains one
+network at several rates side by side this way.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from backprop.errors import check_finite, positive_number
-from backprop.network import Gradients, Network, check_network
+from backprop.errors import Array, as_float_array, positive_number
+from backprop.network import Network
+from backprop.parameters import Gradients
+from backprop.validation import check_network, finite_arithmetic
+
+LearningRate = float | Array
+"""One positive number, or for a stack of S networks one per network, shape (S,)."""
 
 
-def _descend(network: Network, gradients: Gradients, learning_rate: float) -> None:
-    for p, g in zip(network.weights + network.biases, gradients.weights + gradients.biases):
-        p -= learning_rate * g
+def descend(network: Network, gradients: Gradients, learning_rate: LearningRate) -> None:
+    """``W[l] -= learning_rate * dW[l]`` and ``b[l] -= learning_rate * db[l]`` in place, on trusted arrays."""
+    if isinstance(learning_rate, np.ndarray):  # one rate per network of a stack: shape it to broadcast
+        for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db):
+            W -= learning_rate[:, None, None] * dW
+            b -= learning_rate[:, None] * db
+        return
+    for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db):
+        W -= learning_rate * dW
+        b -= learning_rate * db
 
 
-def gradient_descent(network: Network, gradients: Gradients, learning_rate: float) -> Network:
+def check_learning_rate(learning_rate: object, network: Network) -> LearningRate:
+    """A positive finite number, or for a stack a sequence of one per network."""
+    if network.stack_size is None or np.ndim(learning_rate) == 0:  # type: ignore[arg-type]  # np.ndim takes any object
+        return positive_number("learning_rate", learning_rate)
+    rates = np.asarray(learning_rate)
+    if rates.shape != (network.stack_size,):
+        raise ValueError(
+            f"learning_rate must be one number, or one per network of the stack of {network.stack_size} "
+            f"(shape ({network.stack_size},)), but got shape {rates.shape}"
+        )
+    return np.array([positive_number(f"learning_rate[{s}]", r) for s, r in enumerate(rates.tolist())])
+
+
+def gradient_descent(network: Network, gradients: Gradients, learning_rate: float | Array) -> Network:
     """Update the network in place: ``W[l] -= learning_rate * dW[l]``, same for b.
 
     Args:
         network: the network to update (or a stack).
         gradients: from ``backward_prop`` or ``numerical_gradient`` on this network.
-        learning_rate: a positive finite number.
+        learning_rate: a positive finite number (for a stack, optionally one per network).
 
     Returns:
         The same network object, updated.
+
+    Raises:
+        NotFiniteError: when a step overflows float64 (a huge learning rate or gradient).
     """
-    check_network(network)
-    learning_rate = positive_number("learning_rate", learning_rate)
+    net = check_network(network)
+    rate = check_learning_rate(learning_rate, net)
     if not isinstance(gradients, Gradients):
         raise TypeError(f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}")
-    if len(gradients.weights) != len(network.weights) or len(gradients.biases) != len(network.biases):
+    if len(gradients.dW) != len(net.weights) or len(gradients.db) != len(net.biases):
         raise ValueError(
-            f"gradients must have one entry per layer of the network ({len(network.weights)}), but got "
-            f"{len(gradients.weights)}; compute the gradients on this network"
+            f"gradients must have one entry per layer of the network ({len(net.weights)}), but got "
+            f"{len(gradients.dW)}; compute the gradients on this network"
         )
-    for (name, p), (_, g) in zip(network.named(), gradients.named()):
-        if np.shape(g) != p.shape:
-            raise ValueError(f"the gradient of {name} must have shape {p.shape} like {name}, but got shape "
-                             f"{np.shape(g)}; compute the gradients on this network")
-        check_finite(f"the gradient of {name}", np.asarray(g))
-    _descend(network, gradients, learning_rate)
-    return network
+    for (name, p), (_, g) in zip(net.named(), gradients.named()):
+        g = as_float_array(f"the gradient d{name}", g, ndim=p.ndim)
+        if g.shape != p.shape:
+            raise ValueError(
+                f"the gradient d{name} must have shape {p.shape} like {name}, but got shape "
+                f"{g.shape}; compute the gradients on this network"
+            )
+    stepped = net.copy()
+    advice = "lower learning_rate, or check the gradients"
+    with finite_arithmetic("gradient_descent", net, advice=advice):
+        descend(stepped, gradients, rate)
+        for name, p in stepped.named():
+            if not np.all(np.isfinite(p)):
+                raise FloatingPointError(f"{name} minus learning_rate times its gradient is not finite")
+    for (_, p), (_, new) in zip(net.named(), stepped.named()):
+        p[...] = new
+    return net

@@ -1,12 +1,22 @@
-"""The package's own errors, and the checks that raise them.
+"""The package's own errors, and the checks of plain arguments that raise them.
 
-Every public function validates its arguments once, on entry, with these
-helpers, and then runs on trusted arrays: the training loop's hot path does no
-checking. Messages name the argument, what was expected, what was given, and
-how to fix it.
+Every public function checks its arguments once, on entry, and then runs on
+trusted arrays: the training loop's hot path does no checking. A message names
+the argument, says what was expected and what was given, and how to fix it.
+
+One rule for the kind of error:
+
+* **TypeError** when an argument has the wrong *type*: a float or a bool where
+  a whole number belongs, a string where a number belongs, a list where a
+  network belongs, a boolean array where numbers belong.
+* **ValueError** when the type is right but the *value* is not: 0 units, a
+  negative seed, an epsilon of 0, NaN in X, a shape that does not fit.
+* **NotFiniteError** when the arguments are valid but float64 cannot hold a
+  result computed from them (inputs of 1e200 squared overflow); training
+  raises its subclass **DivergenceError**, naming the epoch.
 
 Array policy: integer arrays are converted to float64 (exact for |x| < 2**53,
-and the natural way to type XOR's 0/1 table); boolean arrays are rejected,
+and the natural way to type XOR's 0/1 table); boolean arrays are refused,
 because True/False as a target is ambiguous between a label and a probability.
 """
 
@@ -14,49 +24,62 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+"""Every array the package computes with: float64."""
+
+T = TypeVar("T")
 
 
-class DivergenceError(FloatingPointError):
+class NotFiniteError(FloatingPointError):
+    """A result that float64 cannot hold (it would be infinite or NaN), from valid arguments."""
+
+
+class DivergenceError(NotFiniteError):
     """Training produced a non-finite loss or overflowed."""
 
-    def __init__(self, epoch: int, detail: str, learning_rate: float):
+    def __init__(self, epoch: int, detail: str, learning_rate: float | Array):
         self.epoch = epoch
         self.learning_rate = learning_rate
+        rate = _rate_text(learning_rate)
+        lower = _rate_text(np.asarray(learning_rate) / 10 if isinstance(learning_rate, np.ndarray) else learning_rate / 10)
         super().__init__(
             f"training diverged at epoch {epoch}: {detail}. "
-            f"The learning rate {learning_rate!r} is probably too large: lower it "
-            f"(try {learning_rate / 10!r}) and train again."
+            f"The learning rate {rate} is probably too large: lower it (try {lower}) and train again."
         )
 
 
-def as_float_array(name: str, value, *, ndim: int | tuple[int, ...]) -> np.ndarray:
+def _rate_text(rate: float | Array) -> str:
+    return repr(rate.tolist()) if isinstance(rate, np.ndarray) else repr(rate)
+
+
+def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Array:
     """``value`` as a finite float64 array with ``ndim`` dimensions, or a clear error."""
     try:
         arr = np.asarray(value)
-    except ValueError:  # numpy refuses ragged nested lists
+    except (ValueError, TypeError):  # numpy refuses ragged nested lists
         raise ValueError(
             f"{name} must be a rectangular array of numbers (every row the same length), "
             f"but its rows have different lengths"
         ) from None
     if arr.dtype == np.bool_:
-        raise TypeError(
-            f"{name} must hold numbers, but got a boolean array; "
-            f"convert it first, e.g. {name}.astype(float)"
-        )
+        raise TypeError(f"{name} must hold numbers, but got a boolean array; convert it first, e.g. {name}.astype(float)")
     if not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
         raise TypeError(f"{name} must be an array of numbers (float or int), but got dtype {arr.dtype}")
-    arr = arr.astype(np.float64, copy=False)
+    converted: Array = arr.astype(np.float64, copy=False)
     allowed = (ndim,) if isinstance(ndim, int) else ndim
-    if arr.ndim not in allowed:
+    if converted.ndim not in allowed:
         wanted = " or ".join(f"{d}-D" for d in allowed)
-        raise ValueError(f"{name} must be a {wanted} array, but got shape {arr.shape}")
-    check_finite(name, arr)
-    return arr
+        raise ValueError(f"{name} must be a {wanted} array, but got shape {converted.shape}")
+    check_finite(name, converted)
+    return converted
 
 
-def check_finite(name: str, arr: np.ndarray) -> None:
+def check_finite(name: str, arr: Array) -> None:
     """Raise if ``arr`` holds NaN or infinity, saying where."""
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
@@ -66,17 +89,31 @@ def check_finite(name: str, arr: np.ndarray) -> None:
         )
 
 
-def positive_number(name: str, value) -> float:
+def _is_number(value: object) -> bool:
+    return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, float, np.integer, np.floating))
+
+
+def finite_number(name: str, value: object) -> float:
+    """``value`` as a finite float (a target loss), or a clear error."""
+    if not _is_number(value):
+        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
+    number = float(value)  # type: ignore[arg-type]  # _is_number checked it is a real number
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, but got {value!r}")
+    return number
+
+
+def positive_number(name: str, value: object) -> float:
     """``value`` as a positive finite float (learning rate, epsilon), or a clear error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+    if not _is_number(value):
         raise TypeError(f"{name} must be a positive number, but got {value!r} ({type(value).__name__})")
-    number = float(value)
+    number = float(value)  # type: ignore[arg-type]  # _is_number checked it is a real number
     if not math.isfinite(number) or number <= 0:
         raise ValueError(f"{name} must be a positive finite number (> 0, not inf or nan), but got {value!r}")
     return number
 
 
-def nonzero_number(name: str, value) -> float:
+def nonzero_number(name: str, value: object) -> float:
     """``value`` as a finite, non-zero float (a nudge, either way), or a clear error."""
     number = finite_number(name, value)
     if number == 0:
@@ -84,28 +121,36 @@ def nonzero_number(name: str, value) -> float:
     return number
 
 
-def finite_number(name: str, value) -> float:
-    """``value`` as a finite float (a target loss), or a clear error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be a finite number, but got {value!r}")
-    return number
-
-
-def non_negative_int(name: str, value) -> int:
-    """``value`` as an int >= 0 (epochs), or a clear error."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+def non_negative_int(name: str, value: object) -> int:
+    """``value`` as an int >= 0 (epochs, a seed), or a clear error."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be a whole number, but got {value!r} ({type(value).__name__})")
     if value < 0:
         raise ValueError(f"{name} must be 0 or more, but got {value}")
     return int(value)
 
 
-def choice(name: str, value, valid: Iterable[str]) -> str:
+def positive_int(name: str, value: object) -> int:
+    """``value`` as an int >= 1 (a batch size, a layer size), or a clear error."""
+    number = non_negative_int(name, value)
+    if number < 1:
+        raise ValueError(f"{name} must be at least 1, but got {number}")
+    return number
+
+
+def flag(name: str, value: object) -> bool:
+    """``value`` if it is True or False; a string like "yes" is refused, not guessed at."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, but got {value!r} ({type(value).__name__})")
+    return bool(value)
+
+
+def choice(name: str, value: object, valid: Iterable[T]) -> T:
     """``value`` if it is one of ``valid``; otherwise an error listing the valid names."""
-    valid = list(valid)
-    if value not in valid:
-        raise ValueError(f"unknown {name} {value!r}; the valid {name} names are: {', '.join(valid)}")
-    return value
+    options = list(valid)
+    for option in options:
+        if isinstance(value, str) and value == option:
+            return option
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a name (a string), one of: {', '.join(map(str, options))}; but got {value!r}")
+    raise ValueError(f"unknown {name} {value!r}; the valid {name} names are: {', '.join(map(str, options))}")

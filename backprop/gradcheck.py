@@ -1,69 +1,98 @@
 """The gradient check: does backprop agree with nudging?
 
-Two measures of the difference between the chain-rule gradient ``a`` and the
-numerical one ``n`` (over all P parameters):
+Two measures of the difference between the chain-rule gradient (``analytic``)
+and the nudged one (``numeric``), over all P parameters:
 
-* overall relative error ``||a - n|| / (||a|| + ||n||)`` (Euclidean norms), and
-* worst per-parameter relative error ``max_i |a_i - n_i| / max(|a_i| + |n_i|, tiny)``.
+* overall relative error ``||analytic - numeric|| / (||analytic|| + ||numeric||)``
+  (Euclidean norms), and
+* worst per-parameter relative error
+  ``max_i |analytic_i - numeric_i| / max(|analytic_i| + |numeric_i|, tiny)``.
 
 Both are 0 for perfect agreement and at most 1. With float64 and central
 differences, a correct backprop gives about 1e-10 overall; a bug gives 1e-2 or more.
+A check never reports agreement for gradients that are not finite: float64
+overflow raises a NotFiniteError instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import numpy as np
 
-from backprop.chain_rule import _backward
-from backprop.errors import choice, positive_number
-from backprop.network import Network, _checked_inputs, _forward
-from backprop.numerical import METHODS, _numerical_gradient
+from backprop.chain_rule import backward
+from backprop.errors import Array, choice, positive_number
+from backprop.forward import forward
+from backprop.losses import Loss
+from backprop.network import Network
+from backprop.numerical import METHODS, estimate_gradient
+from backprop.validation import check_finite_result, checked_batch, finite_arithmetic
 
 TINY = np.finfo(np.float64).tiny
 
 
 class GradientCheck(NamedTuple):
     overall: float
-    """||a - n|| / (||a|| + ||n||)."""
+    """||analytic - numeric|| / (||analytic|| + ||numeric||)."""
     worst: float
-    """max over parameters of |a - n| / max(|a| + |n|, tiny)."""
+    """max over parameters of |analytic - numeric| / max(|analytic| + |numeric|, tiny)."""
     worst_parameter: str
     """The name (like ``W1[0,1]``) of the parameter with the worst error."""
-    names: list
-    backprop: np.ndarray
-    numerical: np.ndarray
+    names: list[str]
+    analytic: Array
+    """The chain-rule gradient, flattened in ``names`` order."""
+    numeric: Array
+    """The nudged gradient, flattened in ``names`` order."""
 
-    def per_parameter(self) -> np.ndarray:
-        a, n = self.backprop, self.numerical
-        return np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), TINY)
-
-
-def relative_error(a: np.ndarray, n: np.ndarray) -> float:
-    """||a - n|| / (||a|| + ||n||), and 0 when both are zero."""
-    denominator = np.linalg.norm(a) + np.linalg.norm(n)
-    return float(np.linalg.norm(a - n) / denominator) if denominator > 0 else 0.0
+    def per_parameter(self) -> Array:
+        return per_parameter_error(self.analytic, self.numeric)
 
 
-def gradient_check(network: Network, X, y, loss: str = "mse", *, epsilon: float = 1e-5, method: str = "central") -> GradientCheck:
+def per_parameter_error(analytic: Array, numeric: Array) -> Array:
+    """|analytic - numeric| / max(|analytic| + |numeric|, tiny), entry by entry."""
+    return np.abs(analytic - numeric) / np.maximum(np.abs(analytic) + np.abs(numeric), TINY)
+
+
+def relative_error(analytic: Array, numeric: Array) -> float:
+    """||analytic - numeric|| / (||analytic|| + ||numeric||), and 0 when both are zero."""
+    denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    return float(np.linalg.norm(analytic - numeric) / denominator) if denominator > 0 else 0.0
+
+
+def _one_network(function: str, network: Network) -> None:
+    if network.stack_size is not None:
+        raise ValueError(f"{function} takes one network, not a stack; check each network of the stack separately")
+
+
+def _analytic(network: Network, X: Array, y: Array, loss: Loss) -> Array:
+    return backward(network, forward(network, X), y, loss).flat()
+
+
+def gradient_check(
+    network: Network, X: object, y: object, loss: str = "mse", *, epsilon: float = 1e-5, method: str = "central"
+) -> GradientCheck:
     """Compare ``backward_prop`` with ``numerical_gradient`` on one network.
 
     Returns a GradientCheck with both error measures, the worst parameter's
     name, and the two flattened gradients (in ``Network.element_names()`` order).
+
+    Raises:
+        NotFiniteError: when either gradient is not finite (float64 overflowed).
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
-    if network.stack_size is not None:
-        raise ValueError("gradient_check takes one network, not a stack; check each network of the stack separately")
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
+    _one_network("gradient_check", net)
     epsilon = positive_number("epsilon", epsilon)
-    choice("method", method, METHODS)
-    a_, z_ = _forward(network, X)
-    a = _backward(network, a_, z_, y, loss_fn).flat()
-    n = _numerical_gradient(network, X, y, loss_fn, epsilon, method).flat()
-    names = network.element_names()
-    per = np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), TINY)
+    method = choice("method", method, METHODS)
+    with finite_arithmetic("gradient_check", net, X):
+        analytic = check_finite_result("gradient_check", "the backprop gradient", _analytic(net, X, y, loss_fn))
+        numeric = check_finite_result(
+            "gradient_check", "the nudged gradient", estimate_gradient(net, X, y, loss_fn, epsilon, method).flat()
+        )
+        per = per_parameter_error(analytic, numeric)
+    names = net.element_names()
     worst = int(np.argmax(per))
-    return GradientCheck(relative_error(a, n), float(per[worst]), names[worst], names, a, n)
+    return GradientCheck(relative_error(analytic, numeric), float(per[worst]), names[worst], names, analytic, numeric)
 
 
 EPSILON_DECADES = tuple(10.0 ** -k for k in range(1, 13))
@@ -79,10 +108,10 @@ class EpsilonSweep(NamedTuple):
     """
 
     method: str
-    epsilons: np.ndarray
+    epsilons: Array
     """The epsilons tried, shape (K,)."""
-    errors: np.ndarray
-    """``||a - n|| / (||a|| + ||n||)`` at each epsilon, shape (K,)."""
+    errors: Array
+    """``||analytic - numeric|| / (||analytic|| + ||numeric||)`` at each epsilon, shape (K,)."""
 
     @property
     def best_epsilon(self) -> float:
@@ -107,19 +136,38 @@ class EpsilonSweep(NamedTuple):
         return float(np.log(self.error_at(start) / self.error_at(stop)) / np.log(start / stop))
 
 
-def epsilon_sweep(network: Network, X, y, loss: str = "mse", *, epsilons=EPSILON_DECADES, method: str = "central") -> EpsilonSweep:
+def epsilon_sweep(
+    network: Network,
+    X: object,
+    y: object,
+    loss: str = "mse",
+    *,
+    epsilons: Iterable[float] = EPSILON_DECADES,
+    method: str = "central",
+) -> EpsilonSweep:
     """The gradient check repeated for each epsilon (backprop is computed once).
 
     Returns an EpsilonSweep of the overall relative errors against
     ``backward_prop``. Costs one forward and one backward pass plus, per
     epsilon, the numerical gradient's P + 1 (forward) or 2 P (central) passes.
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
-    if network.stack_size is not None:
-        raise ValueError("epsilon_sweep takes one network, not a stack; sweep each network of the stack separately")
-    choice("method", method, METHODS)
-    epsilons = np.array([positive_number("epsilon", e) for e in epsilons])
-    a_, z_ = _forward(network, X)
-    a = _backward(network, a_, z_, y, loss_fn).flat()
-    errors = [relative_error(a, _numerical_gradient(network, X, y, loss_fn, e, method).flat()) for e in epsilons]
-    return EpsilonSweep(method, epsilons, np.array(errors))
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
+    _one_network("epsilon_sweep", net)
+    method = choice("method", method, METHODS)
+    if isinstance(epsilons, (str, bytes)) or not isinstance(epsilons, Iterable):
+        raise TypeError(f"epsilons must be a list of positive numbers, like [1e-1, 1e-2], but got {epsilons!r}")
+    tried = np.array([positive_number("epsilon", e) for e in epsilons])
+    if tried.size == 0:
+        raise ValueError("epsilons must hold at least one epsilon, like [1e-1, 1e-2], but got none")
+    with finite_arithmetic("epsilon_sweep", net, X):
+        analytic = check_finite_result("epsilon_sweep", "the backprop gradient", _analytic(net, X, y, loss_fn))
+        errors = [
+            relative_error(
+                analytic,
+                check_finite_result(
+                    "epsilon_sweep", "the nudged gradient", estimate_gradient(net, X, y, loss_fn, e, method).flat()
+                ),
+            )
+            for e in tried
+        ]
+    return EpsilonSweep(method, tried, np.array(errors))

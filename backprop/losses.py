@@ -19,29 +19,32 @@ The loss value has shape ``()`` for one network and ``(S,)`` for a stack.
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
 from backprop.activations import Activation
-from backprop.errors import choice
+from backprop.errors import Array, choice
 
 
-def _softplus(z):
-    # log(1 + exp(z)) without overflow: max(z, 0) + log1p(exp(-|z|)).
+def softplus(z: Array) -> Array:
+    """``log(1 + exp(z))`` without overflow: ``max(z, 0) + log1p(exp(-|z|))``."""
     return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
 
 
-def _logsumexp(z):
-    m = np.maximum.reduce(z, axis=-1, keepdims=True)
-    return m + np.log(np.add.reduce(np.exp(z - m), axis=-1, keepdims=True))
+def logsumexp(z: Array) -> Array:
+    """``log(sum_k exp(z_k))`` along each row, shifted by the row maximum so exp() <= 1."""
+    m = z.max(axis=-1, keepdims=True)
+    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))
 
 
-def _batch_mean(per_element):
-    """Sum over outputs, mean over the N rows: (..., N, K) -> (...)."""
-    per_row = np.add.reduce(per_element, axis=-1)
-    # The same bits as .sum(-1).mean(-1) (numpy's mean is this sum and division), faster.
-    return np.add.reduce(per_row, axis=-1) / per_row.shape[-1]
+def batch_mean(per_element: Array) -> Array:
+    """Sum over the outputs and the N rows, divided by N: (..., N, K) -> (...)."""
+    return per_element.sum(axis=(-2, -1)) / per_element.shape[-2]
+
+
+LossFunction = Callable[[Array, Array, Array], Array]
 
 
 class Loss(NamedTuple):
@@ -54,11 +57,11 @@ class Loss(NamedTuple):
     """
 
     name: str
-    value: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
-    grad: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+    value: LossFunction
+    grad: LossFunction
     output: str | None
 
-    def output_delta(self, activation: Activation, z, a, y, *, fused: bool = True):
+    def output_delta(self, activation: Activation, z: Array, a: Array, y: Array, *, fused: bool = True) -> Array:
         """The error signal of the output layer, ``delta_L = dL/dz_L``, shape (..., N, K).
 
         With ``fused=False`` the canonical shortcut is not taken and the delta is
@@ -73,27 +76,27 @@ class Loss(NamedTuple):
 LOSSES: dict[str, Loss] = {
     "mse": Loss(
         "mse",
-        value=lambda z, a, y: _batch_mean((a - y) ** 2),
+        value=lambda z, a, y: batch_mean((a - y) ** 2),
         grad=lambda z, a, y: 2.0 * (a - y) / y.shape[-2],
         output=None,
     ),
     "binary_cross_entropy": Loss(
         "binary_cross_entropy",
         # -[y log s(z) + (1-y) log(1 - s(z))] = softplus(z) - y z
-        value=lambda z, a, y: _batch_mean(_softplus(z) - y * z),
+        value=lambda z, a, y: batch_mean(softplus(z) - y * z),
         grad=lambda z, a, y: (a - y) / (a * (1.0 - a)) / y.shape[-2],
         output="sigmoid",
     ),
     "categorical_cross_entropy": Loss(
         "categorical_cross_entropy",
-        value=lambda z, a, y: _batch_mean(y * (_logsumexp(z) - z)),
+        value=lambda z, a, y: batch_mean(y * (logsumexp(z) - z)),
         grad=lambda z, a, y: -y / a / y.shape[-2],
         output="softmax",
     ),
 }
 
 
-def get_loss(name: str, output_activation: str | None = None) -> Loss:
+def get_loss(name: object, output_activation: str | None = None) -> Loss:
     """The loss called ``name``, checked against the network's output activation."""
     loss = LOSSES[choice("loss", name, LOSSES)]
     if output_activation is not None and loss.output not in (None, output_activation):
@@ -103,19 +106,3 @@ def get_loss(name: str, output_activation: str | None = None) -> Loss:
             f"{loss.output!r} for the last layer, or loss 'mse'"
         )
     return loss
-
-
-def compute_loss(network, X, y, loss: str = "mse"):
-    """The loss of ``network`` on the batch ``(X, y)``: one forward pass.
-
-    Returns a float for one network, an array of shape (S,) for a stack.
-    """
-    from backprop.network import _checked_inputs, _forward
-
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
-    a, z = _forward(network, X)
-    return _as_result(loss_fn.value(z[-1], a[-1], y))
-
-
-def _as_result(value):
-    return float(value) if np.ndim(value) == 0 else value

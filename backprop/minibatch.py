@@ -26,15 +26,16 @@ returns them, so a peer library can be fed the very same batches.
 
 from __future__ import annotations
 
-from typing import Callable
-
 import numpy as np
 
-from backprop.chain_rule import _backward
-from backprop.descent import _descend
-from backprop.errors import non_negative_int, positive_number
-from backprop.network import Network, _checked_inputs, _forward
-from backprop.training import RAISE_ON_OVERFLOW, History, Step, _diverged, _finite_loss
+from backprop.chain_rule import backward
+from backprop.descent import LearningRate, check_learning_rate, descend
+from backprop.errors import Array, non_negative_int, positive_int
+from backprop.forward import forward
+from backprop.losses import Loss
+from backprop.network import Network
+from backprop.training import Callback, History, Step, check_callback, diverged, finite_loss
+from backprop.validation import RAISE_ON_OVERFLOW, checked_batch
 
 
 def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
@@ -42,7 +43,7 @@ def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
 
     Exactly the orders ``train_minibatch`` uses with the same ``seed``.
     """
-    n_samples = _positive_int("n_samples", n_samples)
+    n_samples = positive_int("n_samples", n_samples)
     epochs = non_negative_int("epochs", epochs)
     seed = non_negative_int("seed", seed)
     rng = np.random.default_rng(seed)
@@ -56,15 +57,15 @@ def batch_slices(n_samples: int, batch_size: int) -> list[slice]:
 
 def train_minibatch(
     network: Network,
-    X,
-    y,
+    X: object,
+    y: object,
     *,
     epochs: int,
-    learning_rate: float,
+    learning_rate: float | Array,
     batch_size: int,
     seed: int = 0,
     loss: str = "mse",
-    callback: Callable[[Step], None] | None = None,
+    callback: Callback | None = None,
 ) -> History:
     """Train ``network`` in place by minibatch SGD, reshuffling the rows every epoch.
 
@@ -97,48 +98,42 @@ def train_minibatch(
         DivergenceError: at the first epoch whose step overflows or whose loss
         is not finite.
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
     epochs = non_negative_int("epochs", epochs)
-    learning_rate = positive_number("learning_rate", learning_rate)
-    batch_size = _positive_int("batch_size", batch_size)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"callback must be a function taking a Step, but got {type(callback).__name__}")
+    rate = check_learning_rate(learning_rate, net)
+    batch_size = positive_int("batch_size", batch_size)
+    callback = check_callback(callback)
     orders = epoch_orders(X.shape[0], epochs, seed)
     slices = batch_slices(X.shape[0], batch_size)
 
     losses = []
-    seen = None  # (z_L, a_L) of every row of the epoch, filled batch by batch
-    with np.errstate(**RAISE_ON_OVERFLOW):
+    with np.errstate(**RAISE_ON_OVERFLOW):  # type: ignore[arg-type]  # the keys are numpy's error categories
         for epoch in range(epochs + 1):
             try:
                 if epoch == 0:
-                    a, z = _forward(network, X)
-                    value = _finite_loss(loss_fn.value(z[-1], a[-1], y), 0, learning_rate)
+                    cache = forward(net, X)
+                    value = finite_loss(loss_fn.value(cache.z_out, cache.output, y), 0, rate)
                 else:
-                    # One gather per epoch; the batches are then contiguous views.
-                    order = orders[epoch - 1]
-                    X_epoch, y_epoch = X[order], y[order]
-                    for rows in slices:
-                        Xb, yb = X_epoch[rows], y_epoch[rows]
-                        a, z = _forward(network, Xb)
-                        if seen is None:
-                            seen = (np.empty(z[-1].shape[:-2] + y.shape), np.empty(z[-1].shape[:-2] + y.shape))
-                        # Keep each row's output as it was before its batch's step ...
-                        seen[0][..., rows, :], seen[1][..., rows, :] = z[-1], a[-1]
-                        _descend(network, _backward(network, a, z, yb, loss_fn), learning_rate)
-                    # ... and take the loss of all of them at once: one vectorised
-                    # call instead of one per batch, the same mean over the rows.
-                    value = _finite_loss(loss_fn.value(seen[0], seen[1], y_epoch), epoch, learning_rate)
+                    value = finite_loss(_epoch(net, X, y, orders[epoch - 1], slices, loss_fn, rate), epoch, rate)
                 losses.append(value)
                 if callback is not None:
-                    callback(Step(epoch, value, None, network))
+                    callback(Step(epoch, value, None, net))
             except FloatingPointError as error:
-                raise _diverged(error, epoch, learning_rate) from None
+                raise diverged(error, epoch, rate) from None
     return History(np.array(losses), False)
 
 
-def _positive_int(name: str, value) -> int:
-    value = non_negative_int(name, value)
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, but got {value}")
-    return value
+def _epoch(net: Network, X: Array, y: Array, order: np.ndarray, slices: list[slice], loss: Loss, rate: LearningRate) -> Array:
+    """One pass over the rows in ``order``, a step per batch; returns the epoch's running loss."""
+    # One gather per epoch; the batches are then contiguous views.
+    X_epoch, y_epoch = X[order], y[order]
+    z_seen = a_seen = None  # z_L and a_L of every row, as they were before its batch's step
+    for rows in slices:
+        cache = forward(net, X_epoch[rows])
+        if z_seen is None or a_seen is None:
+            z_seen, a_seen = np.empty(cache.z_out.shape[:-2] + y.shape), np.empty(cache.z_out.shape[:-2] + y.shape)
+        z_seen[..., rows, :], a_seen[..., rows, :] = cache.z_out, cache.output
+        descend(net, backward(net, cache, y_epoch[rows], loss), rate)
+    assert z_seen is not None and a_seen is not None  # every epoch has at least one batch
+    # The loss of all rows at once: one vectorised call instead of one per batch, the same mean over the rows.
+    return loss.value(z_seen, a_seen, y_epoch)

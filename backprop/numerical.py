@@ -15,19 +15,23 @@ parameter, P + 1 in all; the central difference two per parameter, 2 P.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 import numpy as np
 
-from backprop.errors import choice, nonzero_number, positive_number
+from backprop.errors import Array, choice, nonzero_number, positive_number
+from backprop.forward import forward
 from backprop.losses import Loss
-from backprop.network import Gradients, Network, _checked_inputs, _forward, check_network
+from backprop.network import Network
+from backprop.parameters import Gradients, Index
+from backprop.validation import check_finite_result, check_network, checked_batch, finite_arithmetic
 
 METHODS = ("forward", "central")
 
 
 @contextmanager
-def _nudged(array: np.ndarray, index: tuple, epsilon: float):
+def nudged(array: Array, index: Index, epsilon: float) -> Iterator[None]:
     """Add epsilon to ``array[index]`` inside the block; restore the old bits after."""
     old = array[index].copy()
     array[index] = old + epsilon
@@ -37,22 +41,27 @@ def _nudged(array: np.ndarray, index: tuple, epsilon: float):
         array[index] = old
 
 
-def nudge(network: Network, name: str, epsilon: float):
+def nudge(network: Network, name: str, epsilon: float) -> AbstractContextManager[None]:
     """Context manager: parameter ``name`` (e.g. ``"W1[0,1]"``) is ``+ epsilon`` inside the block.
 
     The old value is restored bit for bit afterwards (it is saved, not recomputed
     by subtracting epsilon, which would round). ``epsilon`` may be negative (a
-    nudge down) but must be finite and not zero.
+    nudge down) but must be finite and not zero, and the nudged value must be
+    finite too.
     """
-    check_network(network)
-    array, index = network.locate(name)
-    return _nudged(array, index, nonzero_number("epsilon", epsilon))
+    array, index = check_network(network).locate(name)
+    epsilon = nonzero_number("epsilon", epsilon)
+    if not np.all(np.isfinite(array[index] + epsilon)):
+        raise ValueError(f"epsilon {epsilon!r} is too large: {name} + epsilon overflows float64; use a small epsilon")
+    return nudged(array, index, epsilon)
 
 
-def _numerical_gradient(network: Network, X, y, loss: Loss, epsilon: float, method: str) -> Gradients:
-    def L():
-        a, z = _forward(network, X)
-        return loss.value(z[-1], a[-1], y)
+def estimate_gradient(network: Network, X: Array, y: Array, loss: Loss, epsilon: float, method: str) -> Gradients:
+    """Every gradient by nudging, on trusted arrays (no checks): P + 1 or 2 P forward passes."""
+
+    def L() -> Array:
+        cache = forward(network, X)
+        return loss.value(cache.z_out, cache.output, y)
 
     base = L() if method == "forward" else None
     grads = []
@@ -60,20 +69,22 @@ def _numerical_gradient(network: Network, X, y, loss: Loss, epsilon: float, meth
     for _, p in network.named():
         g = np.empty_like(p)
         for idx in np.ndindex(p.shape[skip:]):
-            i = (Ellipsis,) + idx
-            with _nudged(p, i, epsilon):
+            i = (Ellipsis, *idx)
+            with nudged(p, i, epsilon):
                 plus = L()
-            if method == "forward":
+            if base is not None:
                 g[i] = (plus - base) / epsilon
             else:
-                with _nudged(p, i, -epsilon):
+                with nudged(p, i, -epsilon):
                     minus = L()
                 g[i] = (plus - minus) / (2.0 * epsilon)
         grads.append(g)
     return Gradients(grads[0::2], grads[1::2])
 
 
-def numerical_gradient(network: Network, X, y, loss: str = "mse", *, epsilon: float = 1e-5, method: str = "forward") -> Gradients:
+def numerical_gradient(
+    network: Network, X: object, y: object, loss: str = "mse", *, epsilon: float = 1e-5, method: str = "forward"
+) -> Gradients:
     """Estimate every gradient by nudging one parameter at a time.
 
     Args:
@@ -84,30 +95,37 @@ def numerical_gradient(network: Network, X, y, loss: str = "mse", *, epsilon: fl
 
     Returns:
         Gradients shaped like the parameters. The network is left bit-identical.
+
+    Raises:
+        NotFiniteError: when float64 overflows (X or the parameters far too large).
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
     epsilon = positive_number("epsilon", epsilon)
-    choice("method", method, METHODS)
-    return _numerical_gradient(network, X, y, loss_fn, epsilon, method)
+    method = choice("method", method, METHODS)
+    with finite_arithmetic("numerical_gradient", net, X):
+        gradients = estimate_gradient(net, X, y, loss_fn, epsilon, method)
+        check_finite_result("numerical_gradient", "the estimated gradient", gradients.flat())
+    return gradients
 
 
-def loss_change(network: Network, X, y, name: str, epsilon: float, loss: str = "mse") -> float:
+def loss_change(network: Network, X: object, y: object, name: str, epsilon: float, loss: str = "mse") -> float:
     """``L(theta + epsilon) - L(theta)`` for the one parameter ``name``: the simpler view in one step.
 
     For small epsilon this is about ``dL/dtheta * epsilon`` (a first-order Taylor
     step); the difference is about ``L''(theta) * epsilon**2 / 2``. Two forward
     passes; the parameter is restored bit for bit.
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
-    if network.stack_size is not None:
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
+    if net.stack_size is not None:
         raise ValueError("loss_change takes one network, not a stack; nudge each network of the stack separately")
     epsilon = positive_number("epsilon", epsilon)
 
-    def L():
-        a, z = _forward(network, X)
-        return float(loss_fn.value(z[-1], a[-1], y))
+    def L() -> float:
+        cache = forward(net, X)
+        return float(loss_fn.value(cache.z_out, cache.output, y))
 
-    before = L()
-    with nudge(network, name, epsilon):
-        after = L()
-    return after - before
+    with finite_arithmetic("loss_change", net, X):
+        before = L()
+        with nudge(net, name, epsilon):
+            after = L()
+        return float(check_finite_result("loss_change", "the change in the loss", np.float64(after - before)))

@@ -19,9 +19,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from backprop.errors import non_negative_int, positive_number
-from backprop.minibatch import _positive_int, epoch_orders
-from backprop.network import Network, check_network
+from backprop.errors import non_negative_int, positive_int, positive_number
+from backprop.minibatch import epoch_orders
+from backprop.network import Network
+from backprop.validation import check_network
 
 SKLEARN_ACTIVATIONS = {"relu": "relu", "sigmoid": "logistic", "tanh": "tanh", "identity": "identity"}
 """This package's hidden-layer activation names and scikit-learn's."""
@@ -50,8 +51,8 @@ def sklearn_classifier(network: Network, *, learning_rate: float, batch_size: in
         momentum=0.0,
         nesterovs_momentum=False,
         alpha=0.0,
-        batch_size=_positive_int("batch_size", batch_size),
-        max_iter=_positive_int("epochs", epochs),
+        batch_size=positive_int("batch_size", batch_size),
+        max_iter=positive_int("epochs", epochs),
         shuffle=shuffle,
         early_stopping=False,
         tol=0.0,

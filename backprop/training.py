@@ -14,16 +14,19 @@ numpy printing an overflow warning and the loss turning into NaN.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
-from backprop.chain_rule import _backward
-from backprop.descent import _descend
-from backprop.errors import DivergenceError, choice, finite_number, non_negative_int, positive_number
-from backprop.network import Network, _checked_inputs, _forward
-from backprop.numerical import METHODS, _numerical_gradient
+from backprop.chain_rule import backward
+from backprop.descent import LearningRate, check_learning_rate, descend
+from backprop.errors import Array, DivergenceError, choice, finite_number, non_negative_int, positive_number
+from backprop.forward import forward
+from backprop.network import Network
+from backprop.numerical import METHODS, estimate_gradient
+from backprop.validation import RAISE_ON_OVERFLOW, checked_batch
 
 GRADIENTS = ("backprop", "numerical")
 
@@ -33,14 +36,14 @@ class Step(NamedTuple):
     and output of the current parameters, and the network itself."""
 
     epoch: int
-    loss: float | np.ndarray
-    output: np.ndarray
+    loss: float | Array
+    output: Array | None
     network: Network
 
 
 @dataclass
 class History:
-    losses: np.ndarray
+    losses: Array
     """Loss after 0, 1, ..., ``epochs`` updates: shape (epochs + 1,) or (epochs + 1, S)."""
     reached_target: bool
     """True when training stopped early because the loss reached ``target_loss``."""
@@ -51,23 +54,33 @@ class History:
         return len(self.losses) - 1
 
     @property
-    def final_loss(self):
-        return self.losses[-1]
+    def final_loss(self) -> float | Array:
+        final: float | Array = self.losses[-1]
+        return final
+
+
+Callback = Callable[[Step], object]
+
+
+def check_callback(callback: object) -> Callback | None:
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be a function taking a Step, but got {type(callback).__name__}")
+    return callback  # type: ignore[return-value]  # callable() is as much as can be checked
 
 
 def train(
     network: Network,
-    X,
-    y,
+    X: object,
+    y: object,
     *,
     epochs: int,
-    learning_rate: float,
+    learning_rate: float | Array,
     loss: str = "mse",
     gradient: str = "backprop",
     epsilon: float = 1e-5,
     method: str = "forward",
     target_loss: float | None = None,
-    callback: Callable[[Step], None] | None = None,
+    callback: Callback | None = None,
 ) -> History:
     """Train ``network`` in place by full-batch gradient descent.
 
@@ -75,7 +88,8 @@ def train(
         network: the network (or a stack of networks, trained side by side).
         X, y: the batch, shapes (N, n_0) and (N, n_L).
         epochs: the maximum number of updates (0 just measures the loss).
-        learning_rate: the step size, positive.
+        learning_rate: the step size, positive; for a stack, one number for
+            every network or one per network (shape (S,)).
         loss: the loss name.
         gradient: ``"backprop"`` (the chain rule) or ``"numerical"`` (nudging
             by ``epsilon`` with ``method`` ``"forward"`` or ``"central"``).
@@ -90,56 +104,49 @@ def train(
         DivergenceError: at the first epoch whose loss is not finite or whose
         step overflows.
     """
-    loss_fn, X, y = _checked_inputs(network, X, y, loss)
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
     epochs = non_negative_int("epochs", epochs)
-    learning_rate = positive_number("learning_rate", learning_rate)
-    choice("gradient", gradient, GRADIENTS)
+    rate = check_learning_rate(learning_rate, net)
+    gradient = choice("gradient", gradient, GRADIENTS)
     epsilon = positive_number("epsilon", epsilon)
-    choice("method", method, METHODS)
-    if target_loss is not None:
-        target_loss = finite_number("target_loss", target_loss)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"callback must be a function taking a Step, but got {type(callback).__name__}")
+    method = choice("method", method, METHODS)
+    target = None if target_loss is None else finite_number("target_loss", target_loss)
+    callback = check_callback(callback)
 
     losses = []
     reached = False
-    with np.errstate(**RAISE_ON_OVERFLOW):
+    with np.errstate(**RAISE_ON_OVERFLOW):  # type: ignore[arg-type]  # the keys are numpy's error categories
         for epoch in range(epochs + 1):
             try:
-                a, z = _forward(network, X)
-                value = _finite_loss(loss_fn.value(z[-1], a[-1], y), epoch, learning_rate)
+                cache = forward(net, X)
+                value = finite_loss(loss_fn.value(cache.z_out, cache.output, y), epoch, rate)
                 losses.append(value)
                 if callback is not None:
-                    callback(Step(epoch, value, a[-1], network))
-                if target_loss is not None and np.all(value <= target_loss):
+                    callback(Step(epoch, value, cache.output, net))
+                if target is not None and np.all(value <= target):
                     reached = True
                     break
                 if epoch == epochs:
                     break
                 if gradient == "backprop":
-                    grads = _backward(network, a, z, y, loss_fn)
+                    grads = backward(net, cache, y, loss_fn)
                 else:
-                    grads = _numerical_gradient(network, X, y, loss_fn, epsilon, method)
-                _descend(network, grads, learning_rate)
+                    grads = estimate_gradient(net, X, y, loss_fn, epsilon, method)
+                descend(net, grads, rate)
             except FloatingPointError as error:
-                raise _diverged(error, epoch, learning_rate) from None
+                raise diverged(error, epoch, rate) from None
     return History(np.array(losses), reached)
 
 
-# Shared with the minibatch loop (backprop.minibatch): how a step that
-# overflows or a loss that is not finite becomes a DivergenceError.
-RAISE_ON_OVERFLOW = dict(over="raise", divide="raise", invalid="raise", under="ignore")
-
-
-def _finite_loss(value, epoch: int, learning_rate: float):
-    """``value`` if every entry is finite, else a DivergenceError at ``epoch``."""
-    finite = np.all(np.isfinite(value)) if isinstance(value, np.ndarray) else math.isfinite(value)
+def finite_loss(value: Array, epoch: int, learning_rate: LearningRate) -> float | Array:
+    """The loss (a float, or shape (S,) for a stack) if every entry is finite, else a DivergenceError at ``epoch``."""
+    finite = math.isfinite(value) if value.ndim == 0 else np.isfinite(value).all()
     if not finite:
         raise DivergenceError(epoch, f"the loss is {value}", learning_rate)
-    return value
+    return float(value) if value.ndim == 0 else value
 
 
-def _diverged(error: FloatingPointError, epoch: int, learning_rate: float) -> DivergenceError:
+def diverged(error: FloatingPointError, epoch: int, learning_rate: LearningRate) -> DivergenceError:
     """The DivergenceError for a numpy floating-point error raised at ``epoch``."""
     if isinstance(error, DivergenceError):
         return error

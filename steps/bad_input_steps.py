@@ -17,7 +17,7 @@ import numpy as np
 from pytest_bdd import then, when
 
 import backprop as bp
-from backprop.experiments import sweep_xor
+from backprop.sweeps import sweep_xor
 from steps.parsing import sentence
 
 FUNCTIONS = {name: getattr(bp, name) for name in bp.__all__ if callable(getattr(bp, name))} | {"sweep_xor": sweep_xor}

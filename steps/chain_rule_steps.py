@@ -68,7 +68,7 @@ def _(state, j, l, delta, tol):
 
     Example: Then unit 0 of layer 2 has error signal 0.20206220446563447 within 1e-9
     """
-    np.testing.assert_allclose(state.gradients.deltas[l][0, j], delta, rtol=0, atol=tol)
+    np.testing.assert_allclose(state.gradients.delta[l][0, j], delta, rtol=0, atol=tol)
 
 
 @then(sentence("the gradients are, within {tol:Number}:"))
@@ -87,7 +87,7 @@ def _(state, tol):
 
     Example: Then the output error signal with the shortcut is (y_hat - y) / N within 0
     """
-    np.testing.assert_allclose(state.gradients.deltas[-1], (bp.forward_prop(state.network, state.X)[0] - state.y) / len(state.X), rtol=0, atol=tol)
+    np.testing.assert_allclose(state.gradients.delta[-1], (bp.forward_prop(state.network, state.X)[0] - state.y) / len(state.X), rtol=0, atol=tol)
 
 
 @then(sentence("the output error signals with and without the shortcut agree within {tol:Number}"))
@@ -96,7 +96,7 @@ def _(state, tol):
 
     Example: Then the output error signals with and without the shortcut agree within 1e-15
     """
-    np.testing.assert_allclose(state.gradients.deltas[-1], state.unfused.deltas[-1], rtol=0, atol=tol)
+    np.testing.assert_allclose(state.gradients.delta[-1], state.unfused.delta[-1], rtol=0, atol=tol)
 
 
 @when("I count the passes spent on the chain-rule gradient")

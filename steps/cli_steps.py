@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import numpy as np
 from pytest_bdd import then, when
 
+import backprop as bp
 from backprop.cli import build_parser, main
 from steps.parsing import sentence
 
@@ -27,7 +28,10 @@ GRADIENT_ROW = re.compile(rf"^([Wb]\d+\[[\d,]+\])\s+({NUMBER})\s+({NUMBER})\s+({
 
 def _argv(state, arguments: str, tmp_path) -> list[str]:
     state.figures = tmp_path / "figures"
-    return [str(state.figures) if word == "FIGURES" else word for word in shlex.split(arguments)]
+    regular_file = tmp_path / "a-file"
+    regular_file.write_text("not a folder\n")
+    words = {"FIGURES": str(state.figures)}
+    return [words.get(word, word).replace("REGULAR_FILE", str(regular_file)) for word in shlex.split(arguments)]
 
 
 def _run(state, capsys, call) -> None:
@@ -143,13 +147,24 @@ def _(state, percent, measure):
     assert measure("test accuracy, %", float(match.group(1))) >= percent, _last(state).out
 
 
-@then(sentence('the command\'s error output contains "{text}"'))
+@then(sentence('the command\'s error output is one line containing "{text}"'))
 def _(state, text):
-    """``text`` appears in what the command wrote to stderr.
+    """stderr is exactly one line, and ``text`` is in it: no traceback, no usage block.
 
-    Example: Then the command's error output contains "backprop: error: training diverged at epoch"
+    Example: Then the command's error output is one line containing "backprop: error: training diverged at epoch"
     """
-    assert text in _last(state).err, _last(state).err
+    assert len(_last(state).err.splitlines()) == 1 and text in _last(state).err, _last(state).err
+
+
+@then(sentence("the printed final loss is the loss of the untrained guide's network with seed {seed:d}"))
+def _(state, seed):
+    """The line ``final loss L`` shows ``compute_loss`` of ``init_network((2, 2, 1), seed)`` on XOR, to the 6 digits printed.
+
+    Example: Then the printed final loss is the loss of the untrained guide's network with seed 0
+    """
+    match = re.search(rf"^final loss ({NUMBER});", _last(state).out, re.MULTILINE)
+    assert match, _last(state).out
+    assert float(match.group(1)) == float(f"{bp.compute_loss(bp.init_network((2, 2, 1), seed=seed), *bp.xor()):.6g}")
 
 
 @then(sentence("the help shows every option of backprop {command:Word} with its default"))

@@ -6,7 +6,7 @@ import numpy as np
 from pytest_bdd import then, when
 
 import backprop as bp
-from backprop import experiments
+from steps import support
 from steps.parsing import sentence
 
 
@@ -16,7 +16,7 @@ def _(state, lr):
 
     Example: When I take one gradient-descent step at learning rate 0.5
     """
-    state.step = experiments.descent_step(state.network, state.X, state.y, learning_rate=lr, loss=state.loss)
+    state.step = support.descent_step(state.network, state.X, state.y, learning_rate=lr, loss=state.loss)
 
 
 @then(sentence("every parameter equals its old value minus {lr:Number} times its gradient, to the last bit"))
@@ -71,7 +71,7 @@ def _(state, method, epochs, lr):
 
     Example: When I train one copy with backprop and one with the forward-difference numerical gradient for 200 epochs at learning rate 2
     """
-    state.copies = experiments.train_copies(state.network, state.X, state.y, epochs=epochs, learning_rate=lr,
+    state.copies = support.train_copies(state.network, state.X, state.y, epochs=epochs, learning_rate=lr,
                                             loss=state.loss, method=method)
 
 
@@ -118,8 +118,8 @@ def _(state, i, j, layer):
 
     Example: Then hidden units 0 and 1 of layer 1 are identical to the last bit
     """
-    assert np.array_equal(experiments.unit_parameters(state.network, layer, i),
-                          experiments.unit_parameters(state.network, layer, j))
+    assert np.array_equal(support.unit_parameters(state.network, layer, i),
+                          support.unit_parameters(state.network, layer, j))
 
 
 @then(sentence("the loss is at least {bound:Number}"))

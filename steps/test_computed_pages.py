@@ -23,8 +23,9 @@ import numpy as np
 import pytest
 
 import backprop as bp
-import backprop.experiments
+import backprop.sweeps
 from backprop import plots
+from docs._hooks import figures
 
 HOOKS = Path(__file__).resolve().parents[1] / "docs" / "_hooks"
 sys.path.append(str(HOOKS))
@@ -61,12 +62,12 @@ def test_worked_example_numbers_follow_the_formulas():
     close(ex.cache.z[2][0, 0], hand["z2"])
     close(ex.cache.a[2][0, 0], hand["y_hat"])
     close(ex.loss, hand["loss"])
-    close(ex.gradients.deltas[2][0, 0], hand["d2"])
-    close(ex.gradients.deltas[1][0], hand["d1"])
-    close(ex.gradients.weights[1][:, 0], hand["dW2"])
-    close(ex.gradients.biases[1][0], hand["d2"])
-    close(ex.gradients.weights[0], hand["dW1"])
-    close(ex.gradients.biases[0], hand["d1"])
+    close(ex.gradients.delta[2][0, 0], hand["d2"])
+    close(ex.gradients.delta[1][0], hand["d1"])
+    close(ex.gradients.dW[1][:, 0], hand["dW2"])
+    close(ex.gradients.db[1][0], hand["d2"])
+    close(ex.gradients.dW[0], hand["dW1"])
+    close(ex.gradients.db[0], hand["d1"])
 
 
 def test_worked_example_page_shows_every_intermediate_number():
@@ -105,7 +106,7 @@ def test_diagram_labels_are_the_parameter_names(tmp_path):
     for sizes in ((2, 2, 1), (3, 2, 2)):
         network = bp.init_network(sizes)
         path = tmp_path / f"net-{len(sizes)}.svg"
-        drawn = plots.plot_network_diagram(network, path)
+        drawn = figures.plot_network_diagram(network, path)
         assert drawn == network.element_names()
         in_file = re.findall(r'id="param:([^"]+)"', path.read_text(encoding="utf-8"))
         assert in_file == network.element_names()
@@ -166,7 +167,7 @@ def test_errata_page_reports_the_sweeps_and_the_real_xor_table(monkeypatch):
     # the same for a smaller sweep, and chapter 05's scenarios check the full one's claims.
     monkeypatch.setattr(computed, "SWEEP_SEEDS", range(20))
     monkeypatch.setattr(computed, "SWEEP_EPOCHS", 3000)
-    small = functools.cache(lambda rate: bp.experiments.sweep_xor(range(20), learning_rate=rate, epochs=3000))
+    small = functools.cache(lambda rate: backprop.sweeps.sweep_xor(range(20), learning_rate=rate, epochs=3000))
     monkeypatch.setattr(computed, "sweep", small)
     pages = computed.computed_pages()
     assert set(pages) == {"worked-example.md", "errata.md"}

@@ -180,8 +180,8 @@ def test_accuracy_and_split_name_bad_labels():
     fails(ValueError, lambda: bp.accuracy(net, X_HAND, np.array([0, 1, 2])),
           "labels must have one entry per row of X (4), but got 3")
     kinds = "labels must be integer class labels of shape (N,) or one-hot rows (N, K)"
-    fails(ValueError, lambda: bp.accuracy(net, X_HAND, np.array([0.0, 1.0, 2.0, 0.0])), kinds, "dtype float64 and shape (4,)")
-    fails(ValueError, lambda: bp.stratified_split(np.array([True, False])), kinds, "dtype bool")
+    fails(TypeError, lambda: bp.accuracy(net, X_HAND, np.array([0.0, 1.0, 2.0, 0.0])), kinds, "dtype float64 and shape (4,)")
+    fails(TypeError, lambda: bp.stratified_split(np.array([True, False])), kinds, "dtype bool")
     fails(ValueError, lambda: bp.stratified_split(np.zeros((2, 2, 2), dtype=int)), kinds, "shape (2, 2, 2)")
     fails(TypeError, lambda: bp.stratified_split(np.eye(2, dtype=bool)), "labels must hold numbers", "boolean array")
     fails(ValueError, lambda: bp.stratified_split(np.array([[0.0, np.nan], [1.0, 0.0]])), "labels")
@@ -205,10 +205,15 @@ def test_stratified_split_accepts_one_hot_rows():
     assert [a.tolist() for a in bp.stratified_split(one_hot, 0.5, seed=3)] == [a.tolist() for a in bp.stratified_split(labels, 0.5, seed=3)]
 
 
-@pytest.mark.parametrize("fraction", [0, 1, 1.5, -0.25, "0.5", None])
+@pytest.mark.parametrize("fraction", [0, 1, 1.5, -0.25])
 def test_a_test_fraction_outside_0_and_1_is_refused(fraction):
     fails(ValueError, lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction),
           "test_fraction must be a number strictly between 0 and 1 (e.g. 0.25)", f"got {fraction!r}")
+
+
+@pytest.mark.parametrize("fraction", ["0.5", None, True])
+def test_a_test_fraction_that_is_not_a_number_is_a_type_error(fraction):
+    fails(TypeError, lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction), "test_fraction must be a number", f"got {fraction!r}")
 
 
 def test_stratified_split_names_a_bad_seed():

@@ -52,8 +52,8 @@ def test_backprop_matches_autograd_for_every_weight_and_bias(case):
     ours = bp.backward_prop(case.network, case.X, case.y, case.loss)
     oracle = oracle_gradients(case.network, case.X, case.y, case.loss)
     for l, (dW, db) in enumerate(oracle, start=1):
-        assert np.allclose(ours.weights[l - 1], dW, rtol=1e-9, atol=1e-12), f"dL/dW{l}"
-        assert np.allclose(ours.biases[l - 1], db, rtol=1e-9, atol=1e-12), f"dL/db{l}"
+        assert np.allclose(ours.dW[l - 1], dW, rtol=1e-9, atol=1e-12), f"dL/dW{l}"
+        assert np.allclose(ours.db[l - 1], db, rtol=1e-9, atol=1e-12), f"dL/db{l}"
 
 
 def test_the_oracle_agrees_with_the_loss_it_differentiates():

@@ -21,6 +21,7 @@ import markdown
 import pytest
 
 from docs._hooks import render
+from docs._hooks.formatting import number
 from steps.feature_files import ROOT, parse_feature
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -115,7 +116,7 @@ def test_what_a_scenario_measured_is_shown_under_its_status():
 
 
 def test_measured_numbers_are_shown_to_four_significant_digits():
-    shown = [render.number(v) for v in (78, 608.5, 0.50205, 18020.3, 1e-07, 2.52e-10, -0.95532)]
+    shown = [number(v, 4, "html") for v in (78, 608.5, 0.50205, 18020.3, 1e-07, 2.52e-10, -0.95532)]
     assert shown == ["78", "608.5", "0.502", "18,020", "10<sup>−7</sup>", "2.52 × 10<sup>−10</sup>", "-0.9553"]
 
 

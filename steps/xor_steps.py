@@ -1,6 +1,6 @@
 """Steps of the chapter "Learning XOR": the truth table, one network, and sweeps over seeds.
 
-A sweep trains one network per seed as a single stack (``backprop.experiments.sweep_xor``);
+A sweep trains one network per seed as a single stack (``backprop.sweeps.sweep_xor``);
 each sweep is appended to ``state.sweeps``, and the sentences about "the seeds" speak of
 the latest one.
 """
@@ -11,7 +11,8 @@ import numpy as np
 from pytest_bdd import given, then, when
 
 import backprop as bp
-from backprop import experiments
+from backprop.sweeps import sweep_xor
+from steps import support
 from steps.parsing import sentence, table_matrix
 
 
@@ -52,7 +53,7 @@ def _(state, first, last, init, bias_init, loss, epochs, lr):
 
     Example: When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
     """
-    vars(state).setdefault("sweeps", []).append(experiments.sweep_xor(
+    vars(state).setdefault("sweeps", []).append(sweep_xor(
         range(first, last + 1), learning_rate=lr, epochs=epochs, loss=loss, init=init, bias_init=bias_init))
 
 
@@ -90,7 +91,7 @@ def _(state, k, tol, a, b, measure):
 
     Example: Then all but at most 2 of the seeds that failed end with a loss within 0.01 of 0.125 or 0.1667
     """
-    off = state.sweeps[-1].failed.sum() - state.sweeps[-1].ends_near(a, b, tolerance=tol).sum()
+    off = state.sweeps[-1].failed.sum() - support.ends_near(state.sweeps[-1], a, b, tolerance=tol).sum()
     assert measure(f"failed seeds off both plateaus (of {state.sweeps[-1].failed.sum()} failed)", off) <= k
 
 
@@ -100,7 +101,7 @@ def _(state, n, tol, value, measure):
 
     Example: Then at least 15 of the seeds that failed end with a loss within 0.01 of 0.125
     """
-    assert measure(f"failed seeds near {value:g}", state.sweeps[-1].ends_near(value, tolerance=tol).sum()) >= n
+    assert measure(f"failed seeds near {value:g}", support.ends_near(state.sweeps[-1], value, tolerance=tol).sum()) >= n
 
 
 @then(sentence("every seed that failed with a loss within {tol:Number} of {value:Number} has exactly {k:d} "
@@ -110,9 +111,9 @@ def _(state, tol, value, k, distance, centre, measure):
 
     Example: Then every seed that failed with a loss within 0.01 of 0.125 has exactly 2 outputs within 0.05 of 0.5
     """
-    gaps = np.abs(state.sweeps[-1].outputs[state.sweeps[-1].ends_near(value, tolerance=tol)] - centre)
+    gaps = np.abs(state.sweeps[-1].outputs[support.ends_near(state.sweeps[-1], value, tolerance=tol)] - centre)
     measure(f"largest distance from {centre:g} of an output within {distance:g} of it", gaps[gaps <= distance].max())
-    assert set(state.sweeps[-1].outputs_near(centre, distance)[state.sweeps[-1].ends_near(value, tolerance=tol)]) == {k}
+    assert set(support.outputs_near(state.sweeps[-1], centre, distance)[support.ends_near(state.sweeps[-1], value, tolerance=tol)]) == {k}
 
 
 @then(sentence("over the last {last:d} epochs the loss of every seed that failed fell, but by less than {bound:Number}"))
@@ -121,7 +122,7 @@ def _(state, last, bound, measure):
 
     Example: Then over the last 500 epochs the loss of every seed that failed fell, but by less than 0.002
     """
-    drops = state.sweeps[-1].loss_drop(last)[state.sweeps[-1].failed]
+    drops = support.loss_drop(state.sweeps[-1], last)[state.sweeps[-1].failed]
     measure("smallest fall of a failed seed's loss", drops.min()), measure("largest fall", drops.max())
     assert all(0 < drop < bound for drop in drops)
 
@@ -148,6 +149,6 @@ def _(state, low, high, measure):
 
 def _measured_ratio(state, measure) -> float:
     """The last two sweeps' median epochs to learn XOR (over the seeds both learned) and their ratio, recorded."""
-    first, second = experiments.median_epochs_to_learn(*state.sweeps[-2:])
+    first, second = support.median_epochs_to_learn(*state.sweeps[-2:])
     measure("median epochs, first sweep", first), measure("median epochs, second sweep", second)
-    return measure("ratio, second over first", experiments.epochs_ratio(*state.sweeps[-2:]))
+    return measure("ratio, second over first", support.epochs_ratio(*state.sweeps[-2:]))

@@ -31,7 +31,9 @@ import numpy as np
 
 import backprop as bp
 from backprop import plots
-from backprop.experiments import SeedSweep, sweep_xor
+from backprop.sweeps import SeedSweep, sweep_xor
+from docs._hooks import figures
+from docs._hooks.formatting import factor, number
 
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "features"
@@ -87,34 +89,14 @@ CHAPTERS = {
 
 # --- formatting ----------------------------------------------------------------
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def num(x: float, digits: int = 6) -> str:
     """``x`` for LaTeX: ``0.125731``, ``-1.2 \\times 10^{-5}``, ``10^{-5}``."""
-    s = f"{float(x):.{digits}g}"
-    if "e" in s:
-        mantissa, exponent = s.split("e")
-        return f"10^{{{int(exponent)}}}" if mantissa == "1" else f"{mantissa} \\times 10^{{{int(exponent)}}}"
-    return s
-
-
-def factor(x: float, digits: int = 6) -> str:
-    """``num(x)`` in parentheses when negative, for use inside a product."""
-    s = num(x, digits)
-    return f"({s})" if float(x) < 0 else s
+    return number(x, digits, "latex")
 
 
 def plain(x: float, digits: int = 2) -> str:
     """``x`` for text and captions: ``0.25``, ``3.1 × 10⁻⁶``."""
-    x = float(x)
-    s = f"{x:.{digits - 1}e}" if 0 < abs(x) < 1e-3 else f"{x:.{digits}g}"
-    if "e" in s:
-        mantissa, exponent = s.split("e")
-        mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
-        power = f"10{str(int(exponent)).translate(_SUPERSCRIPT)}"
-        return power if mantissa == "1" else f"{mantissa} × {power}"
-    return s
+    return number(x, digits, "text")
 
 
 def chapter(key: str, label: str | None = None) -> str:
@@ -199,30 +181,14 @@ class LossCurves:
 
 
 def _train_rates(seed: int, rates, gradient: str) -> dict:
-    """Train copies of one network at several learning rates side by side (one stack).
+    """Train copies of one network at several learning rates side by side: a stack with one rate per copy.
 
-    A stack member per rate, all starting from ``seed``; each epoch computes
-    every member's gradient at once (backprop, or the guide's forward-difference
-    nudging with its code's epsilon) and steps member s by ``rates[s]``:
-    ``theta_s <- theta_s - rate_s * dL/dtheta_s``, gradient descent with a
-    learning rate per member. (``bp.train`` takes one learning rate; nudging
-    through it would cost a few seconds per rate, the stack costs about one.)
+    Gradients by backprop, or by the guide's forward-difference nudging with its code's epsilon.
     """
     X, y = bp.xor()
-    stack = bp.init_stack([seed] * len(rates))
-    step = np.asarray(rates, dtype=np.float64)
-    losses = np.empty((SWEEP_EPOCHS + 1, len(rates)))
-    for epoch in range(SWEEP_EPOCHS + 1):
-        losses[epoch] = bp.compute_loss(stack, X, y)
-        if epoch == SWEEP_EPOCHS:
-            break
-        if gradient == "backprop":
-            grads = bp.backward_prop(stack, X, y)
-        else:
-            grads = bp.numerical_gradient(stack, X, y, epsilon=GUIDE_EPSILON_CODE, method="forward")
-        for (_, p), (_, g) in zip(stack.named(), grads.named()):
-            p -= step.reshape((-1,) + (1,) * (p.ndim - 1)) * g
-    return {rate: losses[:, s] for s, rate in enumerate(rates)}
+    history = bp.train(bp.init_stack([seed] * len(rates)), X, y, epochs=SWEEP_EPOCHS, learning_rate=np.array(rates),
+                       gradient=gradient, epsilon=GUIDE_EPSILON_CODE, method="forward")
+    return {rate: history.losses[:, s] for s, rate in enumerate(rates)}
 
 
 @functools.cache
@@ -387,7 +353,7 @@ def _loss_curves_caption() -> str:
 
 def _draw_loss_curves(path: Path) -> None:
     c = loss_curves()
-    plots.plot_loss_comparison({f"η = {_rate(r)}": c.backprop[r] for r in CURVE_RATES},
+    figures.plot_loss_comparison({f"η = {_rate(r)}": c.backprop[r] for r in CURVE_RATES},
                                {f"η = {_rate(r)}": c.numerical[r] for r in CURVE_RATES}, path,
                                numerical_label="nudging", zoom=[f"η = {_rate(r)}" for r in CURVE_RATES[:2]],
                                title=f"Learning XOR, seed {c.seed}: backprop and nudging give the same curves")
@@ -413,7 +379,7 @@ def _boundary_caption() -> str:
 def _draw_boundaries(path: Path) -> None:
     learned, stuck = learned_and_stuck()
     X, y = bp.xor()
-    plots.plot_decision_boundaries([(trained(learned), f"seed {learned}: learned XOR"),
+    figures.plot_decision_boundaries([(trained(learned), f"seed {learned}: learned XOR"),
                                     (trained(stuck), f"seed {stuck}: stuck")], X, y, path)
 
 
@@ -436,7 +402,7 @@ def _epsilon_caption() -> str:
 
 def _draw_epsilon(path: Path) -> None:
     e = epsilon_errors()
-    plots.plot_epsilon_errors(
+    figures.plot_epsilon_errors(
         e.epsilons,
         {"forward difference (the guide's nudge)": e.forward, "central difference": e.central},
         {f"guide's text\nε = {plain(GUIDE_EPSILON_TEXT)}": GUIDE_EPSILON_TEXT,
@@ -464,7 +430,7 @@ def _cost_caption() -> str:
 
 def _draw_cost(path: Path) -> None:
     c = gradient_cost()
-    plots.plot_gradient_cost(
+    figures.plot_gradient_cost(
         c.parameters,
         {"nudging: forward passes (P + 1)": c.numerical_forward,
          "backprop: forward + backward passes": c.backprop_forward + c.backprop_backward},
@@ -488,7 +454,7 @@ def _diagram_caption() -> str:
 
 
 def _draw_diagram(path: Path) -> None:
-    plots.plot_network_diagram(bp.init_network((2, 2, 1)), path)
+    figures.plot_network_diagram(bp.init_network((2, 2, 1)), path)
 
 
 FIGURES: list[Figure] = [

@@ -29,8 +29,8 @@ def render(c) -> str:
     x, t = ex.X[0], ex.y[0, 0]
     z1, a1 = cache.z[1][0], cache.a[1][0]
     z2, y_hat = cache.z[2][0, 0], cache.a[2][0, 0]
-    d2, d1 = g.deltas[2][0, 0], g.deltas[1][0]
-    dW1, db1, dW2, db2 = g.weights[0], g.biases[0], g.weights[1][:, 0], g.biases[1][0]
+    d2, d1 = g.delta[2][0, 0], g.delta[1][0]
+    dW1, db1, dW2, db2 = g.dW[0], g.db[0], g.dW[1][:, 0], g.db[1][0]
     n_in, n_hidden = W1.shape
     xs = ", ".join(num(v) for v in x)
 
@@ -52,7 +52,7 @@ def render(c) -> str:
         f"    X, y = [[{', '.join(repr(v) for v in c.WORKED_INPUT)}]], [[{', '.join(repr(v) for v in c.WORKED_TARGET)}]]",
         "    y_hat, cache = bp.forward_prop(network, X)          # cache.z[l], cache.a[l]",
         "    gradients = bp.backward_prop(network, X, y, \"mse\", cache=cache)",
-        "    gradients.deltas[2], gradients.weights[0]           # delta of layer 2, dL/dW1",
+        "    gradients.delta[2], gradients.dW[0]                # delta of layer 2, dL/dW1",
         "    ```",
         "",
         "## The network and the input",
@@ -181,7 +181,7 @@ def render(c) -> str:
         "| parameter | value | $\\partial L/\\partial\\theta$ by backprop | by nudging | relative difference |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for name, value, a, n, r in zip(check.names, net.flat(), check.backprop, check.numerical, check.per_parameter()):
+    for name, value, a, n, r in zip(check.names, net.flat(), check.analytic, check.numeric, check.per_parameter()):
         out.append(f"| `{name}` | {value:g} | {a:.8g} | {n:.8g} | {c.plain(r, 2)} |")
     out += [
         "",

@@ -27,6 +27,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docs._hooks.formatting import number
+
 STATUSES = ("passed", "failed", "undefined", "skipped", "not run", "changed")
 LABELS = {
     "passed": "passed",
@@ -210,23 +212,9 @@ def _failure_details(result: dict, where: str = "") -> str:
     return ""
 
 
-def number(value) -> str:
-    """A measured value as a reader wants it: integers whole, other numbers to 4 significant digits."""
-    if isinstance(value, int):
-        return str(value)
-    shown = f"{value:.4g}"
-    if 1e4 <= abs(value) < 1e15:  # 18,020 rather than 1.802 × 10^4
-        return f"{float(shown):,.0f}"
-    if "e" in shown:
-        mantissa, exponent = shown.split("e")
-        power = f"10<sup>{int(exponent)}</sup>".replace("-", "\u2212")  # a real minus sign
-        return power if mantissa == "1" else f"{mantissa} × {power}"
-    return shown
-
-
 def measurements(result: dict) -> str:
     """``what = value; ...`` of what the last run measured for one scenario or row ("" if nothing)."""
-    return "; ".join(f"{text(m['what'])} = {number(m['value'])}" for m in result.get("measured") or ())
+    return "; ".join(f"{text(m['what'])} = {number(m['value'], 4, 'html')}" for m in result.get("measured") or ())
 
 
 def _tags(node: dict) -> str:
