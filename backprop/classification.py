@@ -22,13 +22,17 @@ from backprop.network import Network
 from backprop.validation import check_network, check_X, finite_arithmetic
 
 
-def predict_classes(network: Network, X: object) -> np.ndarray:
-    """The most probable class of each row of X: integer labels, shape (N,) (or (S, N) for a stack)."""
+def _classes(function: str, network: object, X: object) -> np.ndarray:
     net = check_network(network)
     batch = check_X(net, X)
-    with finite_arithmetic("predict_classes", net, batch):
+    with finite_arithmetic(function, net, batch):
         classes: np.ndarray = forward(net, batch).output.argmax(axis=-1)
     return classes
+
+
+def predict_classes(network: Network, X: object) -> np.ndarray:
+    """The most probable class of each row of X: integer labels, shape (N,) (or (S, N) for a stack)."""
+    return _classes("predict_classes", network, X)
 
 
 def accuracy(network: Network, X: object, labels: object) -> float | Array:
@@ -44,7 +48,7 @@ def accuracy(network: Network, X: object, labels: object) -> float | Array:
         A number in [0, 1].
     """
     labels = _labels("labels", labels)
-    predicted = predict_classes(network, X)
+    predicted = _classes("accuracy", network, X)
     if labels.shape[0] != predicted.shape[-1]:
         raise ValueError(f"labels must have one entry per row of X ({predicted.shape[-1]}), but got {labels.shape[0]}")
     hits: Array = (predicted == labels).mean(axis=-1)

@@ -26,7 +26,7 @@ from backprop.errors import Array, DivergenceError, choice, finite_number, non_n
 from backprop.forward import forward
 from backprop.network import Network
 from backprop.numerical import METHODS, estimate_gradient
-from backprop.validation import RAISE_ON_OVERFLOW, checked_batch
+from backprop.validation import RAISE_ON_OVERFLOW, check_finite_result, checked_batch, finite_arithmetic
 
 GRADIENTS = ("backprop", "numerical")
 
@@ -113,17 +113,22 @@ def train(
     target = None if target_loss is None else finite_number("target_loss", target_loss)
     callback = check_callback(callback)
 
+    with finite_arithmetic("train", net, X):  # before any step only X or the start can overflow the loss
+        cache = forward(net, X)
+        value = check_finite_result("train", "the loss before training", loss_fn.value(cache.z_out, cache.output, y))
     losses = []
     reached = False
     with np.errstate(**RAISE_ON_OVERFLOW):  # type: ignore[arg-type]  # the keys are numpy's error categories
         for epoch in range(epochs + 1):
             try:
-                cache = forward(net, X)
-                value = finite_loss(loss_fn.value(cache.z_out, cache.output, y), epoch, rate)
-                losses.append(value)
+                if epoch > 0:
+                    cache = forward(net, X)
+                    value = loss_fn.value(cache.z_out, cache.output, y)
+                loss_now = finite_loss(value, epoch, rate)
+                losses.append(loss_now)
                 if callback is not None:
-                    callback(Step(epoch, value, cache.output, net))
-                if target is not None and np.all(value <= target):
+                    callback(Step(epoch, loss_now, cache.output, net))
+                if target is not None and np.all(loss_now <= target):
                     reached = True
                     break
                 if epoch == epochs:

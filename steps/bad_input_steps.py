@@ -14,7 +14,7 @@ import re
 from types import SimpleNamespace
 
 import numpy as np
-from pytest_bdd import then, when
+from pytest_bdd import given, then, when
 
 import backprop as bp
 from backprop.sweeps import sweep_xor
@@ -23,7 +23,8 @@ from steps.parsing import sentence
 FUNCTIONS = {name: getattr(bp, name) for name in bp.__all__ if callable(getattr(bp, name))} | {"sweep_xor": sweep_xor}
 
 # Valid values for the arguments the state does not hold.
-VALID = {"epochs": 3, "learning_rate": 0.5, "layer_sizes": [2, 2, 1], "name": "W1[0,1]", "seeds": [0]}
+VALID = {"epochs": 3, "learning_rate": 0.5, "layer_sizes": [2, 2, 1], "name": "W1[0,1]", "seeds": [0], "epsilon": 1e-5,
+         "batch_size": 2, "labels": [0, 0, 0, 0]}
 
 
 def _arguments(state, function: str, overrides: dict) -> dict:
@@ -68,8 +69,28 @@ def _(state, function, argument, value):
 
     Example: When backward_prop is called with y = [[false], [true], [true], [false]]
     """
+    state.before = state.network.copy()
     state.call = _call(state, function, {argument: json.loads(value)})
     state.last = (function, argument)
+
+
+@given(sentence("the network's {name:Word} is the nested list {value}"))
+def _(state, name, value):
+    """Replace a whole weight matrix or bias by a plain Python list (JSON), not a numpy array.
+
+    Example: Given the network's W1 is the nested list [[0.5, -0.5], [1.0, 2.0]]
+    """
+    layer = int(name[1:]) - 1
+    (state.network.weights if name[0] == "W" else state.network.biases)[layer] = json.loads(value)
+
+
+@then("the network's parameters are those it had before the call")
+def _(state):
+    """Every weight and bias has the bytes it had before the last call: a failed call changes nothing.
+
+    Example: Then the network's parameters are those it had before the call
+    """
+    assert state.network.flat().tobytes() == state.before.flat().tobytes()
 
 
 @then(sentence('the call fails with {error:Word} naming "{argument}", expecting "{expected}", given "{given}"'))
