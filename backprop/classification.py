@@ -92,7 +92,10 @@ def _labels(name: str, labels: object) -> np.ndarray:
         as_float_array(name, labels, ndim=(1, 2))  # raises its error about rows of different lengths
         raise
     if raw.ndim == 2:
-        classes: np.ndarray = as_float_array(name, raw, ndim=2).argmax(axis=1)
+        one_hot = as_float_array(name, raw, ndim=2)
+        if one_hot.size == 0:
+            raise ValueError(f"{name} must hold at least one label, but got shape {one_hot.shape}")
+        classes: np.ndarray = one_hot.argmax(axis=1)
         return classes
     kinds = f"{name} must be integer class labels of shape (N,) or one-hot rows (N, K)"
     if raw.ndim != 1:

@@ -40,7 +40,11 @@ def check_learning_rate(learning_rate: object, network: Network) -> LearningRate
     """A positive finite number, or for a stack a sequence of one per network."""
     if network.stack_size is None or np.ndim(learning_rate) == 0:  # type: ignore[arg-type]  # np.ndim takes any object
         return positive_number("learning_rate", learning_rate)
-    rates = np.asarray(learning_rate)
+    try:
+        rates = np.asarray(learning_rate)
+    except (TypeError, ValueError):
+        raise ValueError(f"learning_rate must be one number, or a list of one per network of the stack of "
+                         f"{network.stack_size}, but got {learning_rate!r}") from None
     if rates.shape != (network.stack_size,):
         raise ValueError(
             f"learning_rate must be one number, or one per network of the stack of {network.stack_size} "

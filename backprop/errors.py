@@ -34,6 +34,12 @@ Array = NDArray[np.float64]
 
 T = TypeVar("T")
 
+MEMORY_LIMIT = 2**30
+"""The most memory (bytes) one request may ask the package for: 1 GiB. A network
+of layer sizes [2, 10**7, 10**5], or a shuffle of 10**12 rows, is almost always a
+typo, and numpy would otherwise fail deep inside with an allocation error, or the
+machine would start swapping. Raise it on purpose if you mean it."""
+
 
 class NotFiniteError(FloatingPointError):
     """A result that float64 cannot hold (it would be infinite or NaN), from valid arguments."""
@@ -77,6 +83,22 @@ def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Arr
         raise ValueError(f"{name} must be a {wanted} array, but got shape {converted.shape}")
     check_finite(name, converted)
     return converted
+
+
+def check_memory(what: str, n_bytes: int, fix: str) -> None:
+    """Refuse a request for more than MEMORY_LIMIT bytes, saying how much ``what`` would need."""
+    if n_bytes > MEMORY_LIMIT:
+        raise ValueError(
+            f"{what}, which need {_bytes(n_bytes)} of memory, more than the {_bytes(MEMORY_LIMIT)} backprop "
+            f"allocates on request (backprop.errors.MEMORY_LIMIT); {fix}"
+        )
+
+
+def _bytes(n: int) -> str:
+    for unit, size in (("TiB", 2**40), ("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def check_finite(name: str, arr: Array) -> None:

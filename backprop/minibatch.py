@@ -30,7 +30,7 @@ import numpy as np
 
 from backprop.chain_rule import backward
 from backprop.descent import LearningRate, check_learning_rate, descend
-from backprop.errors import Array, non_negative_int, positive_int
+from backprop.errors import Array, check_memory, non_negative_int, positive_int
 from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
@@ -46,6 +46,8 @@ def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
     n_samples = positive_int("n_samples", n_samples)
     epochs = non_negative_int("epochs", epochs)
     seed = non_negative_int("seed", seed)
+    check_memory(f"{epochs:,} shuffles of n_samples = {n_samples:,} rows", 8 * n_samples * max(epochs, 1),
+                 "train on fewer rows or for fewer epochs")
     rng = np.random.default_rng(seed)
     return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
 

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from backprop.activations import get_activation
-from backprop.errors import Array, choice, non_negative_int
+from backprop.errors import Array, check_memory, choice, non_negative_int
 from backprop.parameters import Parameters
 
 INITIALISATIONS = ("normal", "glorot_uniform", "zeros")
@@ -28,13 +28,6 @@ U(-r, r) with r = sqrt(6 / (fan_in + fan_out)); or all zeros, which never breaks
 the symmetry between hidden units."""
 
 BIAS_INITIALISATIONS = ("zeros", "normal")
-
-MAX_PARAMETER_BYTES = 2**30
-"""The largest network ``init_network`` makes: 1 GiB of float64 parameters
-(about 134 million weights and biases). Larger sizes are almost always a typo
-(``10**7`` for ``10**2``), and numpy would otherwise fail deep inside with an
-allocation error, or the machine would start swapping. Raise it on purpose if
-you mean it."""
 
 
 @dataclass
@@ -83,21 +76,9 @@ def check_layer_sizes(layer_sizes: object) -> list[int]:
         if s < 1:
             raise ValueError(f"layer_sizes must be whole numbers of at least 1, like [2, 2, 1], but got {sizes}")
     sizes = [int(s) for s in sizes]
-    needed = 8 * parameter_count(sizes)
-    if needed > MAX_PARAMETER_BYTES:
-        raise ValueError(
-            f"layer_sizes {sizes} give {parameter_count(sizes):,} parameters, which need {_bytes(needed)} "
-            f"of memory as float64, more than the {_bytes(MAX_PARAMETER_BYTES)} a network may take "
-            "(backprop.network.MAX_PARAMETER_BYTES); use smaller layers"
-        )
+    P = parameter_count(sizes)
+    check_memory(f"layer_sizes {sizes} give {P:,} float64 parameters", 8 * P, "use smaller layers")
     return sizes
-
-
-def _bytes(n: int) -> str:
-    for unit, size in (("TiB", 2**40), ("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
-        if n >= size:
-            return f"{n / size:.3g} {unit}"
-    return f"{n} bytes"
 
 
 def _layer_activations(n_layers: int, hidden: object, output: object, activations: object) -> list[str]:
@@ -171,13 +152,8 @@ def init_stack(seeds: Iterable[int], layer_sizes: Sequence[int] = (2, 2, 1), **o
     seeds = [non_negative_int(f"seeds[{i}]", s) for i, s in enumerate(seeds)]
     if not seeds:
         raise ValueError("seeds must name at least one seed, like [0, 1, 2], but got none")
-    needed = 8 * parameter_count(check_layer_sizes(layer_sizes)) * len(seeds)
-    if needed > MAX_PARAMETER_BYTES:
-        raise ValueError(
-            f"a stack of {len(seeds)} networks of layer_sizes {list(layer_sizes)} needs {_bytes(needed)} of "
-            f"memory as float64, more than the {_bytes(MAX_PARAMETER_BYTES)} allowed "
-            "(backprop.network.MAX_PARAMETER_BYTES); use fewer seeds"
-        )
+    P = parameter_count(check_layer_sizes(layer_sizes))
+    check_memory(f"{len(seeds)} seeds give {len(seeds) * P:,} float64 parameters", 8 * P * len(seeds), "use fewer seeds")
     nets = [init_network(layer_sizes, seed=s, **options) for s in seeds]
     return Network(
         [np.stack([n.weights[l] for n in nets]) for l in range(len(nets[0].weights))],

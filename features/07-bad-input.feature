@@ -148,7 +148,7 @@ Feature: Bad input gets a clear error
     start swapping. The network is refused first, with its size in words.
 
     When init_network is called with layer_sizes = [2, 10000000, 100000]
-    Then the call fails with ValueError naming "layer_sizes", expecting "more than the 1 GiB a network may take", given "1,000,030,100,000 parameters, which need 7.28 TiB"
+    Then the call fails with ValueError naming "layer_sizes", expecting "more than the 1 GiB backprop allocates on request", given "1,000,030,100,000 float64 parameters, which need 7.28 TiB"
 
   Scenario Outline: Seeds of a stack are a list of whole numbers, 0 or more
     When init_stack is called with seeds = <seeds>

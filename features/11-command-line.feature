@@ -69,7 +69,7 @@ Feature: The command line
       | xor --activation softmax                 | argument --activation: invalid choice: 'softmax'                                         |
       | gradcheck --method backward              | argument --method: invalid choice: 'backward'                                            |
       | digits --batch-size 0                    | argument --batch-size: the value must be at least 1, but got 0                           |
-      | xor --hidden-size 100000000              | argument --hidden-size: layer_sizes [2, 100000000, 1] give 400,000,001 parameters, which need 2.98 GiB |
+      | xor --hidden-size 100000000              | argument --hidden-size: layer_sizes [2, 100000000, 1] give 400,000,001 float64 parameters, which need 2.98 GiB |
       | xor --plot REGULAR_FILE/figures          | argument --plot: cannot write figures into                                              |
       | xor --sead 1                             | unrecognized arguments: --sead 1                                                         |
       | train                                    | invalid choice: 'train'                                                                  |
