@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
-EXTRAS := cli,test,docs,browser,mutation
+EXTRAS := cli,test,docs,browser,mutation,lint
 STAMP  := $(VENV)/.installed-$(EXTRAS)
 
 .PHONY: help test test-fast mutation lock clean docs site check-site vendor-katex
@@ -17,7 +17,7 @@ help:
 	@echo "make test       run the whole specification (everything that needs only Python)"
 	@echo "make test-fast  everything not tagged @slow, for the edit-run loop"
 	@echo "make mutation   mutation score of the mathematical core (mutmut); fails under 95% caught"
-	@echo "make lock       re-resolve constraints.txt (the pinned versions) from pyproject.toml"
+	@echo "make lock       re-resolve constraints.txt (the pinned versions, every Python >= 3.10) from pyproject.toml with uv"
 	@echo "make bench      benchmarks against PyTorch, HIPS autograd and scikit-learn; writes benchmarks/last-run.md"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -58,15 +58,34 @@ $(PEERS_STAMP): $(STAMP)
 bench: $(PEERS_STAMP)
 	$(PY) -m benchmarks.run
 
-# Resolve the newest versions pyproject.toml allows, once for Python 3.10 and
-# once for the newer Python found as python3, and pin them all (constraints.txt
-# carries python_version markers where the two differ); commit the result.
-PYTHON310 ?= python3.10
-lock:
-	$(PYTHON) .ci/lock.py $(PYTHON310) $(PYTHON)
+# Pin every dependency for every supported Python (>= 3.10) in one universal
+# resolution (uv pip compile --universal: one line per package, python_version
+# markers where the versions differ), from the newest versions pyproject.toml
+# allows; commit the result. uv lives in a small tool venv of its own (.lock-venv,
+# made here with plain pip), so `make test` never needs it: it installs with pip -c.
+# The `peers` extra is NOT in the lock: PyPI's metadata for torch 2.13.0 is the
+# CUDA build's (nvidia-*, triton), while `make bench` wants the CPU build (a local
+# wheel pip finds, Python 3.11 only). pyproject pins torch==2.13.0 exactly; its
+# own dependencies (sympy, networkx, filelock, fsspec, setuptools) are not pinned
+# by the lock and `make bench` takes what pip resolves (autograd and scikit-learn
+# are pinned through the `test` extra).
+UV_VERSION   := 0.13.9
+LOCK_FLOOR   := 3.10
+LOCK_VENV    := .lock-venv
+UV_STAMP     := $(LOCK_VENV)/.installed-uv-$(UV_VERSION)
+comma        := ,
+$(UV_STAMP):
+	@$(PYTHON) -m venv $(LOCK_VENV) || { echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@touch $@
+
+lock: $(UV_STAMP)
+	$(LOCK_VENV)/bin/uv pip compile pyproject.toml --universal --python-version $(LOCK_FLOOR) \
+	  --upgrade --no-python-downloads $(foreach e,$(subst $(comma), ,$(EXTRAS)),--extra $(e)) \
+	  --annotation-style line --custom-compile-command "make lock" --output-file constraints.txt > /dev/null
 
 clean:
-	rm -rf $(VENV) site .pytest_cache mutants
+	rm -rf $(VENV) $(LOCK_VENV) site .pytest_cache mutants
 
 # The living site. A failing scenario does not stop `make docs`: it shows as failed.
 # While serving, an edited .feature file is re-rendered at once and marked
