@@ -42,7 +42,9 @@ def backward(network: Network, cache: Cache, y: Array, loss: Loss, *, fused: boo
         if l > 1:
             z_below = z[l - 1]
             assert z_below is not None  # z[l] exists for every layer l >= 1
-            delta = ACTIVATIONS[network.activations[l - 2]].backward(z_below, a[l - 1], delta @ network.weights[l - 1].mT)
+            delta = ACTIVATIONS[network.activations[l - 2]].backward(
+                z_below, a[l - 1], delta @ network.weights[l - 1].mT
+            )
     return Gradients(dW[::-1], db[::-1], [None, *deltas[::-1]])
 
 

@@ -73,7 +73,9 @@ def stratified_split(labels: object, test_fraction: float = 0.25, *, seed: int =
     classes = _labels("labels", labels)
     fraction = finite_number("test_fraction", test_fraction)
     if not 0 < fraction < 1:
-        raise ValueError(f"test_fraction must be a number strictly between 0 and 1 (e.g. 0.25), but got {test_fraction!r}")
+        raise ValueError(
+            f"test_fraction must be a number strictly between 0 and 1 (e.g. 0.25), but got {test_fraction!r}"
+        )
     rng = np.random.default_rng(non_negative_int("seed", seed))
     test = []
     for c in np.unique(classes):

@@ -111,12 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
     _network_options(x)
     x.add_argument("--learning-rate", type=POSITIVE_NUMBER, default=2.0, help="gradient-descent step size")
     x.add_argument("--epochs", type=WHOLE, default=2000, help="full-batch updates (0 just measures the loss)")
-    x.add_argument("--gradient", choices=GRADIENTS, default="backprop",
-                   help="how the gradient is computed: the chain rule, or nudging each parameter by --epsilon")
+    x.add_argument(
+        "--gradient",
+        choices=GRADIENTS,
+        default="backprop",
+        help="how the gradient is computed: the chain rule, or nudging each parameter by --epsilon",
+    )
     x.add_argument("--epsilon", type=POSITIVE_NUMBER, default=1e-5, help="the nudge of --gradient numerical")
-    x.add_argument("--plot", metavar="DIR", type=Path, default=None,
-                   help="also write the loss curve (xor-loss.svg) and the decision boundary "
-                   "(xor-decision-boundary.svg) into DIR (needs matplotlib) (default: no figures)")
+    x.add_argument(
+        "--plot",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="also write the loss curve (xor-loss.svg) and the decision boundary "
+        "(xor-decision-boundary.svg) into DIR (needs matplotlib) (default: no figures)",
+    )
     _progress_option(x)
     x.set_defaults(prepare=prepare_xor, parser=x)
 
@@ -129,8 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _network_options(g)
     g.add_argument("--epsilon", type=POSITIVE_NUMBER, default=1e-5, help="the nudge of the numerical gradient")
-    g.add_argument("--method", choices=METHODS, default="central",
-                   help="forward difference (error ~ epsilon) or central difference (error ~ epsilon**2)")
+    g.add_argument(
+        "--method",
+        choices=METHODS,
+        default="central",
+        help="forward difference (error ~ epsilon) or central difference (error ~ epsilon**2)",
+    )
     g.set_defaults(prepare=prepare_gradcheck, parser=g)
 
     d = commands.add_parser(
@@ -157,12 +170,15 @@ def _network_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=WHOLE, default=0, help="seeds the initial weights")
     p.add_argument("--hidden-size", type=POSITIVE_WHOLE, default=2, help="units in the hidden layer (the guide has 2)")
     p.add_argument("--activation", choices=HIDDEN_ACTIVATIONS, default="sigmoid", help="hidden-layer activation")
-    p.add_argument("--loss", choices=XOR_LOSSES, default="mse",
-                   help="mean squared error (no 1/2), or binary cross-entropy")
+    p.add_argument(
+        "--loss", choices=XOR_LOSSES, default="mse", help="mean squared error (no 1/2), or binary cross-entropy"
+    )
 
 
 def _progress_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--no-progress", action="store_true", help="do not show the progress bar (default: shown, on stderr)")
+    p.add_argument(
+        "--no-progress", action="store_true", help="do not show the progress bar (default: shown, on stderr)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,7 +219,9 @@ def _progress(total: int, enabled: bool, unit: str) -> Iterator[Any]:
 
 
 def _xor_network(args: argparse.Namespace) -> Network:
-    return _sized(lambda: init_network((2, args.hidden_size, 1), seed=args.seed, hidden=args.activation, output="sigmoid"))
+    return _sized(
+        lambda: init_network((2, args.hidden_size, 1), seed=args.seed, hidden=args.activation, output="sigmoid")
+    )
 
 
 def _sized(make: Callable[[], Network]) -> Network:
@@ -221,7 +239,9 @@ def _writable_folder(path: Path) -> Path:
         with tempfile.TemporaryFile(dir=path):
             pass
     except OSError as error:
-        raise ValueError(f"argument --plot: cannot write figures into {str(path)!r}: {error.strerror or error}") from None
+        raise ValueError(
+            f"argument --plot: cannot write figures into {str(path)!r}: {error.strerror or error}"
+        ) from None
     return path
 
 
@@ -241,11 +261,22 @@ def prepare_xor(args: argparse.Namespace) -> Job:
                     if step.epoch % 100 == 0 or step.epoch == args.epochs:
                         bar.set_postfix(loss=f"{float(step.loss):.3g}", refresh=False)
 
-            history = train(network, X, y, epochs=args.epochs, learning_rate=args.learning_rate, loss=args.loss,
-                            gradient=args.gradient, epsilon=args.epsilon, callback=show)
+            history = train(
+                network,
+                X,
+                y,
+                epochs=args.epochs,
+                learning_rate=args.learning_rate,
+                loss=args.loss,
+                gradient=args.gradient,
+                epsilon=args.epsilon,
+                callback=show,
+            )
         predictions, _ = forward_prop(network, X)
-        print(f"XOR, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}: {args.epochs} epochs "
-              f"at learning rate {args.learning_rate:g}, {args.loss}, {args.gradient} gradient")
+        print(
+            f"XOR, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}: {args.epochs} epochs "
+            f"at learning rate {args.learning_rate:g}, {args.loss}, {args.gradient} gradient"
+        )
         print()
         print(f"{'A':>3} {'B':>3} {'target':>7} {'prediction':>11}")
         for (a, b), target, p in zip(X, y[:, 0], predictions[:, 0]):
@@ -253,15 +284,23 @@ def prepare_xor(args: argparse.Namespace) -> Job:
         print()
         worst = float(np.max(np.abs(predictions - y)))
         print(f"final loss {float(history.final_loss):.6g}; largest distance from a target {worst:.4f}")
-        learned = "yes, every prediction within 0.1 of its target" if worst <= 0.1 else "no, some prediction is more than 0.1 from its target"
+        learned = (
+            "yes, every prediction within 0.1 of its target"
+            if worst <= 0.1
+            else "no, some prediction is more than 0.1 from its target"
+        )
         print(f"learned XOR: {learned}")
         if plot_dir is not None:
             from backprop import plots
 
             label = f"{args.gradient}, learning rate {args.learning_rate:g}"
             title = f"XOR, 2-{args.hidden_size}-1 {args.activation}, seed {args.seed}"
-            print(f"wrote {plots.plot_loss_curves({label: history.losses}, plot_dir / 'xor-loss.svg', title=f'{title}: {args.loss} loss')}")
-            print(f"wrote {plots.plot_decision_boundary(network, X, y, plot_dir / 'xor-decision-boundary.svg', title=title)}")
+            print(
+                f"wrote {plots.plot_loss_curves({label: history.losses}, plot_dir / 'xor-loss.svg', title=f'{title}: {args.loss} loss')}"
+            )
+            print(
+                f"wrote {plots.plot_decision_boundary(network, X, y, plot_dir / 'xor-decision-boundary.svg', title=title)}"
+            )
 
     return run
 
@@ -270,7 +309,9 @@ def _matplotlib() -> None:
     try:
         import matplotlib  # noqa: F401  # only to say early that it is missing
     except ImportError:
-        raise CommandError("--plot needs matplotlib, which is not installed: pip install 'backprop-spec[cli]'") from None
+        raise CommandError(
+            "--plot needs matplotlib, which is not installed: pip install 'backprop-spec[cli]'"
+        ) from None
 
 
 def prepare_gradcheck(args: argparse.Namespace) -> Job:
@@ -279,8 +320,10 @@ def prepare_gradcheck(args: argparse.Namespace) -> Job:
 
     def run() -> None:
         check = gradient_check(network, X, y, args.loss, epsilon=args.epsilon, method=args.method)
-        print(f"Gradient check, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}, XOR data, "
-              f"{args.loss}; {args.method} difference, epsilon {args.epsilon:g}")
+        print(
+            f"Gradient check, 2-{args.hidden_size}-1 {args.activation} network, seed {args.seed}, XOR data, "
+            f"{args.loss}; {args.method} difference, epsilon {args.epsilon:g}"
+        )
         print()
         print(f"{'parameter':<10} {'backprop':>14} {'numerical':>14} {'relative error':>15}")
         for name, analytic, numeric, error in zip(check.names, check.analytic, check.numeric, check.per_parameter()):
@@ -305,23 +348,38 @@ def prepare_digits(args: argparse.Namespace) -> Job:
         except ImportError as error:
             raise CommandError(str(error)) from None
         train_rows, test_rows = stratified_split(labels, 0.25, seed=args.seed)
-        print(f"digits: 64-{args.hidden_size}-10 {args.activation} network, seed {args.seed}; "
-              f"{len(train_rows)} training and {len(test_rows)} test images; SGD at learning rate "
-              f"{args.learning_rate:g}, batches of {args.batch_size}, {args.epochs} epochs")
+        print(
+            f"digits: 64-{args.hidden_size}-10 {args.activation} network, seed {args.seed}; "
+            f"{len(train_rows)} training and {len(test_rows)} test images; SGD at learning rate "
+            f"{args.learning_rate:g}, batches of {args.batch_size}, {args.epochs} epochs"
+        )
         X_test, labels_test = X[test_rows], labels[test_rows]
         with _progress(args.epochs, not args.no_progress, "epoch") as bar:
 
             def show(step: Step) -> None:
                 if bar is not None and step.epoch > 0:
-                    bar.set_postfix(loss=f"{float(step.loss):.4f}",
-                                    test_accuracy=f"{accuracy(step.network, X_test, labels_test):.3f}", refresh=False)
+                    bar.set_postfix(
+                        loss=f"{float(step.loss):.4f}",
+                        test_accuracy=f"{accuracy(step.network, X_test, labels_test):.3f}",
+                        refresh=False,
+                    )
                     bar.update(1)
 
-            history = train_minibatch(network, X[train_rows], labels[train_rows], epochs=args.epochs,
-                                      learning_rate=args.learning_rate, batch_size=args.batch_size, seed=args.seed,
-                                      loss=DIGITS_SETTINGS["loss"], callback=show)
-        print(f"training loss {float(history.final_loss):.4f}; "
-              f"training accuracy {accuracy(network, X[train_rows], labels[train_rows]):.2%}")
+            history = train_minibatch(
+                network,
+                X[train_rows],
+                labels[train_rows],
+                epochs=args.epochs,
+                learning_rate=args.learning_rate,
+                batch_size=args.batch_size,
+                seed=args.seed,
+                loss=DIGITS_SETTINGS["loss"],
+                callback=show,
+            )
+        print(
+            f"training loss {float(history.final_loss):.4f}; "
+            f"training accuracy {accuracy(network, X[train_rows], labels[train_rows]):.2%}"
+        )
         print(f"test accuracy {accuracy(network, X_test, labels_test):.2%}")
 
     return run

@@ -43,8 +43,10 @@ def check_learning_rate(learning_rate: object, network: Network) -> LearningRate
     try:
         rates = np.asarray(learning_rate)
     except (TypeError, ValueError):
-        raise ValueError(f"learning_rate must be one number, or a list of one per network of the stack of "
-                         f"{network.stack_size}, but got {learning_rate!r}") from None
+        raise ValueError(
+            f"learning_rate must be one number, or a list of one per network of the stack of "
+            f"{network.stack_size}, but got {learning_rate!r}"
+        ) from None
     if rates.shape != (network.stack_size,):
         raise ValueError(
             f"learning_rate must be one number, or one per network of the stack of {network.stack_size} "
@@ -70,7 +72,9 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
     net = check_network(network)
     rate = check_learning_rate(learning_rate, net)
     if not isinstance(gradients, Gradients):
-        raise TypeError(f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}")
+        raise TypeError(
+            f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}"
+        )
     if len(gradients.dW) != len(net.weights) or len(gradients.db) != len(net.biases):
         raise ValueError(
             f"gradients must have one entry per layer of the network ({len(net.weights)}), but got "

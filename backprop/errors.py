@@ -52,7 +52,9 @@ class DivergenceError(NotFiniteError):
         self.epoch = epoch
         self.learning_rate = learning_rate
         rate = _rate_text(learning_rate)
-        lower = _rate_text(np.asarray(learning_rate) / 10 if isinstance(learning_rate, np.ndarray) else learning_rate / 10)
+        lower = _rate_text(
+            np.asarray(learning_rate) / 10 if isinstance(learning_rate, np.ndarray) else learning_rate / 10
+        )
         super().__init__(
             f"training diverged at epoch {epoch}: {detail}. "
             f"The learning rate {rate} is probably too large: lower it (try {lower}) and train again."
@@ -73,7 +75,9 @@ def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Arr
             f"but its rows have different lengths"
         ) from None
     if arr.dtype == np.bool_:
-        raise TypeError(f"{name} must hold numbers, but got a boolean array; convert it first, e.g. {name}.astype(float)")
+        raise TypeError(
+            f"{name} must hold numbers, but got a boolean array; convert it first, e.g. {name}.astype(float)"
+        )
     if not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
         raise TypeError(f"{name} must be an array of numbers (float or int), but got dtype {arr.dtype}")
     converted: Array = arr.astype(np.float64, copy=False)

@@ -95,7 +95,7 @@ def gradient_check(
     return GradientCheck(relative_error(analytic, numeric), float(per[worst]), names[worst], names, analytic, numeric)
 
 
-EPSILON_DECADES = tuple(10.0 ** -k for k in range(1, 13))
+EPSILON_DECADES = tuple(10.0**-k for k in range(1, 13))
 """epsilon = 1e-1, 1e-2, ..., 1e-12: one per decade."""
 
 

@@ -46,8 +46,11 @@ def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
     n_samples = positive_int("n_samples", n_samples)
     epochs = non_negative_int("epochs", epochs)
     seed = non_negative_int("seed", seed)
-    check_memory(f"{epochs:,} shuffles of n_samples = {n_samples:,} rows", 8 * n_samples * max(epochs, 1),
-                 "train on fewer rows or for fewer epochs")
+    check_memory(
+        f"{epochs:,} shuffles of n_samples = {n_samples:,} rows",
+        8 * n_samples * max(epochs, 1),
+        "train on fewer rows or for fewer epochs",
+    )
     rng = np.random.default_rng(seed)
     return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
 
@@ -110,7 +113,9 @@ def train_minibatch(
 
     with finite_arithmetic("train_minibatch", net, X):  # before any step only X or the start can overflow the loss
         cache = forward(net, X)
-        first = check_finite_result("train_minibatch", "the loss before training", loss_fn.value(cache.z_out, cache.output, y))
+        first = check_finite_result(
+            "train_minibatch", "the loss before training", loss_fn.value(cache.z_out, cache.output, y)
+        )
     losses = []
     with np.errstate(**RAISE_ON_OVERFLOW):  # type: ignore[arg-type]  # the keys are numpy's error categories
         for epoch in range(epochs + 1):
@@ -125,7 +130,9 @@ def train_minibatch(
     return History(np.array(losses), False)
 
 
-def _epoch(net: Network, X: Array, y: Array, order: np.ndarray, slices: list[slice], loss: Loss, rate: LearningRate) -> Array:
+def _epoch(
+    net: Network, X: Array, y: Array, order: np.ndarray, slices: list[slice], loss: Loss, rate: LearningRate
+) -> Array:
     """One pass over the rows in ``order``, a step per batch; returns the epoch's running loss."""
     # One gather per epoch; the batches are then contiguous views.
     X_epoch, y_epoch = X[order], y[order]

@@ -93,7 +93,9 @@ def _layer_activations(n_layers: int, hidden: object, output: object, activation
     return [get_activation(name).name for name in names]
 
 
-def _draw(rng: np.random.Generator, layer_sizes: list[int], init: str, bias_init: str) -> tuple[list[Array], list[Array]]:
+def _draw(
+    rng: np.random.Generator, layer_sizes: list[int], init: str, bias_init: str
+) -> tuple[list[Array], list[Array]]:
     weights, biases = [], []
     for fan_in, fan_out in zip(layer_sizes[:-1], layer_sizes[1:]):
         if init == "normal":
@@ -153,7 +155,9 @@ def init_stack(seeds: Iterable[int], layer_sizes: Sequence[int] = (2, 2, 1), **o
     if not seeds:
         raise ValueError("seeds must name at least one seed, like [0, 1, 2], but got none")
     P = parameter_count(check_layer_sizes(layer_sizes))
-    check_memory(f"{len(seeds)} seeds give {len(seeds) * P:,} float64 parameters", 8 * P * len(seeds), "use fewer seeds")
+    check_memory(
+        f"{len(seeds)} seeds give {len(seeds) * P:,} float64 parameters", 8 * P * len(seeds), "use fewer seeds"
+    )
     nets = [init_network(layer_sizes, seed=s, **options) for s in seeds]
     return Network(
         [np.stack([n.weights[l] for n in nets]) for l in range(len(nets[0].weights))],

@@ -28,7 +28,9 @@ SKLEARN_ACTIVATIONS = {"relu": "relu", "sigmoid": "logistic", "tanh": "tanh", "i
 """This package's hidden-layer activation names and scikit-learn's."""
 
 
-def sklearn_classifier(network: Network, *, learning_rate: float, batch_size: int, epochs: int = 1, shuffle: bool = True, seed: int = 0):
+def sklearn_classifier(
+    network: Network, *, learning_rate: float, batch_size: int, epochs: int = 1, shuffle: bool = True, seed: int = 0
+):
     """An ``MLPClassifier`` with the settings of ``train_minibatch``: the same layer
     sizes and hidden activation, plain SGD at a constant ``learning_rate`` (no
     momentum, no L2 penalty, no early stopping), batches of ``batch_size``,
@@ -71,7 +73,9 @@ class SklearnRun(NamedTuple):
     (compare ``History.losses[1:]`` of ``train_minibatch``)."""
 
 
-def sklearn_train_same_batches(network: Network, X, labels, *, epochs: int, learning_rate: float, batch_size: int, seed: int = 0) -> SklearnRun:
+def sklearn_train_same_batches(
+    network: Network, X, labels, *, epochs: int, learning_rate: float, batch_size: int, seed: int = 0
+) -> SklearnRun:
     """Train a copy of ``network`` with scikit-learn on the batches ``train_minibatch`` would use.
 
     scikit-learn starts from ``network``'s parameters (its own random start is
@@ -92,7 +96,9 @@ def sklearn_train_same_batches(network: Network, X, labels, *, epochs: int, lear
     labels = np.asarray(labels)
     classes = np.arange(network.layer_sizes[-1])
     if not np.array_equal(np.unique(labels), classes):
-        raise ValueError(f"labels must contain every class 0..{classes[-1]} for scikit-learn to build the same output layer")
+        raise ValueError(
+            f"labels must contain every class 0..{classes[-1]} for scikit-learn to build the same output layer"
+        )
     clf = sklearn_classifier(network, learning_rate=learning_rate, batch_size=batch_size, shuffle=False)
     # The first partial_fit builds the classifier (layers, classes, optimiser);
     # the parameters it leaves are then replaced by the network's.

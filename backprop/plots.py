@@ -101,7 +101,9 @@ def plot_loss_curves(curves: dict, path, *, title: str | None = None, logy: bool
         for (label, losses), colour in zip(curves.items(), colour_cycle(len(curves))):
             losses = np.asarray(losses, dtype=np.float64)
             if losses.ndim not in (1, 2) or len(losses) == 0:
-                raise ValueError(f"curves[{label!r}] must be a 1-D or 2-D array of losses, but got shape {losses.shape}")
+                raise ValueError(
+                    f"curves[{label!r}] must be a 1-D or 2-D array of losses, but got shape {losses.shape}"
+                )
             if losses.ndim == 1:
                 ax.plot(np.arange(len(losses)), losses, color=colour, label=label, lw=1.6)
             else:
@@ -158,19 +160,40 @@ def decision_boundary_axes(ax, network: Network, X, y, *, title: str | None = No
     G0, G1 = np.meshgrid(g0, g1)
     out, _ = forward_prop(network, np.column_stack([G0.ravel(), G1.ravel()]))
     out = out[:, 0].reshape(G0.shape)
-    image = ax.imshow(out, origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]), cmap="RdBu_r",
-                      vmin=0, vmax=1, aspect="equal", interpolation="bilinear")
+    image = ax.imshow(
+        out,
+        origin="lower",
+        extent=(lo[0], hi[0], lo[1], hi[1]),
+        cmap="RdBu_r",
+        vmin=0,
+        vmax=1,
+        aspect="equal",
+        interpolation="bilinear",
+    )
     ax.contour(G0, G1, out, levels=[BOUNDARY], colors="black", linewidths=1.2)
     predictions, _ = forward_prop(network, X)
     for (x0, x1), target, p in zip(X, y, predictions[:, 0]):
-        ax.scatter([x0], [x1], s=110, c=[RED if target >= BOUNDARY else BLUE], edgecolors="white", linewidths=1.5,
-                   marker="s" if target >= BOUNDARY else "o", zorder=3)
-        ax.annotate(f"ŷ = {p:.2f}", (x0, x1), xytext=(0, 11), textcoords="offset points", ha="center",
-                    fontsize=8.5, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        ax.scatter(
+            [x0],
+            [x1],
+            s=110,
+            c=[RED if target >= BOUNDARY else BLUE],
+            edgecolors="white",
+            linewidths=1.5,
+            marker="s" if target >= BOUNDARY else "o",
+            zorder=3,
+        )
+        ax.annotate(
+            f"ŷ = {p:.2f}",
+            (x0, x1),
+            xytext=(0, 11),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8.5,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
     ax.set_xlabel("input x[0]")
     ax.set_ylabel("input x[1]")
     ax.grid(False)
     _finish(ax, title)
     return image
-
-

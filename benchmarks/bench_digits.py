@@ -112,8 +112,12 @@ def run(repeats: int = 7) -> Table:
     if torch is None:
         table.rows.append([missing_note("torch"), "", ""])
     table.passed = per_epoch["scikit-learn MLPClassifier"] / ours >= BAR
-    table.notes.append(f"{X.shape[0]} training images, {-(-X.shape[0] // 32)} steps per epoch. Median of {repeats} side-by-side repeats of {EPOCHS} epochs each.")
-    table.notes.append("scikit-learn starts from its own Glorot-uniform draw, the others from the same parameters; the work per epoch does not depend on the start.")
+    table.notes.append(
+        f"{X.shape[0]} training images, {-(-X.shape[0] // 32)} steps per epoch. Median of {repeats} side-by-side repeats of {EPOCHS} epochs each."
+    )
+    table.notes.append(
+        "scikit-learn starts from its own Glorot-uniform draw, the others from the same parameters; the work per epoch does not depend on the start."
+    )
     return table
 
 

@@ -57,12 +57,28 @@ def _case(n: int, batch: int, inner: int):
 def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
     table = Table(
         "Gradient cost: backprop / forward, and nudging / backprop, for [n, n, 1] networks",
-        ["n", "P", "batch", "forward + loss (µs)", "backprop gradient (µs)", "backprop / forward",
-         "numerical gradient (µs)", "numerical / backprop", "(numerical / backprop) / P"],
+        [
+            "n",
+            "P",
+            "batch",
+            "forward + loss (µs)",
+            "backprop gradient (µs)",
+            "backprop / forward",
+            "numerical gradient (µs)",
+            "numerical / backprop",
+            "(numerical / backprop) / P",
+        ],
         bar=f"backprop / forward at most {BAR:g} for every n and batch",
     )
     worst = 0.0
-    data = {"P": [], "batch": [], "backprop_over_forward": [], "numerical_over_backprop": [], "backprop_seconds": [], "numerical_seconds": []}
+    data = {
+        "P": [],
+        "batch": [],
+        "backprop_over_forward": [],
+        "numerical_over_backprop": [],
+        "backprop_seconds": [],
+        "numerical_seconds": [],
+    }
     for batch in BATCHES:
         for n in SIZES:
             P, value, gradient, numerical = _case(n, batch, inner)
@@ -70,13 +86,35 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
             tnum = side_by_side({"num": numerical}, 5 if P < 1000 else 3)["num"]
             tf, tg = t["f"] / inner, t["g"] / inner
             worst = max(worst, tg / tf)
-            table.rows.append([str(n), str(P), str(batch), us(tf), us(tg), f"{tg / tf:.2f}", us(tnum), f"{tnum / tg:.1f}", f"{tnum / tg / P:.2f}"])
-            for key, v in (("P", P), ("batch", batch), ("backprop_over_forward", tg / tf), ("numerical_over_backprop", tnum / tg),
-                           ("backprop_seconds", tg), ("numerical_seconds", tnum)):
+            table.rows.append(
+                [
+                    str(n),
+                    str(P),
+                    str(batch),
+                    us(tf),
+                    us(tg),
+                    f"{tg / tf:.2f}",
+                    us(tnum),
+                    f"{tnum / tg:.1f}",
+                    f"{tnum / tg / P:.2f}",
+                ]
+            )
+            for key, v in (
+                ("P", P),
+                ("batch", batch),
+                ("backprop_over_forward", tg / tf),
+                ("numerical_over_backprop", tnum / tg),
+                ("backprop_seconds", tg),
+                ("numerical_seconds", tnum),
+            ):
                 data[key].append(v)
     table.passed = worst <= BAR
-    table.notes.append(f"Worst backprop / forward: {worst:.2f}. Medians of {repeats} side-by-side repeats of {inner} calls for forward and backprop; of 5 single calls (3 for P > 1000) for the numerical gradient.")
-    table.notes.append("Nudging needs P + 1 forward passes where backprop needs one forward and one backward pass, so numerical / backprop grows in proportion to P.")
+    table.notes.append(
+        f"Worst backprop / forward: {worst:.2f}. Medians of {repeats} side-by-side repeats of {inner} calls for forward and backprop; of 5 single calls (3 for P > 1000) for the numerical gradient."
+    )
+    table.notes.append(
+        "Nudging needs P + 1 forward passes where backprop needs one forward and one backward pass, so numerical / backprop grows in proportion to P."
+    )
     return table, data
 
 
@@ -93,8 +131,10 @@ def figure(data: dict, path, note: str):
     return plot_gradient_cost(
         P,
         {"nudging: forward passes (P + 1)": P + 1, "backprop: forward + backward passes": np.full(len(P), 2)},
-        {"nudging (forward difference)": [data["numerical_seconds"][i] for i in rows],
-         "backprop": [data["backprop_seconds"][i] for i in rows]},
+        {
+            "nudging (forward difference)": [data["numerical_seconds"][i] for i in rows],
+            "backprop": [data["backprop_seconds"][i] for i in rows],
+        },
         path,
         machine_note=note,
     )

@@ -70,7 +70,10 @@ def _torch_hand_written(torch, start, X, y):
     Xt, yt = torch.tensor(X), torch.tensor(y)
 
     def run():
-        params = [torch.tensor(p, requires_grad=True) for p in (start.weights[0], start.biases[0], start.weights[1], start.biases[1])]
+        params = [
+            torch.tensor(p, requires_grad=True)
+            for p in (start.weights[0], start.biases[0], start.weights[1], start.biases[1])
+        ]
         W1, b1, W2, b2 = params
         losses = []
         for _ in range(EPOCHS):
@@ -138,7 +141,9 @@ def run(repeats: int = 15) -> Table:
             table.rows.append([missing_note(module), "", ""])
     idiomatic = per_epoch.get("PyTorch eager, idiomatic (nn + optim)")
     table.passed = None if idiomatic is None else idiomatic / ours >= BAR
-    table.notes.append(f"Median of {repeats} side-by-side repeats of {EPOCHS} epochs ({numerical_epochs} for the numerical gradient); every loop records each epoch's loss.")
+    table.notes.append(
+        f"Median of {repeats} side-by-side repeats of {EPOCHS} epochs ({numerical_epochs} for the numerical gradient); every loop records each epoch's loss."
+    )
     hand = per_epoch.get("PyTorch eager, hand-written tensors")
     if hand is not None:
         table.notes.append(
@@ -148,7 +153,9 @@ def run(repeats: int = 15) -> Table:
             + ("." if hand / ours >= BAR else f", under the {BAR:g}x of the bar.")
         )
     if autograd is not None:
-        table.notes.append("HIPS autograd's sigmoid is written 0.5 (tanh(z/2) + 1): stable and a single ufunc, cheaper than the package's.")
+        table.notes.append(
+            "HIPS autograd's sigmoid is written 0.5 (tanh(z/2) + 1): stable and a single ufunc, cheaper than the package's."
+        )
     return table
 
 

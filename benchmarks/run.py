@@ -21,9 +21,14 @@ from benchmarks import bench_digits, bench_gradient_cost, bench_xor  # noqa: E40
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description="Run the three benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description="Run the three benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.",
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run; noisier numbers)")
-    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "last-run.md"), help="the Markdown report (default: %(default)s)")
+    parser.add_argument(
+        "--output", default=str(ROOT / "benchmarks" / "last-run.md"), help="the Markdown report (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
 
     started = time.time()
@@ -44,8 +49,11 @@ def main(argv=None) -> int:
         result = bench.run() if repeats is None else bench.run(repeats=repeats)
         table = result[0] if isinstance(result, tuple) else result
         if bench is bench_gradient_cost:
-            figure = bench_gradient_cost.figure(result[1], ROOT / "benchmarks" / "gradient-cost.svg",
-                                                f"measured by make bench, {header['date']} (batch 64)")
+            figure = bench_gradient_cost.figure(
+                result[1],
+                ROOT / "benchmarks" / "gradient-cost.svg",
+                f"measured by make bench, {header['date']} (batch 64)",
+            )
             if figure is not None:
                 table.notes.append("The cost against P, batch 64, is drawn below (`benchmarks/gradient-cost.svg`).")
                 # A link relative to the report: the site's performance page copies
@@ -56,15 +64,26 @@ def main(argv=None) -> int:
 
     lines = ["# Benchmarks: last run", ""]
     lines += [f"- **{key.capitalize()}**: {value}" for key, value in header.items()]
-    lines += [f"- **Duration**: {time.time() - started:.0f} s" + (" (--quick: fewer repeats)" if args.quick else ""), ""]
-    lines += ["Produced by `make bench` (`python -m benchmarks.run`); the numbers come from that run, "
-              "contenders timed side by side, medians over repeats.", ""]
+    lines += [
+        f"- **Duration**: {time.time() - started:.0f} s" + (" (--quick: fewer repeats)" if args.quick else ""),
+        "",
+    ]
+    lines += [
+        "Produced by `make bench` (`python -m benchmarks.run`); the numbers come from that run, "
+        "contenders timed side by side, medians over repeats.",
+        "",
+    ]
     for t in tables:
         lines.append(t.markdown())
         if t.title in figures:
             lines.append(figures[t.title])
     missed = [t.title for t in tables if t.passed is False]
-    lines += ["## Verdict", "", ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."), ""]
+    lines += [
+        "## Verdict",
+        "",
+        ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."),
+        "",
+    ]
     with open(args.output, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
     print(f"wrote {args.output}", file=sys.stderr)

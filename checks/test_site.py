@@ -135,7 +135,9 @@ def _open(page, server, path: str):
     return page
 
 
-_UNTYPESET = "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex, .katex-error')).length"
+_UNTYPESET = (
+    "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex, .katex-error')).length"
+)
 
 
 PAGES = _pages()

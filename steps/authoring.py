@@ -106,6 +106,7 @@ def find_ambiguities(sentences, definitions) -> list[Ambiguity]:
 
 # --- a scratch copy of the specification, for showing mistakes --------------------------------
 
+
 def scratch_specification(dest: Path) -> Path:
     """A copy of this project's specification machinery under ``dest``, with an empty ``features/``.
 
@@ -139,6 +140,14 @@ def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"):  # a plain pytest, as a writer runs it
         env.pop(name, None)
-    command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no",
-               *(f"steps/{name}" for name in SCRATCH_TESTS)]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-rA",
+        "-p",
+        "no:cacheprovider",
+        "--color=no",
+        *(f"steps/{name}" for name in SCRATCH_TESTS),
+    ]
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)

@@ -23,8 +23,16 @@ from steps.parsing import sentence
 FUNCTIONS = {name: getattr(bp, name) for name in bp.__all__ if callable(getattr(bp, name))} | {"sweep_xor": sweep_xor}
 
 # Valid values for the arguments the state does not hold.
-VALID = {"epochs": 3, "learning_rate": 0.5, "layer_sizes": [2, 2, 1], "name": "W1[0,1]", "seeds": [0], "epsilon": 1e-5,
-         "batch_size": 2, "labels": [0, 0, 0, 0]}
+VALID = {
+    "epochs": 3,
+    "learning_rate": 0.5,
+    "layer_sizes": [2, 2, 1],
+    "name": "W1[0,1]",
+    "seeds": [0],
+    "epsilon": 1e-5,
+    "batch_size": 2,
+    "labels": [0, 0, 0, 0],
+}
 
 
 def _arguments(state, function: str, overrides: dict) -> dict:
@@ -131,8 +139,15 @@ def _(state, epochs, rate):
     Example: When training runs for 1000 epochs at learning rate 100 while recording each loss
     """
     state.recorded = []
-    state.call = _call(state, "train", {"epochs": epochs, "learning_rate": rate,
-                                        "callback": lambda step: state.recorded.append((step.epoch, step.loss))})
+    state.call = _call(
+        state,
+        "train",
+        {
+            "epochs": epochs,
+            "learning_rate": rate,
+            "callback": lambda step: state.recorded.append((step.epoch, step.loss)),
+        },
+    )
 
 
 @then(sentence("training stops with a DivergenceError before epoch {limit:d}"))

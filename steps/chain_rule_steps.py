@@ -18,12 +18,18 @@ def _random_batch(layer_sizes, n, kind, seed):
     """n standard-normal input rows and targets uniform in [0, 1] or one-hot rows."""
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n, layer_sizes[0]))
-    targets = {"uniform": lambda: rng.uniform(size=(n, layer_sizes[-1])),
-               "one-hot": lambda: np.eye(layer_sizes[-1])[rng.integers(layer_sizes[-1], size=n)]}
+    targets = {
+        "uniform": lambda: rng.uniform(size=(n, layer_sizes[-1])),
+        "one-hot": lambda: np.eye(layer_sizes[-1])[rng.integers(layer_sizes[-1], size=n)],
+    }
     return X, targets[kind]()
 
 
-@given(sentence("a {sizes:List} network with {hidden:Word} hidden layers, {output:Word} output and Glorot weights, seed {seed:d}"))
+@given(
+    sentence(
+        "a {sizes:List} network with {hidden:Word} hidden layers, {output:Word} output and Glorot weights, seed {seed:d}"
+    )
+)
 def _(state, sizes, hidden, output, seed):
     """A network with the chosen activations, Glorot/Xavier uniform weights and standard-normal biases.
 
@@ -32,7 +38,9 @@ def _(state, sizes, hidden, output, seed):
 
     Example: Given a [2, 8, 8, 1] network with relu hidden layers, tanh output and Glorot weights, seed 0
     """
-    state.network = bp.init_network(sizes, seed=seed, hidden=hidden, output=output, init="glorot_uniform", bias_init="normal")
+    state.network = bp.init_network(
+        sizes, seed=seed, hidden=hidden, output=output, init="glorot_uniform", bias_init="normal"
+    )
 
 
 @given(sentence("{n:d} random inputs with {kind:Word} targets, seed {seed:d}"))
@@ -59,7 +67,9 @@ def _(state):
 
     Example: When I run backward propagation with and without the output shortcut
     """
-    state.gradients, state.unfused = (bp.backward_prop(state.network, state.X, state.y, state.loss, fused=f) for f in (True, False))
+    state.gradients, state.unfused = (
+        bp.backward_prop(state.network, state.X, state.y, state.loss, fused=f) for f in (True, False)
+    )
 
 
 @then(sentence("unit {j:d} of layer {l:d} has error signal {delta:Number} within {tol:Number}"))
@@ -78,7 +88,9 @@ def _(state, tol, datatable):
     Example: Then the gradients are, within 1e-9:
     """
     rows = table_rows(datatable)
-    np.testing.assert_allclose([state.gradients[r["parameter"]] for r in rows], [float(r["gradient"]) for r in rows], rtol=0, atol=tol)
+    np.testing.assert_allclose(
+        [state.gradients[r["parameter"]] for r in rows], [float(r["gradient"]) for r in rows], rtol=0, atol=tol
+    )
 
 
 @then(sentence("the output error signal with the shortcut is (y_hat - y) / N within {tol:Number}"))
@@ -87,7 +99,12 @@ def _(state, tol):
 
     Example: Then the output error signal with the shortcut is (y_hat - y) / N within 0
     """
-    np.testing.assert_allclose(state.gradients.delta[-1], (bp.forward_prop(state.network, state.X)[0] - state.y) / len(state.X), rtol=0, atol=tol)
+    np.testing.assert_allclose(
+        state.gradients.delta[-1],
+        (bp.forward_prop(state.network, state.X)[0] - state.y) / len(state.X),
+        rtol=0,
+        atol=tol,
+    )
 
 
 @then(sentence("the output error signals with and without the shortcut agree within {tol:Number}"))

@@ -21,7 +21,9 @@ def _(state):
     assert np.all(np.diff(state.gradients.layer_norms()) > 0), state.gradients.layer_norms()
 
 
-@then(sentence("the first layer's weight gradient norm is at least {factor:Number} times smaller than the last layer's"))
+@then(
+    sentence("the first layer's weight gradient norm is at least {factor:Number} times smaller than the last layer's")
+)
 def _(state, factor, measure):
     """``|dL/dW[1]| * factor <= |dL/dW[L]|`` for the latest backward pass.
 

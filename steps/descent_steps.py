@@ -64,15 +64,20 @@ def _(state, epochs, lr):
     state.history = bp.train(state.network, state.X, state.y, epochs=epochs, learning_rate=lr, loss=state.loss)
 
 
-@when(sentence("I train one copy with backprop and one with the {method:Word}-difference numerical gradient "
-               "for {epochs:d} epochs at learning rate {lr:Number}"))
+@when(
+    sentence(
+        "I train one copy with backprop and one with the {method:Word}-difference numerical gradient "
+        "for {epochs:d} epochs at learning rate {lr:Number}"
+    )
+)
 def _(state, method, epochs, lr):
     """Train two copies of the network from the same start, one per gradient method (epsilon 1e-5).
 
     Example: When I train one copy with backprop and one with the forward-difference numerical gradient for 200 epochs at learning rate 2
     """
-    state.copies = support.train_copies(state.network, state.X, state.y, epochs=epochs, learning_rate=lr,
-                                            loss=state.loss, method=method)
+    state.copies = support.train_copies(
+        state.network, state.X, state.y, epochs=epochs, learning_rate=lr, loss=state.loss, method=method
+    )
 
 
 @then(sentence("the two copies' parameters differ by at most {tol:Number}"))
@@ -118,8 +123,9 @@ def _(state, i, j, layer):
 
     Example: Then hidden units 0 and 1 of layer 1 are identical to the last bit
     """
-    assert np.array_equal(support.unit_parameters(state.network, layer, i),
-                          support.unit_parameters(state.network, layer, j))
+    assert np.array_equal(
+        support.unit_parameters(state.network, layer, i), support.unit_parameters(state.network, layer, j)
+    )
 
 
 @then(sentence("the loss is at least {bound:Number}"))

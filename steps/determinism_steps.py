@@ -28,14 +28,20 @@ def fingerprint(sizes, hidden, seed, epochs, rate, loss) -> dict:
 
 
 def _in_fresh_process(arguments: dict) -> dict:
-    code = f"import json; from steps.determinism_steps import fingerprint; print(json.dumps(fingerprint(**{arguments!r})))"
+    code = (
+        f"import json; from steps.determinism_steps import fingerprint; print(json.dumps(fingerprint(**{arguments!r})))"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
-@when(sentence("a {sizes:List} {hidden:Word} network from seed {seed:d} trains on it for {epochs:d} epochs "
-               "at learning rate {rate:Number} with {loss:Word}"))
+@when(
+    sentence(
+        "a {sizes:List} {hidden:Word} network from seed {seed:d} trains on it for {epochs:d} epochs "
+        "at learning rate {rate:Number} with {loss:Word}"
+    )
+)
 def _(state, sizes, hidden, seed, epochs, rate, loss):
     """Train a network of these sizes (hidden activation, sigmoid output, normal biases) on XOR; keep its fingerprint.
 

@@ -31,11 +31,15 @@ def digits():
 def _split(digits, seed: int) -> SimpleNamespace:
     X, labels = digits
     train, test = bp.stratified_split(labels, 0.25, seed=seed)
-    return SimpleNamespace(X=X[train], labels=labels[train], X_test=X[test], labels_test=labels[test], all_labels=labels)
+    return SimpleNamespace(
+        X=X[train], labels=labels[train], X_test=X[test], labels_test=labels[test], all_labels=labels
+    )
 
 
 def _train(network, split, epochs, lr, batch, seed):
-    return bp.train_minibatch(network, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=LOSS)
+    return bp.train_minibatch(
+        network, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=LOSS
+    )
 
 
 def _seed_accuracy(digits, seed, epochs, lr, batch) -> float:
@@ -71,7 +75,11 @@ def _(state, epochs, seed):
     state.orders, state.shuffle = bp.epoch_orders(len(state.split.labels), epochs, seed), (epochs, seed)
 
 
-@when(sentence("I train two copies for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+@when(
+    sentence(
+        "I train two copies for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+    )
+)
 def _(state, epochs, lr, batch, seed):
     """Train two copies of the network with ``train_minibatch``, the same settings for both.
 
@@ -81,7 +89,11 @@ def _(state, epochs, lr, batch, seed):
     state.histories = [_train(copy, state.split, epochs, lr, batch, seed) for copy in state.copies]
 
 
-@when(sentence("I train a 64-64-10 ReLU network on each of the digits splits {first:d} to {last:d} for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}"))
+@when(
+    sentence(
+        "I train a 64-64-10 ReLU network on each of the digits splits {first:d} to {last:d} for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}"
+    )
+)
 def _(state, digits, first, last, epochs, lr, batch):
     """For each seed s: split with seed s, network with seed s, shuffles with seed s; keep the test accuracy.
 
@@ -90,18 +102,28 @@ def _(state, digits, first, last, epochs, lr, batch):
     state.accuracies = np.array([_seed_accuracy(digits, s, epochs, lr, batch) for s in range(first, last + 1)])
 
 
-@when(sentence("ours and scikit-learn's MLPClassifier each train a copy for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+@when(
+    sentence(
+        "ours and scikit-learn's MLPClassifier each train a copy for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+    )
+)
 def _(state, epochs, lr, batch, seed):
     """Train a copy with ``train_minibatch`` and one with scikit-learn on the same batches (``backprop.peers``).
 
     Example: When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
     """
     split, state.start = state.split, state.network.copy()
-    state.theirs = sklearn_train_same_batches(state.start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed)
+    state.theirs = sklearn_train_same_batches(
+        state.start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed
+    )
     state.history = _train(state.network, split, epochs, lr, batch, seed)
 
 
-@when(sentence("I train a copy by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+@when(
+    sentence(
+        "I train a copy by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+    )
+)
 def _(state, epochs, unit, lr, batch, seed):
     """``train_minibatch`` on a copy of the network and the data set given (``unit``: "epoch" or "epochs").
 
@@ -109,27 +131,41 @@ def _(state, epochs, unit, lr, batch, seed):
     """
     assert unit in ("epoch", "epochs"), unit
     state.sgd, state.sgd_seed = state.network.copy(), seed
-    state.sgd_history = bp.train_minibatch(state.sgd, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss)
+    state.sgd_history = bp.train_minibatch(
+        state.sgd, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss
+    )
 
 
-@when(sentence("I train another copy by full-batch gradient descent for 1 epoch at learning rate {lr:Number} on the rows in that shuffled order"))
+@when(
+    sentence(
+        "I train another copy by full-batch gradient descent for 1 epoch at learning rate {lr:Number} on the rows in that shuffled order"
+    )
+)
 def _(state, lr):
     """``train`` for one epoch on the rows reordered by ``epoch_orders`` with the minibatch run's seed.
 
     Example: When I train another copy by full-batch gradient descent for 1 epoch at learning rate 0.5 on the rows in that shuffled order
     """
     state.other, order = state.network.copy(), bp.epoch_orders(len(state.X), 1, state.sgd_seed)[0]
-    state.other_history = bp.train(state.other, state.X[order], state.y[order], epochs=1, learning_rate=lr, loss=state.loss)
+    state.other_history = bp.train(
+        state.other, state.X[order], state.y[order], epochs=1, learning_rate=lr, loss=state.loss
+    )
 
 
-@when(sentence("I train another copy by hand, one backward pass and one descent step per batch, for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"))
+@when(
+    sentence(
+        "I train another copy by hand, one backward pass and one descent step per batch, for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+    )
+)
 def _(state, epochs, lr, batch, seed):
     """``steps/sgd_by_hand.py``: ``backward_prop`` and ``gradient_descent`` over each batch of ``epoch_orders``.
 
     Example: When I train another copy by hand, one backward pass and one descent step per batch, for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
     """
     state.other = state.network.copy()
-    state.running = sgd_by_hand(state.other, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss)
+    state.running = sgd_by_hand(
+        state.other, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss
+    )
 
 
 @then("the two copies are identical to the last bit")
@@ -150,7 +186,11 @@ def _(state):
     assert state.sgd_history.losses[1] == state.other_history.losses[0]
 
 
-@then(sentence("each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within {tol:Number}"))
+@then(
+    sentence(
+        "each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within {tol:Number}"
+    )
+)
 def _(state, tol):
     """``losses[1:]`` against the hand-written loop's running losses, relative difference at most ``tol``.
 
@@ -248,7 +288,10 @@ def _(state, tol, measure):
 
     Example: Then ours and scikit-learn's parameters agree within 1e-10
     """
-    assert measure("largest parameter difference", np.max(np.abs(state.network.flat() - state.theirs.network.flat()))) <= tol
+    assert (
+        measure("largest parameter difference", np.max(np.abs(state.network.flat() - state.theirs.network.flat())))
+        <= tol
+    )
 
 
 @then(sentence("so do the losses of every epoch, within {tol:Number}"))

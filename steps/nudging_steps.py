@@ -90,7 +90,11 @@ def _(state, method):
     state.sweep = epsilon_sweep(state.network, state.X, state.y, state.loss, method=method)
 
 
-@then(sentence("the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} and {high:Number}"))
+@then(
+    sentence(
+        "the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} and {high:Number}"
+    )
+)
 def _(state, large, small, low, high, measure):
     """The slope of log(error) against log(epsilon) between two epsilons of the sweep.
 

@@ -24,7 +24,7 @@ def sgd_by_hand(network, X, y, *, epochs, learning_rate, batch_size, seed, loss=
     for order in bp.epoch_orders(X.shape[0], epochs, seed):
         total = 0.0
         for start in range(0, X.shape[0], batch_size):
-            rows = order[start:start + batch_size]
+            rows = order[start : start + batch_size]
             total = total + len(rows) * bp.compute_loss(network, X[rows], y[rows], loss)
             bp.gradient_descent(network, bp.backward_prop(network, X[rows], y[rows], loss), learning_rate)
         running.append(total / X.shape[0])

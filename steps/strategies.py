@@ -38,8 +38,10 @@ class Case:
     loss: str
 
     def __repr__(self) -> str:  # what Hypothesis prints for a failing example
-        return (f"Case(sizes={self.network.layer_sizes}, activations={self.network.activations}, "
-                f"loss={self.loss!r}, rows={len(self.X)})")
+        return (
+            f"Case(sizes={self.network.layer_sizes}, activations={self.network.activations}, "
+            f"loss={self.loss!r}, rows={len(self.X)})"
+        )
 
 
 def _targets(rng, output: str, loss: str, rows: int, width: int) -> np.ndarray:

@@ -108,11 +108,18 @@ def descent_step(network: bp.Network, X, y, *, learning_rate: float, loss: str =
     before = network.copy()
     gradients = bp.backward_prop(network, X, y, loss)
     bp.gradient_descent(network, gradients, learning_rate)
-    return DescentStep(before, gradients, float(learning_rate),
-                       float(bp.compute_loss(before, X, y, loss)), float(bp.compute_loss(network, X, y, loss)))
+    return DescentStep(
+        before,
+        gradients,
+        float(learning_rate),
+        float(bp.compute_loss(before, X, y, loss)),
+        float(bp.compute_loss(network, X, y, loss)),
+    )
 
 
-def train_copies(network: bp.Network, X, y, *, gradients=("backprop", "numerical"), **train_options) -> dict[str, bp.Network]:
+def train_copies(
+    network: bp.Network, X, y, *, gradients=("backprop", "numerical"), **train_options
+) -> dict[str, bp.Network]:
     """Train one copy of ``network`` per gradient method from the same start; returns {method: trained copy}.
 
     ``train_options`` go to ``train`` (``epochs``, ``learning_rate``, ``loss``,

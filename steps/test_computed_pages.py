@@ -49,8 +49,15 @@ def _by_hand():
     d2 = 2 * (y_hat - t) * y_hat * (1 - y_hat)
     d1 = [d2 * p[f"W2[{j},0]"] * a1[j] * (1 - a1[j]) for j in range(2)]
     return {
-        "z1": z1, "a1": a1, "z2": z2, "y_hat": y_hat, "loss": (y_hat - t) ** 2, "d2": d2, "d1": d1,
-        "dW2": [a1[j] * d2 for j in range(2)], "dW1": [[x[i] * d1[j] for j in range(2)] for i in range(2)],
+        "z1": z1,
+        "a1": a1,
+        "z2": z2,
+        "y_hat": y_hat,
+        "loss": (y_hat - t) ** 2,
+        "d2": d2,
+        "d1": d1,
+        "dW2": [a1[j] * d2 for j in range(2)],
+        "dW1": [[x[i] * d1[j] for j in range(2)] for i in range(2)],
     }
 
 
@@ -73,8 +80,17 @@ def test_worked_example_numbers_follow_the_formulas():
 def test_worked_example_page_shows_every_intermediate_number():
     page = page_worked_example.render(computed)
     hand = _by_hand()
-    values = [*hand["z1"], *hand["a1"], hand["z2"], hand["y_hat"], hand["loss"], hand["d2"], *hand["d1"],
-              *hand["dW2"], *np.ravel(hand["dW1"])]
+    values = [
+        *hand["z1"],
+        *hand["a1"],
+        hand["z2"],
+        hand["y_hat"],
+        hand["loss"],
+        hand["d2"],
+        *hand["d1"],
+        *hand["dW2"],
+        *np.ravel(hand["dW1"]),
+    ]
     missing = [v for v in values if computed.num(v) not in page]
     assert not missing, f"the page does not show {missing}"
     for name, value in computed.WORKED_PARAMETERS.items():

@@ -59,6 +59,7 @@ def stack():
 
 # --- stacks: every array may carry a leading axis S -------------------------------------------
 
+
 def test_a_stack_holds_each_seeds_network_and_flattens_per_network(stack):
     single = bp.init_network((2, 3, 2), seed=5, bias_init="normal", hidden="tanh", output="softmax")
     assert stack.stack_size == 3 and stack.layer_sizes == [2, 3, 2]
@@ -106,6 +107,7 @@ def test_gradient_descent_on_a_stack_moves_each_network_by_its_own_gradient(stac
 
 # --- numerics the chapters take for granted -----------------------------------------------------
 
+
 def test_softmax_and_logsumexp_work_row_by_row_even_for_rows_far_apart():
     z = np.array([[0.0, np.log(3.0)], [1000.0, 1000.0 + np.log(3.0)]])
     assert np.allclose(softmax(z), [[0.25, 0.75], [0.25, 0.75]], rtol=1e-14)
@@ -151,16 +153,24 @@ def test_the_gradient_check_defaults_to_central_differences_and_names_the_worst_
     assert per.shape == (net.parameter_count,) and np.all(per <= 1)
     i = int(np.argmax(per))
     assert check.worst == per[i] and check.worst_parameter == net.element_names()[i]
-    assert per[i] == pytest.approx(abs(check.analytic[i] - check.numeric[i]) / (abs(check.analytic[i]) + abs(check.numeric[i])))
+    assert per[i] == pytest.approx(
+        abs(check.analytic[i] - check.numeric[i]) / (abs(check.analytic[i]) + abs(check.numeric[i]))
+    )
 
 
 def test_the_gradient_check_takes_one_network_not_a_stack(stack, xor):
     X, _ = xor
     labels = np.array([0, 1, 1, 0])
-    fails(ValueError, lambda: bp.gradient_check(stack, X, labels, "categorical_cross_entropy"),
-          "gradient_check takes one network, not a stack")
-    fails(ValueError, lambda: epsilon_sweep(stack, X, labels, "categorical_cross_entropy"),
-          "epsilon_sweep takes one network, not a stack")
+    fails(
+        ValueError,
+        lambda: bp.gradient_check(stack, X, labels, "categorical_cross_entropy"),
+        "gradient_check takes one network, not a stack",
+    )
+    fails(
+        ValueError,
+        lambda: epsilon_sweep(stack, X, labels, "categorical_cross_entropy"),
+        "epsilon_sweep takes one network, not a stack",
+    )
 
 
 def test_numerical_gradients_default_to_the_forward_difference_at_1e_5(net, xor):
@@ -197,12 +207,16 @@ def test_loss_change_is_the_difference_of_two_losses(net, xor):
 
 def test_loss_change_takes_one_network_and_a_positive_epsilon(stack, net, xor):
     X, y = xor
-    fails(ValueError, lambda: loss_change(stack, X, np.array([0, 1, 1, 0]), "W1[0,0]", 0.1, "categorical_cross_entropy"),
-          "loss_change takes one network, not a stack")
+    fails(
+        ValueError,
+        lambda: loss_change(stack, X, np.array([0, 1, 1, 0]), "W1[0,0]", 0.1, "categorical_cross_entropy"),
+        "loss_change takes one network, not a stack",
+    )
     fails(ValueError, lambda: loss_change(net, X, y, "W1[0,0]", -0.1), "epsilon", "positive finite number", "-0.1")
 
 
 # --- parameter names --------------------------------------------------------------------------
+
 
 def test_parameter_names_allow_spaces_and_stop_at_the_last_index(net):
     assert float(net["W1[1, 2]"]) == float(net.weights[0][1, 2])
@@ -210,20 +224,31 @@ def test_parameter_names_allow_spaces_and_stop_at_the_last_index(net):
     fails(ValueError, lambda: net["W1[2,0]"], "W1[2,0]", "has shape (2, 3)", "index (2, 0) is outside it")
     fails(ValueError, lambda: net["W1[0]"], "W1[0]", "has shape (2, 3)")
     fails(ValueError, lambda: net["W3[0,0]"], "layer 3 does not exist", "layers are 1..2")
-    fails(ValueError, lambda: net["w1[0,0]"], "'w1[0,0]'",
-          "is not of the form W1[0,1] or b1[0] (a letter W or b, the layer from 1, the index from 0)")
+    fails(
+        ValueError,
+        lambda: net["w1[0,0]"],
+        "'w1[0,0]'",
+        "is not of the form W1[0,1] or b1[0] (a letter W or b, the layer from 1, the index from 0)",
+    )
     assert float(net["W1 [ 1 ,2 ]"]) == float(net.weights[0][1, 2])
 
 
 # --- training ---------------------------------------------------------------------------------
+
 
 def test_training_records_the_loss_before_each_update_like_a_hand_written_loop(xor):
     X, y = xor
     net = bp.init_network((2, 3, 1), seed=2, bias_init="normal")
     by_hand = net.copy()
     seen = []
-    history = bp.train(net, X, y, epochs=5, learning_rate=0.7,
-                       callback=lambda step: seen.append((step.epoch, step.loss, step.output.copy(), step.network)))
+    history = bp.train(
+        net,
+        X,
+        y,
+        epochs=5,
+        learning_rate=0.7,
+        callback=lambda step: seen.append((step.epoch, step.loss, step.output.copy(), step.network)),
+    )
     expected = []
     for _ in range(5):
         expected.append(bp.compute_loss(by_hand, X, y))
@@ -261,8 +286,11 @@ def test_a_one_output_softmax_takes_its_targets_as_values_not_labels(xor):
     X, _ = xor
     one = bp.init_network((2, 1), seed=0, output="softmax")
     assert bp.compute_loss(one, X, np.array([1, 1, 1, 1]), "categorical_cross_entropy") == 0.0
-    fails(ValueError, lambda: bp.compute_loss(one, X, np.array([0, 0, 0, 0]), "categorical_cross_entropy"),
-          "row 0 of y is [0.0]")
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(one, X, np.array([0, 0, 0, 0]), "categorical_cross_entropy"),
+        "row 0 of y is [0.0]",
+    )
 
 
 def test_training_stops_when_the_loss_reaches_the_target_exactly(xor):
@@ -293,8 +321,13 @@ def test_training_a_stack_stops_only_when_every_network_reaches_the_target(xor):
 
 
 def test_a_non_finite_loss_is_a_divergence_at_that_epoch():
-    error = fails(DivergenceError, lambda: training.finite_loss(np.array([0.5, np.nan]), 7, 0.25),
-                  "training diverged at epoch 7: the loss is [0.5 nan]", "learning rate 0.25", "try 0.025")
+    error = fails(
+        DivergenceError,
+        lambda: training.finite_loss(np.array([0.5, np.nan]), 7, 0.25),
+        "training diverged at epoch 7: the loss is [0.5 nan]",
+        "learning rate 0.25",
+        "try 0.025",
+    )
     assert error.epoch == 7 and error.learning_rate == 0.25
     assert training.finite_loss(np.float64(0.5), 1, 0.1) == 0.5
     fails(DivergenceError, lambda: training.finite_loss(np.float64("inf"), 2, 0.1), "epoch 2: the loss is inf")
@@ -303,45 +336,85 @@ def test_a_non_finite_loss_is_a_divergence_at_that_epoch():
 def test_an_overflow_is_a_divergence_that_says_what_numpy_reported(xor):
     X, y = xor
     net = bp.init_network((2, 2, 1), seed=0, hidden="relu", output="identity", bias_init="normal")
-    error = fails(DivergenceError, lambda: bp.train(net, X, y, epochs=1000, learning_rate=100.0),
-                  "numpy reported overflow", "learning rate 100.0")
+    error = fails(
+        DivergenceError,
+        lambda: bp.train(net, X, y, epochs=1000, learning_rate=100.0),
+        "numpy reported overflow",
+        "learning rate 100.0",
+    )
     assert error.learning_rate == 100.0 and isinstance(error, FloatingPointError)
 
 
 # --- the checks of every argument -------------------------------------------------------------
+
 
 def test_each_validated_argument_is_named_in_its_error(net, xor):
     X, y = xor
     grads = bp.backward_prop(net, X, y)
     fails(ValueError, lambda: bp.train(net, X, y, epochs=-2, learning_rate=0.1), "epochs", "0 or more", "-2")
     fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.0), "learning_rate", "positive")
-    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, gradient="chain"),
-          "unknown gradient 'chain'", "the valid gradient names are: backprop, numerical")
+    fails(
+        ValueError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, gradient="chain"),
+        "unknown gradient 'chain'",
+        "the valid gradient names are: backprop, numerical",
+    )
     fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, epsilon=0.0), "epsilon", "positive")
-    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, method="back"),
-          "unknown method 'back'", "the valid method names are: forward, central")
-    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss=float("nan")),
-          "target_loss", "finite number", "nan")
-    fails(TypeError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss="low"),
-          "target_loss must be a number, but got 'low' (str)")
-    fails(TypeError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, callback=3),
-          "callback must be a function taking a Step, but got int")
+    fails(
+        ValueError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, method="back"),
+        "unknown method 'back'",
+        "the valid method names are: forward, central",
+    )
+    fails(
+        ValueError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss=float("nan")),
+        "target_loss",
+        "finite number",
+        "nan",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss="low"),
+        "target_loss must be a number, but got 'low' (str)",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, callback=3),
+        "callback must be a function taking a Step, but got int",
+    )
     fails(ValueError, lambda: bp.gradient_descent(net, grads, -1.0), "learning_rate", "positive")
-    fails(TypeError, lambda: bp.gradient_descent(net, "grads", 0.1),
-          "gradients must be backprop.Gradients (from backward_prop), but got str")
+    fails(
+        TypeError,
+        lambda: bp.gradient_descent(net, "grads", 0.1),
+        "gradients must be backprop.Gradients (from backward_prop), but got str",
+    )
     fails(ValueError, lambda: bp.numerical_gradient(net, X, y, epsilon=-1.0), "epsilon", "positive")
-    fails(ValueError, lambda: bp.numerical_gradient(net, X, y, method="sideways"),
-          "unknown method 'sideways'", "the valid method names are")
+    fails(
+        ValueError,
+        lambda: bp.numerical_gradient(net, X, y, method="sideways"),
+        "unknown method 'sideways'",
+        "the valid method names are",
+    )
     fails(ValueError, lambda: bp.gradient_check(net, X, y, epsilon=0.0), "epsilon", "positive")
     fails(ValueError, lambda: bp.gradient_check(net, X, y, method="up"), "unknown method 'up'")
     fails(ValueError, lambda: epsilon_sweep(net, X, y, method="up"), "unknown method 'up'")
     fails(ValueError, lambda: epsilon_sweep(net, X, y, epsilons=(1e-3, -1e-3)), "epsilon", "positive", "-0.001")
     fails(ValueError, lambda: bp.nudge(net, "W1[0,0]", float("inf")), "epsilon", "finite")
-    fails(ValueError, lambda: sweeps.sweep_xor([0], learning_rate=1.0, epochs=1, tolerance=0.0),
-          "tolerance", "positive")
-    fails(TypeError, lambda: bp.train(net, X, y, epochs=True, learning_rate=0.1), "epochs must be a whole number", "True (bool)")
-    fails(TypeError, lambda: bp.train(net, X, y, epochs=1, learning_rate="fast"),
-          "learning_rate must be a positive number, but got 'fast' (str)")
+    fails(
+        ValueError, lambda: sweeps.sweep_xor([0], learning_rate=1.0, epochs=1, tolerance=0.0), "tolerance", "positive"
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=True, learning_rate=0.1),
+        "epochs must be a whole number",
+        "True (bool)",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate="fast"),
+        "learning_rate must be a positive number, but got 'fast' (str)",
+    )
     fails(TypeError, lambda: bp.nudge(net, "W1[0,0]", True), "epsilon must be a number, but got True (bool)")
 
 
@@ -349,10 +422,16 @@ def test_gradients_must_fit_the_network_they_update(net, xor):
     X, y = xor
     other = bp.init_network((2, 2, 1), seed=0)
     deeper = bp.init_network((2, 3, 3, 1), seed=0)
-    fails(ValueError, lambda: bp.gradient_descent(net, bp.backward_prop(other, X, y), 0.1),
-          "the gradient dW1 must have shape (2, 3) like W1, but got shape (2, 2)")
-    fails(ValueError, lambda: bp.gradient_descent(net, bp.backward_prop(deeper, X, y), 0.1),
-          "gradients must have one entry per layer of the network (2), but got 3")
+    fails(
+        ValueError,
+        lambda: bp.gradient_descent(net, bp.backward_prop(other, X, y), 0.1),
+        "the gradient dW1 must have shape (2, 3) like W1, but got shape (2, 2)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.gradient_descent(net, bp.backward_prop(deeper, X, y), 0.1),
+        "gradients must have one entry per layer of the network (2), but got 3",
+    )
     grads = bp.backward_prop(net, X, y)
     fewer_biases = bp.Gradients(grads.dW, grads.db[:1])
     fails(ValueError, lambda: bp.gradient_descent(net, fewer_biases, 0.1), "one entry per layer")
@@ -365,23 +444,35 @@ def test_a_cache_must_come_from_the_same_network_and_inputs(net, xor):
     _, cache = bp.forward_prop(net, X)
     reused = backward_prop(net, X, y, cache=cache)
     assert np.array_equal(reused.flat(), backward_prop(net, X, y).flat())
-    assert np.array_equal(backward_prop(net, X, y, "binary_cross_entropy", cache=cache).flat(),
-                          backward_prop(net, X, y, "binary_cross_entropy").flat())
+    assert np.array_equal(
+        backward_prop(net, X, y, "binary_cross_entropy", cache=cache).flat(),
+        backward_prop(net, X, y, "binary_cross_entropy").flat(),
+    )
     unfused = backward_prop(net, X, y, "binary_cross_entropy", fused=False).flat()
     assert not np.array_equal(unfused, backward_prop(net, X, y, "binary_cross_entropy").flat())
-    fails(TypeError, lambda: backward_prop(net, X, y, cache=(cache.a, cache.z)),
-          "cache must be the Cache returned by forward_prop, but got tuple")
+    fails(
+        TypeError,
+        lambda: backward_prop(net, X, y, cache=(cache.a, cache.z)),
+        "cache must be the Cache returned by forward_prop, but got tuple",
+    )
     _, shallow = bp.forward_prop(bp.init_network((2, 1), seed=0), X)
-    fails(ValueError, lambda: backward_prop(net, X, y, cache=shallow),
-          "cache must hold a[0..2] for this 2-layer network, but holds a[0..1]")
+    fails(
+        ValueError,
+        lambda: backward_prop(net, X, y, cache=shallow),
+        "cache must hold a[0..2] for this 2-layer network, but holds a[0..1]",
+    )
     broken = bp.Cache(cache.a, cache.z[:2])
     fails(ValueError, lambda: backward_prop(net, X, y, cache=broken), "cache must hold a[0..2]")
-    fails(ValueError, lambda: backward_prop(net, X[::-1], y, cache=cache),
-          "cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X")
+    fails(
+        ValueError,
+        lambda: backward_prop(net, X[::-1], y, cache=cache),
+        "cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X",
+    )
     fails(ValueError, lambda: backward_prop(net, X[:2], y[:2], cache=cache), "on the same X")
 
 
 # --- seed sweeps --------------------------------------------------------------------------------
+
 
 def _sweep(solved_epoch):
     losses = np.array([[0.30, 0.30, 0.30], [0.20, 0.126, 0.25], [0.05, 0.125, 0.01]])
@@ -402,27 +493,46 @@ def test_a_sweeps_summaries_follow_their_definitions():
     assert support.ends_near(sweep, 0.125, 0.3, tolerance=0.001).tolist() == [False, True, False]
     assert support.outputs_near(sweep, 0.5, tolerance=0.0).tolist() == [0, 2, 0]
     assert support.outputs_near(sweep, 0.9, tolerance=0.05).tolist() == [2, 1, 0]
-    assert np.allclose(support.loss_drop(sweep, 1), [0.15, 0.001, 0.24]) and np.allclose(support.loss_drop(sweep, 2), [0.25, 0.175, 0.29])
+    assert np.allclose(support.loss_drop(sweep, 1), [0.15, 0.001, 0.24]) and np.allclose(
+        support.loss_drop(sweep, 2), [0.25, 0.175, 0.29]
+    )
 
 
 def test_median_epochs_compare_only_the_seeds_both_sweeps_learned():
     first, second = _sweep([10, -1, 30]), _sweep([4, 6, 9])
     assert support.median_epochs_to_learn(first, second).tolist() == [20.0, 6.5]
     assert support.epochs_ratio(first, second) == 6.5 / 20.0
-    fails(ValueError, lambda: support.median_epochs_to_learn(_sweep([-1, 2, -1]), _sweep([1, -1, 3])),
-          "no seed learned XOR in every sweep")
+    fails(
+        ValueError,
+        lambda: support.median_epochs_to_learn(_sweep([-1, 2, -1]), _sweep([1, -1, 3])),
+        "no seed learned XOR in every sweep",
+    )
 
 
 def test_a_sweep_records_the_first_epoch_each_seed_is_within_the_tolerance():
     # Independent route: each seed trained alone, its outputs checked at every epoch.
     X, y = bp.xor()
-    sweep = sweeps.sweep_xor([0, 3], learning_rate=2.0, epochs=1500, loss="binary_cross_entropy",
-                                  tolerance=0.2, layer_sizes=(2, 3, 1), bias_init="normal")
+    sweep = sweeps.sweep_xor(
+        [0, 3],
+        learning_rate=2.0,
+        epochs=1500,
+        loss="binary_cross_entropy",
+        tolerance=0.2,
+        layer_sizes=(2, 3, 1),
+        bias_init="normal",
+    )
     for s, seed in enumerate([0, 3]):
         net = bp.init_network((2, 3, 1), seed=seed, bias_init="normal")
         first = []
-        history = bp.train(net, X, y, epochs=1500, learning_rate=2.0, loss="binary_cross_entropy",
-                           callback=lambda step: first.append(step.epoch) if np.all(np.abs(step.output - y) < 0.2) else None)
+        history = bp.train(
+            net,
+            X,
+            y,
+            epochs=1500,
+            learning_rate=2.0,
+            loss="binary_cross_entropy",
+            callback=lambda step: first.append(step.epoch) if np.all(np.abs(step.output - y) < 0.2) else None,
+        )
         assert sweep.solved_epoch[s] == (first[0] if first else -1)
         assert np.array_equal(sweep.losses[:, s], history.losses)
         assert np.array_equal(sweep.outputs[s], bp.forward_prop(net, X)[0])
@@ -447,6 +557,7 @@ def test_a_sweep_defaults_to_a_tolerance_of_a_tenth_and_mse():
 
 
 # --- the recorded experiments of the chapters ----------------------------------------------------
+
 
 def test_a_recorded_descent_step_uses_the_chosen_loss(net, xor):
     X, y = xor
@@ -479,55 +590,122 @@ def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_o
 
 # --- networks that do not fit together ------------------------------------------------------------
 
+
 def test_a_network_must_be_consistent_before_anything_runs(xor):
     X, _ = xor
     good = bp.init_network((2, 3, 1), seed=0)
 
     def variant(**changes):
-        parts = dict(weights=[W.copy() for W in good.weights], biases=[b.copy() for b in good.biases],
-                     activations=list(good.activations))
+        parts = dict(
+            weights=[W.copy() for W in good.weights],
+            biases=[b.copy() for b in good.biases],
+            activations=list(good.activations),
+        )
         parts.update(changes)
         return bp.Network(**parts)
 
-    fails(TypeError, lambda: bp.forward_prop({"W1": 1}, X), "network must be a backprop.Network (from init_network), but got dict")
-    fails(ValueError, lambda: bp.forward_prop(variant(biases=good.biases[:1]), X),
-          "network must have one bias per weight matrix and at least one layer, but got 2 weight matrices and 1 biases")
-    fails(ValueError, lambda: bp.forward_prop(variant(weights=[], biases=[]), X), "at least one layer", "0 weight matrices")
-    fails(ValueError, lambda: bp.forward_prop(variant(activations=["sigmoid"]), X),
-          "network.activations must name one activation per layer (2), but got 1: ['sigmoid']")
+    fails(
+        TypeError,
+        lambda: bp.forward_prop({"W1": 1}, X),
+        "network must be a backprop.Network (from init_network), but got dict",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(variant(biases=good.biases[:1]), X),
+        "network must have one bias per weight matrix and at least one layer, but got 2 weight matrices and 1 biases",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(variant(weights=[], biases=[]), X),
+        "at least one layer",
+        "0 weight matrices",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(variant(activations=["sigmoid"]), X),
+        "network.activations must name one activation per layer (2), but got 1: ['sigmoid']",
+    )
     fails(ValueError, lambda: bp.forward_prop(variant(activations=["sigmoid", "step"]), X), "unknown activation 'step'")
-    fails(TypeError, lambda: bp.forward_prop(variant(weights=[good.weights[0].astype(int), good.weights[1]]), X),
-          "network parameter W1 must be a float64 array, but got int64", "np.asarray(W1, dtype=float)")
-    fails(TypeError, lambda: bp.forward_prop(variant(biases=[good.biases[0], [0.0]]), X),
-          "network parameter b2 must be a float64 array, but got list")
-    fails(ValueError, lambda: bp.forward_prop(variant(weights=[good.weights[0], np.zeros((2, 1))]), X),
-          "network parameter W2 must have shape (3, 1) to follow layer 1, but got (2, 1)")
-    fails(ValueError, lambda: bp.forward_prop(variant(weights=[np.zeros(3), good.weights[1]]), X),
-          "network parameter W1 must be a matrix of shape (inputs, outputs), but got shape (3,)")
-    fails(ValueError, lambda: bp.forward_prop(variant(biases=[np.zeros(2), good.biases[1]]), X),
-          "network parameter b1 must have shape (3,), but got (2,)")
+    fails(
+        TypeError,
+        lambda: bp.forward_prop(variant(weights=[good.weights[0].astype(int), good.weights[1]]), X),
+        "network parameter W1 must be a float64 array, but got int64",
+        "np.asarray(W1, dtype=float)",
+    )
+    fails(
+        TypeError,
+        lambda: bp.forward_prop(variant(biases=[good.biases[0], [0.0]]), X),
+        "network parameter b2 must be a float64 array, but got list",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(variant(weights=[good.weights[0], np.zeros((2, 1))]), X),
+        "network parameter W2 must have shape (3, 1) to follow layer 1, but got (2, 1)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(variant(weights=[np.zeros(3), good.weights[1]]), X),
+        "network parameter W1 must be a matrix of shape (inputs, outputs), but got shape (3,)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(variant(biases=[np.zeros(2), good.biases[1]]), X),
+        "network parameter b1 must have shape (3,), but got (2,)",
+    )
     stacked = bp.init_stack([0, 1], (2, 3, 1))
-    fails(ValueError, lambda: bp.forward_prop(bp.Network([stacked.weights[0], good.weights[1]], [stacked.biases[0], good.biases[1]],
-                                                         good.activations), X),
-          "network parameter W2 must be a matrix of shape (inputs, outputs), one per network of the stack of 2, but got shape (3, 1)")
-    fails(ValueError, lambda: bp.forward_prop(bp.Network([stacked.weights[0], np.zeros((2, 2, 1))], stacked.biases, good.activations), X),
-          "network parameter W2 must have shape (2, 3, 1) to follow layer 1, but got (2, 2, 1)")
-    fails(ValueError, lambda: bp.forward_prop(bp.Network(stacked.weights, [stacked.biases[0], good.biases[1]], good.activations), X),
-          "network parameter b2 must have shape (2, 1), but got (1,)")
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(
+            bp.Network([stacked.weights[0], good.weights[1]], [stacked.biases[0], good.biases[1]], good.activations), X
+        ),
+        "network parameter W2 must be a matrix of shape (inputs, outputs), one per network of the stack of 2, but got shape (3, 1)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(
+            bp.Network([stacked.weights[0], np.zeros((2, 2, 1))], stacked.biases, good.activations), X
+        ),
+        "network parameter W2 must have shape (2, 3, 1) to follow layer 1, but got (2, 2, 1)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(bp.Network(stacked.weights, [stacked.biases[0], good.biases[1]], good.activations), X),
+        "network parameter b2 must have shape (2, 1), but got (1,)",
+    )
     broken = good.copy()
     broken.biases[0][2] = -np.inf
     fails(ValueError, lambda: bp.forward_prop(broken, X), "b1 must be finite, but b1[2] is -inf")
 
 
 def test_layer_sizes_and_activations_are_checked_when_a_network_is_made():
-    fails(TypeError, lambda: bp.init_network(3), "layer_sizes must be a list of whole numbers, like [2, 2, 1], but got 3")
-    fails(TypeError, lambda: bp.init_network([2, 2.0, 1]), "layer_sizes must be whole numbers", "[2, 2.0, 1]", "2.0 is a float")
+    fails(
+        TypeError, lambda: bp.init_network(3), "layer_sizes must be a list of whole numbers, like [2, 2, 1], but got 3"
+    )
+    fails(
+        TypeError,
+        lambda: bp.init_network([2, 2.0, 1]),
+        "layer_sizes must be whole numbers",
+        "[2, 2.0, 1]",
+        "2.0 is a float",
+    )
     fails(TypeError, lambda: bp.init_network([2, True, 1]), "layer_sizes must be whole numbers", "True is a bool")
-    fails(ValueError, lambda: bp.init_network([2, 1], activations=["tanh", "sigmoid"]),
-          "activations needs one name per layer (1), but got 2: ['tanh', 'sigmoid']")
-    fails(ValueError, lambda: bp.init_network([2, 2, 1], init="uniform"),
-          "unknown initialisation 'uniform'", "normal, glorot_uniform, zeros")
-    fails(ValueError, lambda: bp.init_network([2, 2, 1], bias_init="ones"), "unknown bias initialisation 'ones'", "zeros, normal")
+    fails(
+        ValueError,
+        lambda: bp.init_network([2, 1], activations=["tanh", "sigmoid"]),
+        "activations needs one name per layer (1), but got 2: ['tanh', 'sigmoid']",
+    )
+    fails(
+        ValueError,
+        lambda: bp.init_network([2, 2, 1], init="uniform"),
+        "unknown initialisation 'uniform'",
+        "normal, glorot_uniform, zeros",
+    )
+    fails(
+        ValueError,
+        lambda: bp.init_network([2, 2, 1], bias_init="ones"),
+        "unknown bias initialisation 'ones'",
+        "zeros, normal",
+    )
     assert bp.init_network([1, 1]).layer_sizes == [1, 1]
     assert bp.init_network(np.array([3, 2])).parameter_count == 8
 
@@ -548,7 +726,10 @@ def test_a_new_network_draws_its_numbers_in_the_documented_order():
     assert [b.tolist() for b in glorot.biases] == [[0.0, 0.0, 0.0], [0.0]]
     zeros = bp.init_network((2, 3, 1), seed=9, init="zeros", bias_init="normal")
     rng = np.random.default_rng(9)
-    assert zeros.flat().tolist() == [0.0] * 6 + rng.standard_normal(3).tolist() + [0.0] * 3 + rng.standard_normal(1).tolist()
+    assert (
+        zeros.flat().tolist()
+        == [0.0] * 6 + rng.standard_normal(3).tolist() + [0.0] * 3 + rng.standard_normal(1).tolist()
+    )
     default = bp.init_network(seed=9)
     rng = np.random.default_rng(9)
     assert default.layer_sizes == [2, 2, 1] and default.activations == ["sigmoid", "sigmoid"]
@@ -558,28 +739,67 @@ def test_a_new_network_draws_its_numbers_in_the_documented_order():
 
 # --- batches that do not fit the network ---------------------------------------------------------
 
+
 def test_inputs_and_targets_are_checked_against_the_network(net, xor):
     X, y = xor
-    fails(TypeError, lambda: bp.forward_prop(net, [["a", "b"]]), "X must be an array of numbers (float or int), but got dtype <U1")
-    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((1, 2, 2))), "X must be a 1-D or 2-D array, but got shape (1, 2, 2)")
-    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((0, 2))), "X must hold at least one sample (row), but got 0 rows")
-    fails(ValueError, lambda: bp.forward_prop(net, np.zeros((4, 1))), "X must have one column per input (2), shape (N, 2)")
-    fails(ValueError, lambda: bp.forward_prop(net, [1.0, 0.0]), "X must be a 2-D array of shape (N, 2)",
-          "but got shape (2,); for a single sample write [x] or X.reshape(1, -1)")
+    fails(
+        TypeError,
+        lambda: bp.forward_prop(net, [["a", "b"]]),
+        "X must be an array of numbers (float or int), but got dtype <U1",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(net, np.zeros((1, 2, 2))),
+        "X must be a 1-D or 2-D array, but got shape (1, 2, 2)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(net, np.zeros((0, 2))),
+        "X must hold at least one sample (row), but got 0 rows",
+    )
+    fails(
+        ValueError, lambda: bp.forward_prop(net, np.zeros((4, 1))), "X must have one column per input (2), shape (N, 2)"
+    )
+    fails(
+        ValueError,
+        lambda: bp.forward_prop(net, [1.0, 0.0]),
+        "X must be a 2-D array of shape (N, 2)",
+        "but got shape (2,); for a single sample write [x] or X.reshape(1, -1)",
+    )
     fails(ValueError, lambda: bp.compute_loss(net, X, np.zeros((4, 1, 1))), "y must be a 1-D or 2-D array")
-    fails(ValueError, lambda: bp.compute_loss(net, X, [[np.nan], [0], [0], [0]]), "y must be finite, but y[0, 0] is nan")
-    fails(ValueError, lambda: bp.compute_loss(net, X, [[0.0], [1.0], [1.0000001], [0.0]], "binary_cross_entropy"),
-          "y must lie in [0, 1] for binary_cross_entropy, but got values from 0.0 to 1.0000001")
-    fails(ValueError, lambda: bp.compute_loss(net, X, [[-1e-9], [1.0], [1.0], [0.0]], "binary_cross_entropy"), "values from -1e-09")
+    fails(
+        ValueError, lambda: bp.compute_loss(net, X, [[np.nan], [0], [0], [0]]), "y must be finite, but y[0, 0] is nan"
+    )
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(net, X, [[0.0], [1.0], [1.0000001], [0.0]], "binary_cross_entropy"),
+        "y must lie in [0, 1] for binary_cross_entropy, but got values from 0.0 to 1.0000001",
+    )
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(net, X, [[-1e-9], [1.0], [1.0], [0.0]], "binary_cross_entropy"),
+        "values from -1e-09",
+    )
     assert bp.compute_loss(net, X, y, "binary_cross_entropy") > 0  # 0 and 1 themselves are targets
     assert bp.compute_loss(net, X, y[:, 0]) == bp.compute_loss(net, X, y)  # (N,) is (N, 1) for one output
     softmax_net = bp.init_network((2, 3), seed=0, output="softmax")
-    fails(ValueError, lambda: bp.compute_loss(softmax_net, X, np.array([0, -1, 2, 1]), "categorical_cross_entropy"),
-          "y class labels must lie in 0..2 for 3 classes, but got labels from -1 to 2")
-    fails(ValueError, lambda: bp.compute_loss(softmax_net, X, np.eye(3)[[0, 1, 2, 0]] * 2, "categorical_cross_entropy"),
-          "row 0 of y is [2.0, 0.0, 0.0]")
-    fails(ValueError, lambda: bp.compute_loss(softmax_net, X, [[0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]],
-                                              "categorical_cross_entropy"), "row 0 of y is [0.0, 0.0, 0.0]")
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(softmax_net, X, np.array([0, -1, 2, 1]), "categorical_cross_entropy"),
+        "y class labels must lie in 0..2 for 3 classes, but got labels from -1 to 2",
+    )
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(softmax_net, X, np.eye(3)[[0, 1, 2, 0]] * 2, "categorical_cross_entropy"),
+        "row 0 of y is [2.0, 0.0, 0.0]",
+    )
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(
+            softmax_net, X, [[0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]], "categorical_cross_entropy"
+        ),
+        "row 0 of y is [0.0, 0.0, 0.0]",
+    )
 
 
 def test_arrays_of_any_float_or_int_type_become_float64(net, xor):
@@ -587,7 +807,11 @@ def test_arrays_of_any_float_or_int_type_become_float64(net, xor):
     assert bp.compute_loss(net, X.astype(np.float32), y.astype(np.int8)) == bp.compute_loss(net, X, y)
     assert as_float_array("v", [[1, 2]], ndim=2).dtype == np.float64
     fails(ValueError, lambda: as_float_array("v", [1, 2], ndim=2), "v must be a 2-D array, but got shape (2,)")
-    fails(TypeError, lambda: as_float_array("v", [1j], ndim=1), "v must be an array of numbers (float or int), but got dtype complex128")
+    fails(
+        TypeError,
+        lambda: as_float_array("v", [1j], ndim=1),
+        "v must be an array of numbers (float or int), but got dtype complex128",
+    )
     fails(ValueError, lambda: bp.forward_prop(net, np.zeros((4, 3))), "but got shape (4, 3); samples are rows")
 
 
@@ -595,11 +819,18 @@ def test_the_first_row_that_is_not_one_hot_is_named(xor):
     X, _ = xor
     three = bp.init_network((2, 3), seed=0, output="softmax")
     y = [[1, 0, 0], [0, 1, 0], [0.5, 0.5, 0], [0, 0, 1]]
-    fails(ValueError, lambda: bp.compute_loss(three, X, y, "categorical_cross_entropy"),
-          "y must be one-hot rows (a single 1 per row) or integer class labels for categorical_cross_entropy, "
-          "but row 2 of y is [0.5, 0.5, 0.0]")
-    fails(ValueError, lambda: bp.compute_loss(three, X, np.array([], dtype=int), "categorical_cross_entropy"),
-          "y must have shape (N, 3) = (4, 3)", "but got shape (0, 3)")
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(three, X, y, "categorical_cross_entropy"),
+        "y must be one-hot rows (a single 1 per row) or integer class labels for categorical_cross_entropy, "
+        "but row 2 of y is [0.5, 0.5, 0.0]",
+    )
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(three, X, np.array([], dtype=int), "categorical_cross_entropy"),
+        "y must have shape (N, 3) = (4, 3)",
+        "but got shape (0, 3)",
+    )
 
 
 def test_counting_counts_each_pass_once_and_nests(net, xor):

@@ -35,10 +35,26 @@ SIGNATURES = {
     "epsilon_sweep": (epsilon_sweep, ["network", "X", "y", "loss", "epsilons", "method"]),
     "loss_change": (loss_change, ["network", "X", "y", "name", "epsilon", "loss"]),
     "gradient_descent": (bp.gradient_descent, ["network", "gradients", "learning_rate"]),
-    "train": (bp.train, ["network", "X", "y", "epochs", "learning_rate", "loss", "gradient", "epsilon", "method",
-                         "target_loss", "callback"]),
-    "train_minibatch": (bp.train_minibatch, ["network", "X", "y", "epochs", "learning_rate", "batch_size", "seed",
-                                             "loss", "callback"]),
+    "train": (
+        bp.train,
+        [
+            "network",
+            "X",
+            "y",
+            "epochs",
+            "learning_rate",
+            "loss",
+            "gradient",
+            "epsilon",
+            "method",
+            "target_loss",
+            "callback",
+        ],
+    ),
+    "train_minibatch": (
+        bp.train_minibatch,
+        ["network", "X", "y", "epochs", "learning_rate", "batch_size", "seed", "loss", "callback"],
+    ),
     "init_network": (bp.init_network, ["layer_sizes", "seed", "init", "bias_init", "hidden", "output", "activations"]),
     "init_stack": (bp.init_stack, ["seeds", "layer_sizes"]),
     "nudge": (bp.nudge, ["network", "name", "epsilon"]),
@@ -51,9 +67,23 @@ SIGNATURES = {
     "get_loss": (bp.get_loss, ["name"]),
 }
 
-POSITIONAL = {"forward_prop", "compute_loss", "backward_prop", "numerical_gradient", "gradient_check", "epsilon_sweep",
-              "loss_change", "gradient_descent", "nudge", "predict_classes", "accuracy", "init_stack", "epoch_orders",
-              "get_activation", "get_loss"}
+POSITIONAL = {
+    "forward_prop",
+    "compute_loss",
+    "backward_prop",
+    "numerical_gradient",
+    "gradient_check",
+    "epsilon_sweep",
+    "loss_change",
+    "gradient_descent",
+    "nudge",
+    "predict_classes",
+    "accuracy",
+    "init_stack",
+    "epoch_orders",
+    "get_activation",
+    "get_loss",
+}
 """Functions whose leading arguments are positional: everything is passed by keyword anyway where allowed."""
 
 # Words a message may use to name each argument (a network is named by its parts too).
@@ -114,12 +144,18 @@ def _broken_networks() -> list:
     good = bp.init_network((2, 3, 1), seed=0)
 
     def variant(**parts):
-        fields = {"weights": [W.copy() for W in good.weights], "biases": [b.copy() for b in good.biases],
-                  "activations": list(good.activations)} | parts
+        fields = {
+            "weights": [W.copy() for W in good.weights],
+            "biases": [b.copy() for b in good.biases],
+            "activations": list(good.activations),
+        } | parts
         return bp.Network(**fields)
 
     return [
-        None, "network", 5, [good.weights, good.biases],
+        None,
+        "network",
+        5,
+        [good.weights, good.biases],
         variant(weights=[good.weights[0].tolist(), good.weights[1]]),
         variant(weights=[good.weights[0].astype(np.int64), good.weights[1]]),
         variant(weights=[good.weights[0].astype(complex), good.weights[1]]),
@@ -128,20 +164,62 @@ def _broken_networks() -> list:
         variant(weights=[np.zeros(3), good.weights[1]]),
         variant(weights=[np.zeros((2, 2)), good.weights[1]]),
         variant(weights=[np.zeros((1, 2, 3)), good.weights[1]]),
-        variant(weights=[]), variant(biases=[]), variant(biases=good.biases[:1]),
+        variant(weights=[]),
+        variant(biases=[]),
+        variant(biases=good.biases[:1]),
         variant(biases=[np.zeros((3, 1)), good.biases[1]]),
-        variant(activations=["sigmoid"]), variant(activations=[5, "sigmoid"]), variant(activations="ss"),
-        variant(activations=["softplus", "sigmoid"]), variant(weights=tuple(good.weights)),
+        variant(activations=["sigmoid"]),
+        variant(activations=[5, "sigmoid"]),
+        variant(activations="ss"),
+        variant(activations=["softplus", "sigmoid"]),
+        variant(weights=tuple(good.weights)),
         variant(weights=[np.full((2, 3), 1e308), good.weights[1]]),
     ]
 
 
 HOSTILE = [
-    None, True, False, 0, -1, 1.5, -0.0, float("nan"), float("inf"), -float("inf"), 10**30, 2**64, 1e308, 1e-320,
-    "", "abc", "mse", "1", b"bytes", [], [[]], [1, 2], [[0, 1], [1]], [[0, 0, 1]], [[1e308, 1e308]] * 4,
-    np.array([]), np.zeros((0, 2)), np.zeros((4, 2, 1)), np.array([["a", "b"]] * 4), np.ones((4, 2), dtype=complex),
-    np.ones((4, 2), dtype=bool), np.array([[1, 2]] * 4, dtype=object), np.array([[2**62, 1]] * 4),
-    np.float16(1.0), np.int8(-3), {"a": 1}, (1, 2), {1, 2}, object(), len, range(0), range(3),
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1.5,
+    -0.0,
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    10**30,
+    2**64,
+    1e308,
+    1e-320,
+    "",
+    "abc",
+    "mse",
+    "1",
+    b"bytes",
+    [],
+    [[]],
+    [1, 2],
+    [[0, 1], [1]],
+    [[0, 0, 1]],
+    [[1e308, 1e308]] * 4,
+    np.array([]),
+    np.zeros((0, 2)),
+    np.zeros((4, 2, 1)),
+    np.array([["a", "b"]] * 4),
+    np.ones((4, 2), dtype=complex),
+    np.ones((4, 2), dtype=bool),
+    np.array([[1, 2]] * 4, dtype=object),
+    np.array([[2**62, 1]] * 4),
+    np.float16(1.0),
+    np.int8(-3),
+    {"a": 1},
+    (1, 2),
+    {1, 2},
+    object(),
+    len,
+    range(0),
+    range(3),
 ]
 """Hostile values for any argument (the bounded ones: nothing here asks for gigabytes)."""
 

@@ -32,6 +32,7 @@ def _data(n, inputs, outputs, seed=0):
 
 # --- batches and shuffles ---------------------------------------------------
 
+
 def test_batches_are_consecutive_and_the_last_short_one_is_kept():
     assert batch_slices(10, 4) == [slice(0, 4), slice(4, 8), slice(8, 10)]
     assert batch_slices(3, 5) == [slice(0, 3)]
@@ -55,6 +56,7 @@ def test_epoch_orders_name_the_bad_argument():
 
 
 # --- train_minibatch against its definition ----------------------------------
+
 
 @pytest.mark.parametrize(
     "sizes, options, loss",
@@ -126,8 +128,15 @@ def test_train_minibatch_names_the_bad_argument():
 def test_the_callback_sees_each_epochs_running_loss():
     X, y = bp.xor()
     seen = []
-    history = bp.train_minibatch(bp.init_network((2, 2, 1), seed=0), X, y, epochs=3, learning_rate=0.5,
-                                 batch_size=3, callback=lambda step: seen.append((step.epoch, step.loss, step.output)))
+    history = bp.train_minibatch(
+        bp.init_network((2, 2, 1), seed=0),
+        X,
+        y,
+        epochs=3,
+        learning_rate=0.5,
+        batch_size=3,
+        callback=lambda step: seen.append((step.epoch, step.loss, step.output)),
+    )
     assert [epoch for epoch, _, _ in seen] == [0, 1, 2, 3]
     assert [loss for _, loss, _ in seen] == list(history.losses)
     assert all(output is None for _, _, output in seen)
@@ -137,14 +146,21 @@ def test_divergence_names_the_epoch_after_the_last_good_one_and_the_rate():
     X, y = bp.xor()
     net = bp.init_network((2, 2, 1), seed=0, output="identity")
     epochs = []
-    error = fails(DivergenceError, lambda: bp.train_minibatch(net, X, y * 1e3, epochs=1000, learning_rate=10.0,
-                                                              batch_size=2, callback=lambda s: epochs.append(s.epoch)),
-                  "numpy reported", "learning rate 10.0", "try 1.0")
+    error = fails(
+        DivergenceError,
+        lambda: bp.train_minibatch(
+            net, X, y * 1e3, epochs=1000, learning_rate=10.0, batch_size=2, callback=lambda s: epochs.append(s.epoch)
+        ),
+        "numpy reported",
+        "learning rate 10.0",
+        "try 1.0",
+    )
     assert error.epoch == epochs[-1] + 1 >= 1
     assert f"training diverged at epoch {error.epoch}: numpy reported overflow" in str(error)
 
 
 # --- classification -----------------------------------------------------------
+
 
 def _argmax_network(k=3):
     """A k-k softmax network with W = I, b = 0: its predicted class is the largest input."""
@@ -177,10 +193,18 @@ def test_accuracy_of_a_stack_is_one_per_network():
 
 def test_accuracy_and_split_name_bad_labels():
     net = _argmax_network()
-    fails(ValueError, lambda: bp.accuracy(net, X_HAND, np.array([0, 1, 2])),
-          "labels must have one entry per row of X (4), but got 3")
+    fails(
+        ValueError,
+        lambda: bp.accuracy(net, X_HAND, np.array([0, 1, 2])),
+        "labels must have one entry per row of X (4), but got 3",
+    )
     kinds = "labels must be integer class labels of shape (N,) or one-hot rows (N, K)"
-    fails(TypeError, lambda: bp.accuracy(net, X_HAND, np.array([0.0, 1.0, 2.0, 0.0])), kinds, "dtype float64 and shape (4,)")
+    fails(
+        TypeError,
+        lambda: bp.accuracy(net, X_HAND, np.array([0.0, 1.0, 2.0, 0.0])),
+        kinds,
+        "dtype float64 and shape (4,)",
+    )
     fails(TypeError, lambda: bp.stratified_split(np.array([True, False])), kinds, "dtype bool")
     fails(ValueError, lambda: bp.stratified_split(np.zeros((2, 2, 2), dtype=int)), kinds, "shape (2, 2, 2)")
     fails(TypeError, lambda: bp.stratified_split(np.eye(2, dtype=bool)), "labels must hold numbers", "boolean array")
@@ -202,18 +226,29 @@ def test_stratified_split_takes_a_quarter_of_each_class_by_default():
 def test_stratified_split_accepts_one_hot_rows():
     labels = np.array([0, 0, 1, 1, 1, 1])
     one_hot = np.eye(2)[labels]
-    assert [a.tolist() for a in bp.stratified_split(one_hot, 0.5, seed=3)] == [a.tolist() for a in bp.stratified_split(labels, 0.5, seed=3)]
+    assert [a.tolist() for a in bp.stratified_split(one_hot, 0.5, seed=3)] == [
+        a.tolist() for a in bp.stratified_split(labels, 0.5, seed=3)
+    ]
 
 
 @pytest.mark.parametrize("fraction", [0, 1, 1.5, -0.25])
 def test_a_test_fraction_outside_0_and_1_is_refused(fraction):
-    fails(ValueError, lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction),
-          "test_fraction must be a number strictly between 0 and 1 (e.g. 0.25)", f"got {fraction!r}")
+    fails(
+        ValueError,
+        lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction),
+        "test_fraction must be a number strictly between 0 and 1 (e.g. 0.25)",
+        f"got {fraction!r}",
+    )
 
 
 @pytest.mark.parametrize("fraction", ["0.5", None, True])
 def test_a_test_fraction_that_is_not_a_number_is_a_type_error(fraction):
-    fails(TypeError, lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction), "test_fraction must be a number", f"got {fraction!r}")
+    fails(
+        TypeError,
+        lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction),
+        "test_fraction must be a number",
+        f"got {fraction!r}",
+    )
 
 
 def test_stratified_split_names_a_bad_seed():
@@ -221,6 +256,7 @@ def test_stratified_split_names_a_bad_seed():
 
 
 # --- the digits loader and network ---------------------------------------------
+
 
 def test_the_digits_are_read_from_scikit_learns_file_without_importing_it(monkeypatch):
     path = digits_module._bundled_digits_file()
@@ -243,8 +279,12 @@ def test_without_the_bundled_file_the_digits_come_from_scikit_learn(monkeypatch)
     X, labels = digits_module.load_digits()
     assert np.array_equal(X, pixels / 16) and labels.tolist() == [7, 3] and labels.dtype == np.intp
     monkeypatch.setitem(sys.modules, "sklearn.datasets", None)
-    fails(ImportError, digits_module.load_digits, "the digits data set comes with scikit-learn, which is not installed",
-          "install it with `pip install scikit-learn` (or the project's `test` extra)")
+    fails(
+        ImportError,
+        digits_module.load_digits,
+        "the digits data set comes with scikit-learn, which is not installed",
+        "install it with `pip install scikit-learn` (or the project's `test` extra)",
+    )
 
 
 def test_without_scikit_learn_there_is_no_bundled_file(monkeypatch):

@@ -60,5 +60,7 @@ def test_the_oracle_agrees_with_the_loss_it_differentiates():
     # The oracle is only independent if it computes the same loss: check the value too.
     network = bp.init_network((2, 3, 2), seed=3, bias_init="normal", activations=["tanh", "softmax"])
     X, y = np.array([[0.5, -1.0], [1.0, 0.25]]), np.array([[1.0, 0.0], [0.0, 1.0]])
-    value = oracle_loss(list(zip(network.weights, network.biases)), X, y, network.activations, "categorical_cross_entropy")
+    value = oracle_loss(
+        list(zip(network.weights, network.biases)), X, y, network.activations, "categorical_cross_entropy"
+    )
     assert np.isclose(value, bp.compute_loss(network, X, y, "categorical_cross_entropy"), rtol=1e-12)

@@ -277,8 +277,9 @@ def test_the_mutation_score_is_shown_from_its_file():
 
 def test_the_step_that_stopped_a_scenario_is_marked():
     page = sections(chapter(hand_written_results()))
-    assert '<p class="bdd-step bdd-step-failed"><span class="bdd-keyword">Then</span> the counter is 5</p>' in page[
-        "A wrong expectation fails"
-    ]
+    assert (
+        '<p class="bdd-step bdd-step-failed"><span class="bdd-keyword">Then</span> the counter is 5</p>'
+        in page["A wrong expectation fails"]
+    )
     assert "bdd-step-undefined" in page["A sentence nobody defined"]
     assert "bdd-step-" not in page["Adding one passes"]

@@ -107,7 +107,9 @@ def _(state, line, name):
 
     Example: And the scratch report gives the parser's message for line 4 of "02-broken.feature"
     """
-    assert re.search(rf"{re.escape(name)} does not parse:[\s\S]*?\n\s*\({line}:\d+\): expected: ", state.report), state.report
+    assert re.search(rf"{re.escape(name)} does not parse:[\s\S]*?\n\s*\({line}:\d+\): expected: ", state.report), (
+        state.report
+    )
 
 
 @then(sentence('the scratch report quotes the sentence "{text}" from "{where}"'))

@@ -44,8 +44,12 @@ def _(state, tol):
     assert np.any(np.abs(bp.forward_prop(state.network, state.X)[0] - state.y) > tol)
 
 
-@when(sentence("I train seeds {first:d} to {last:d} of the guide's network (weight init {init:Word}, "
-               "bias init {bias_init:Word}) with {loss:Word} for {epochs:d} epochs at learning rate {lr:Number}"))
+@when(
+    sentence(
+        "I train seeds {first:d} to {last:d} of the guide's network (weight init {init:Word}, "
+        "bias init {bias_init:Word}) with {loss:Word} for {epochs:d} epochs at learning rate {lr:Number}"
+    )
+)
 def _(state, first, last, init, bias_init, loss, epochs, lr):
     """Train one 2-2-1 sigmoid network per seed on XOR, all at once, recording when each learns it.
 
@@ -53,8 +57,9 @@ def _(state, first, last, init, bias_init, loss, epochs, lr):
 
     Example: When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
     """
-    vars(state).setdefault("sweeps", []).append(sweep_xor(
-        range(first, last + 1), learning_rate=lr, epochs=epochs, loss=loss, init=init, bias_init=bias_init))
+    vars(state).setdefault("sweeps", []).append(
+        sweep_xor(range(first, last + 1), learning_rate=lr, epochs=epochs, loss=loss, init=init, bias_init=bias_init)
+    )
 
 
 @then("none of the seeds learned XOR")
@@ -63,7 +68,9 @@ def _(state, measure):
 
     Example: Then none of the seeds learned XOR
     """
-    assert measure("seeds that learned XOR", state.sweeps[-1].solved_count) == 0, state.sweeps[-1].seeds[state.sweeps[-1].solved]
+    assert measure("seeds that learned XOR", state.sweeps[-1].solved_count) == 0, state.sweeps[-1].seeds[
+        state.sweeps[-1].solved
+    ]
 
 
 @then("every seed's loss fell at every epoch")
@@ -84,8 +91,11 @@ def _(state, low, high, measure):
     assert low <= measure("seeds that learned XOR", state.sweeps[-1].solved_count) <= high
 
 
-@then(sentence("all but at most {k:d} of the seeds that failed end with a loss within {tol:Number} "
-               "of {a:Number} or {b:Number}"))
+@then(
+    sentence(
+        "all but at most {k:d} of the seeds that failed end with a loss within {tol:Number} of {a:Number} or {b:Number}"
+    )
+)
 def _(state, k, tol, a, b, measure):
     """Almost every failed seed ends on one of two plateaus: its final loss is near ``a`` or ``b``.
 
@@ -104,8 +114,12 @@ def _(state, n, tol, value, measure):
     assert measure(f"failed seeds near {value:g}", support.ends_near(state.sweeps[-1], value, tolerance=tol).sum()) >= n
 
 
-@then(sentence("every seed that failed with a loss within {tol:Number} of {value:Number} has exactly {k:d} "
-               "outputs within {distance:Number} of {centre:Number}"))
+@then(
+    sentence(
+        "every seed that failed with a loss within {tol:Number} of {value:Number} has exactly {k:d} "
+        "outputs within {distance:Number} of {centre:Number}"
+    )
+)
 def _(state, tol, value, k, distance, centre, measure):
     """On that plateau, each failed seed has exactly ``k`` outputs near ``centre`` (and there is such a seed).
 
@@ -113,10 +127,16 @@ def _(state, tol, value, k, distance, centre, measure):
     """
     gaps = np.abs(state.sweeps[-1].outputs[support.ends_near(state.sweeps[-1], value, tolerance=tol)] - centre)
     measure(f"largest distance from {centre:g} of an output within {distance:g} of it", gaps[gaps <= distance].max())
-    assert set(support.outputs_near(state.sweeps[-1], centre, distance)[support.ends_near(state.sweeps[-1], value, tolerance=tol)]) == {k}
+    assert set(
+        support.outputs_near(state.sweeps[-1], centre, distance)[
+            support.ends_near(state.sweeps[-1], value, tolerance=tol)
+        ]
+    ) == {k}
 
 
-@then(sentence("over the last {last:d} epochs the loss of every seed that failed fell, but by less than {bound:Number}"))
+@then(
+    sentence("over the last {last:d} epochs the loss of every seed that failed fell, but by less than {bound:Number}")
+)
 def _(state, last, bound, measure):
     """Stuck, not broken: each failed seed's loss is still going down over the final epochs, but barely.
 
@@ -127,8 +147,11 @@ def _(state, last, bound, measure):
     assert all(0 < drop < bound for drop in drops)
 
 
-@then(sentence("over the seeds both sweeps learn, the second needs at most {ratio:Number} times "
-               "the median epochs of the first"))
+@then(
+    sentence(
+        "over the seeds both sweeps learn, the second needs at most {ratio:Number} times the median epochs of the first"
+    )
+)
 def _(state, ratio, measure):
     """Compare the last two sweeps' median epochs to learn XOR, over the seeds both learned.
 
@@ -137,8 +160,12 @@ def _(state, ratio, measure):
     assert _measured_ratio(state, measure) <= ratio
 
 
-@then(sentence("over the seeds both sweeps learn, the second needs between {low:Number} and {high:Number} times "
-               "the median epochs of the first"))
+@then(
+    sentence(
+        "over the seeds both sweeps learn, the second needs between {low:Number} and {high:Number} times "
+        "the median epochs of the first"
+    )
+)
 def _(state, low, high, measure):
     """The ratio of the last two sweeps' median epochs to learn XOR (second over first) lies in [low, high].
 

@@ -67,8 +67,15 @@ COST_WIDTHS = (2, 3, 4, 6, 8, 11, 16, 23, 32, 45, 64)
 """Networks [n, n, 1] of the cost figure (n = 2 ... 64, about sqrt(2) apart)."""
 COST_BATCH = 4
 WORKED_PARAMETERS = {
-    "W1[0,0]": 0.75, "W1[0,1]": 0.5, "W1[1,0]": -0.25, "W1[1,1]": 1.5, "b1[0]": 0.0, "b1[1]": -1.0,
-    "W2[0,0]": 1.0, "W2[1,0]": -2.0, "b2[0]": 0.5,
+    "W1[0,0]": 0.75,
+    "W1[0,1]": 0.5,
+    "W1[1,0]": -0.25,
+    "W1[1,1]": 1.5,
+    "b1[0]": 0.0,
+    "b1[1]": -1.0,
+    "W2[0,0]": 1.0,
+    "W2[1,0]": -2.0,
+    "b2[0]": 0.5,
 }
 """The worked example's parameters: those of the chapters Forward propagation and The chain rule
 (chosen there so that the hidden weighted sums come out round)."""
@@ -88,6 +95,7 @@ CHAPTERS = {
 
 
 # --- formatting ----------------------------------------------------------------
+
 
 def num(x: float, digits: int = 6) -> str:
     """``x`` for LaTeX: ``0.125731``, ``-1.2 \\times 10^{-5}``, ``10^{-5}``."""
@@ -177,7 +185,9 @@ class LossCurves:
     @property
     def largest_gap(self) -> float:
         """max over rates and epochs of |L_backprop - L_nudging| / L_backprop."""
-        return max(float(np.max(np.abs(self.backprop[r] - self.numerical[r]) / self.backprop[r])) for r in self.backprop)
+        return max(
+            float(np.max(np.abs(self.backprop[r] - self.numerical[r]) / self.backprop[r])) for r in self.backprop
+        )
 
 
 def _train_rates(seed: int, rates, gradient: str) -> dict:
@@ -186,8 +196,16 @@ def _train_rates(seed: int, rates, gradient: str) -> dict:
     Gradients by backprop, or by the guide's forward-difference nudging with its code's epsilon.
     """
     X, y = bp.xor()
-    history = bp.train(bp.init_stack([seed] * len(rates)), X, y, epochs=SWEEP_EPOCHS, learning_rate=np.array(rates),
-                       gradient=gradient, epsilon=GUIDE_EPSILON_CODE, method="forward")
+    history = bp.train(
+        bp.init_stack([seed] * len(rates)),
+        X,
+        y,
+        epochs=SWEEP_EPOCHS,
+        learning_rate=np.array(rates),
+        gradient=gradient,
+        epsilon=GUIDE_EPSILON_CODE,
+        method="forward",
+    )
     return {rate: history.losses[:, s] for s, rate in enumerate(rates)}
 
 
@@ -217,7 +235,9 @@ class EpsilonErrors:
 def epsilon_error(epsilon: float, method: str) -> float:
     """Relative error ||n - a|| / (||n|| + ||a||) of the nudged gradient of the guide's network (seed EPSILON_SEED) on XOR."""
     X, y = bp.xor()
-    return bp.gradient_check(bp.init_network((2, 2, 1), seed=EPSILON_SEED), X, y, epsilon=float(epsilon), method=method).overall
+    return bp.gradient_check(
+        bp.init_network((2, 2, 1), seed=EPSILON_SEED), X, y, epsilon=float(epsilon), method=method
+    ).overall
 
 
 @functools.cache
@@ -306,8 +326,9 @@ def worked_example() -> WorkedExample:
     gradients = bp.backward_prop(network, X, y, "mse", cache=cache)
     check = bp.gradient_check(network, X, y, "mse", epsilon=WORKED_EPSILON, method="central")
     after = bp.gradient_descent(network.copy(), gradients, WORKED_LEARNING_RATE)
-    return WorkedExample(network, X, y, cache, bp.compute_loss(network, X, y), gradients, check,
-                         bp.compute_loss(after, X, y))
+    return WorkedExample(
+        network, X, y, cache, bp.compute_loss(network, X, y), gradients, check, bp.compute_loss(after, X, y)
+    )
 
 
 # --- the figures -------------------------------------------------------------------
@@ -353,10 +374,14 @@ def _loss_curves_caption() -> str:
 
 def _draw_loss_curves(path: Path) -> None:
     c = loss_curves()
-    figures.plot_loss_comparison({f"η = {_rate(r)}": c.backprop[r] for r in CURVE_RATES},
-                               {f"η = {_rate(r)}": c.numerical[r] for r in CURVE_RATES}, path,
-                               numerical_label="nudging", zoom=[f"η = {_rate(r)}" for r in CURVE_RATES[:2]],
-                               title=f"Learning XOR, seed {c.seed}: backprop and nudging give the same curves")
+    figures.plot_loss_comparison(
+        {f"η = {_rate(r)}": c.backprop[r] for r in CURVE_RATES},
+        {f"η = {_rate(r)}": c.numerical[r] for r in CURVE_RATES},
+        path,
+        numerical_label="nudging",
+        zoom=[f"η = {_rate(r)}" for r in CURVE_RATES[:2]],
+        title=f"Learning XOR, seed {c.seed}: backprop and nudging give the same curves",
+    )
 
 
 def _boundary_caption() -> str:
@@ -379,8 +404,9 @@ def _boundary_caption() -> str:
 def _draw_boundaries(path: Path) -> None:
     learned, stuck = learned_and_stuck()
     X, y = bp.xor()
-    figures.plot_decision_boundaries([(trained(learned), f"seed {learned}: learned XOR"),
-                                    (trained(stuck), f"seed {stuck}: stuck")], X, y, path)
+    figures.plot_decision_boundaries(
+        [(trained(learned), f"seed {learned}: learned XOR"), (trained(stuck), f"seed {stuck}: stuck")], X, y, path
+    )
 
 
 def _epsilon_caption() -> str:
@@ -405,8 +431,10 @@ def _draw_epsilon(path: Path) -> None:
     figures.plot_epsilon_errors(
         e.epsilons,
         {"forward difference (the guide's nudge)": e.forward, "central difference": e.central},
-        {f"guide's text\nε = {plain(GUIDE_EPSILON_TEXT)}": GUIDE_EPSILON_TEXT,
-         f"guide's code\nε = {plain(GUIDE_EPSILON_CODE)}": GUIDE_EPSILON_CODE},
+        {
+            f"guide's text\nε = {plain(GUIDE_EPSILON_TEXT)}": GUIDE_EPSILON_TEXT,
+            f"guide's code\nε = {plain(GUIDE_EPSILON_CODE)}": GUIDE_EPSILON_CODE,
+        },
         path,
         title="How far nudging is from the true gradient",
     )
@@ -432,8 +460,10 @@ def _draw_cost(path: Path) -> None:
     c = gradient_cost()
     figures.plot_gradient_cost(
         c.parameters,
-        {"nudging: forward passes (P + 1)": c.numerical_forward,
-         "backprop: forward + backward passes": c.backprop_forward + c.backprop_backward},
+        {
+            "nudging: forward passes (P + 1)": c.numerical_forward,
+            "backprop: forward + backward passes": c.backprop_forward + c.backprop_backward,
+        },
         {"nudging (forward difference)": c.numerical_seconds, "backprop": c.backprop_seconds},
         path,
         machine_note="measured on the build machine",
@@ -458,16 +488,41 @@ def _draw_diagram(path: Path) -> None:
 
 
 FIGURES: list[Figure] = [
-    Figure("network-2-2-1.svg", "notation", "Diagram of the 2-2-1 network with every weight and bias labelled",
-           _diagram_caption, _draw_diagram),
-    Figure("epsilon-error.svg", CHAPTERS["nudging"], "Relative error of nudging against epsilon, log-log",
-           _epsilon_caption, _draw_epsilon),
-    Figure("xor-loss-curves.svg", CHAPTERS["xor"], "XOR loss curves by backprop and by nudging at several learning rates",
-           _loss_curves_caption, _draw_loss_curves),
-    Figure("xor-decision-boundaries.svg", CHAPTERS["xor"], "Decision boundaries of a seed that learns XOR and one that is stuck",
-           _boundary_caption, _draw_boundaries),
-    Figure("gradient-cost.svg", CHAPTERS["cost"], "Passes and time per gradient against the number of parameters",
-           _cost_caption, _draw_cost),
+    Figure(
+        "network-2-2-1.svg",
+        "notation",
+        "Diagram of the 2-2-1 network with every weight and bias labelled",
+        _diagram_caption,
+        _draw_diagram,
+    ),
+    Figure(
+        "epsilon-error.svg",
+        CHAPTERS["nudging"],
+        "Relative error of nudging against epsilon, log-log",
+        _epsilon_caption,
+        _draw_epsilon,
+    ),
+    Figure(
+        "xor-loss-curves.svg",
+        CHAPTERS["xor"],
+        "XOR loss curves by backprop and by nudging at several learning rates",
+        _loss_curves_caption,
+        _draw_loss_curves,
+    ),
+    Figure(
+        "xor-decision-boundaries.svg",
+        CHAPTERS["xor"],
+        "Decision boundaries of a seed that learns XOR and one that is stuck",
+        _boundary_caption,
+        _draw_boundaries,
+    ),
+    Figure(
+        "gradient-cost.svg",
+        CHAPTERS["cost"],
+        "Passes and time per gradient against the number of parameters",
+        _cost_caption,
+        _draw_cost,
+    ),
 ]
 
 

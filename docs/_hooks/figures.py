@@ -38,13 +38,26 @@ def plot_decision_boundaries(panels, X, y, path) -> Path:
     with figure(4.2 * len(panels) + 0.8, 4.0, ncols=len(panels), squeeze=False) as (fig, axes):
         for ax, (network, title) in zip(axes[0], panels):
             image = decision_boundary_axes(ax, network, X, y, title=title)
-        fig.colorbar(image, ax=list(axes[0]), label=f"network output ŷ ({BOUNDARY:g} contour in black)",
-                     ticks=[0, 0.25, 0.5, 0.75, 1], shrink=0.9)
+        fig.colorbar(
+            image,
+            ax=list(axes[0]),
+            label=f"network output ŷ ({BOUNDARY:g} contour in black)",
+            ticks=[0, 0.25, 0.5, 0.75, 1],
+            shrink=0.9,
+        )
         return save(fig, path)
 
 
-def plot_loss_comparison(backprop: dict, numerical: dict, path, *, title: str | None = None,
-                         numerical_label: str = "nudging", marker_every: int = 500, zoom=()) -> Path:
+def plot_loss_comparison(
+    backprop: dict,
+    numerical: dict,
+    path,
+    *,
+    title: str | None = None,
+    numerical_label: str = "nudging",
+    marker_every: int = 500,
+    zoom=(),
+) -> Path:
     """Loss curves from the chain rule (lines) and from nudging (markers) at the same settings.
 
     ``backprop`` and ``numerical`` map the same labels (e.g. learning rates) to
@@ -62,8 +75,17 @@ def plot_loss_comparison(backprop: dict, numerical: dict, path, *, title: str | 
             if label in numerical:
                 other = np.asarray(numerical[label])
                 every = np.arange(0, len(other), marker_every)
-                ax.plot(every, other[every], ls="none", marker="o", ms=5, mfc="none", mec=colours[label], mew=1.2,
-                        label=f"{label}: {numerical_label}")
+                ax.plot(
+                    every,
+                    other[every],
+                    ls="none",
+                    marker="o",
+                    ms=5,
+                    mfc="none",
+                    mec=colours[label],
+                    mew=1.2,
+                    label=f"{label}: {numerical_label}",
+                )
         if legend:
             ax.legend(fontsize=8.5, ncols=2, loc="center right")
 
@@ -102,16 +124,33 @@ def plot_epsilon_errors(epsilons, errors: dict, marks: dict, path, *, title: str
             ax.loglog(epsilons, err, marker=".", color=colour, label=label)
             best = int(np.argmin(err))
             # The minimum sits in the crook of a V: above it (or beside it) is empty.
-            ax.annotate(f"best ε ≈ {number(epsilons[best], 1)}", (epsilons[best], err[best]), xytext=offset,
-                        textcoords="offset points", ha="center" if offset[0] == 0 else "left",
-                        va="bottom" if offset[0] == 0 else "center", fontsize=8.5, color=colour,
-                        arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.8, "shrinkB": 3})
-        for k, ((label, eps), colour) in enumerate(zip(sorted(marks.items(), key=lambda m: m[1]), (PURPLE, GREY, GREEN))):
+            ax.annotate(
+                f"best ε ≈ {number(epsilons[best], 1)}",
+                (epsilons[best], err[best]),
+                xytext=offset,
+                textcoords="offset points",
+                ha="center" if offset[0] == 0 else "left",
+                va="bottom" if offset[0] == 0 else "center",
+                fontsize=8.5,
+                color=colour,
+                arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.8, "shrinkB": 3},
+            )
+        for k, ((label, eps), colour) in enumerate(
+            zip(sorted(marks.items(), key=lambda m: m[1]), (PURPLE, GREY, GREEN))
+        ):
             ax.axvline(eps, color=colour, ls="--", lw=1)
             # The smallest marked epsilon is labelled to its left, the others to their right.
-            ax.annotate(label, (eps, 0.98), xycoords=("data", "axes fraction"), xytext=(-5 if k == 0 else 5, 0),
-                        textcoords="offset points", ha="right" if k == 0 else "left", va="top", fontsize=8.5,
-                        color=colour)
+            ax.annotate(
+                label,
+                (eps, 0.98),
+                xycoords=("data", "axes fraction"),
+                xytext=(-5 if k == 0 else 5, 0),
+                textcoords="offset points",
+                ha="right" if k == 0 else "left",
+                va="top",
+                fontsize=8.5,
+                color=colour,
+            )
         ax.set_xlabel("epsilon ε (the nudge)")
         ax.set_ylabel("relative error against backprop")
         ax.legend(loc="lower left")
@@ -193,9 +232,15 @@ def plot_network_diagram(network: Network, path, *, title: str | None = None) ->
             ax.text(xs[l], (span - 1) / 2 * GAP + 0.75, header, ha="center", va="bottom", fontsize=10, weight="bold")
             if l > 0:
                 W = network.weights[l - 1]
-                ax.text((xs[l - 1] + xs[l]) / 2, -(span - 1) / 2 * GAP - 0.9,
-                        f"W{l}: shape {W.shape}, b{l}: shape {network.biases[l - 1].shape}",
-                        ha="center", va="top", fontsize=8.5, color=GREY)
+                ax.text(
+                    (xs[l - 1] + xs[l]) / 2,
+                    -(span - 1) / 2 * GAP - 0.9,
+                    f"W{l}: shape {W.shape}, b{l}: shape {network.biases[l - 1].shape}",
+                    ha="center",
+                    va="top",
+                    fontsize=8.5,
+                    color=GREY,
+                )
         for l in range(1, len(sizes)):
             n_in, n_out = sizes[l - 1], sizes[l]
             # element_names() order: W{l} row-major (i = input, j = output), then b{l}.
@@ -204,13 +249,25 @@ def plot_network_diagram(network: Network, path, *, title: str | None = None) ->
                     name = next(names)
                     start = np.array([xs[l - 1] + radius, yi])
                     end = np.array([xs[l] - radius, yj])
-                    ax.annotate("", end, start, arrowprops={"arrowstyle": "-|>", "color": GREY, "lw": 1,
-                                                             "shrinkA": 0, "shrinkB": 0})
+                    ax.annotate(
+                        "",
+                        end,
+                        start,
+                        arrowprops={"arrowstyle": "-|>", "color": GREY, "lw": 1, "shrinkA": 0, "shrinkB": 0},
+                    )
                     # Labels sit near the source end, where crossing edges are still apart.
                     t = 0.3 if n_in > 1 and n_out > 1 else 0.45
                     px, py = start + t * (end - start)
-                    label = ax.text(px, py, name, ha="center", va="center", color=BLUE, **mono,
-                                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+                    label = ax.text(
+                        px,
+                        py,
+                        name,
+                        ha="center",
+                        va="center",
+                        color=BLUE,
+                        **mono,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+                    )
                     label.set_gid(f"param:{name}")
                     drawn.append(name)
             for j, yj in enumerate(ys(n_out)):

@@ -46,7 +46,9 @@ def render(c) -> str:
         bp.backward_prop(network, X, y)
     guide, good = c.sweep(c.GUIDE_LEARNING_RATE), c.sweep(c.GOOD_LEARNING_RATE)
     text_eps, code_eps = c.GUIDE_EPSILON_TEXT, c.GUIDE_EPSILON_CODE
-    err = {(e, m): c.epsilon_error(e, m) for e in (text_eps, code_eps, *c.ERROR_EPSILONS) for m in ("forward", "central")}
+    err = {
+        (e, m): c.epsilon_error(e, m) for e in (text_eps, code_eps, *c.ERROR_EPSILONS) for m in ("forward", "central")
+    }
     e = c.epsilon_errors()
     (best_f, _), (best_c, _) = e.best("forward"), e.best("central")
     xor_rows = [f"| {a} | {b} | {out} |" for a, b, out in bp.XOR_TRUTH_TABLE]
@@ -74,7 +76,7 @@ def render(c) -> str:
         "",
         "## 2. Two different epsilons",
         "",
-        f"The text nudges each parameter \"by {text_eps:.4f}\"; the code sets `epsilon = {code_eps:.5f}`. "
+        f'The text nudges each parameter "by {text_eps:.4f}"; the code sets `epsilon = {code_eps:.5f}`. '
         "Both are usable, and they give different answers. On the guide's network "
         f"(seed {c.EPSILON_SEED}, all four XOR rows), the relative error of the nudged gradient against "
         "backprop is:",
@@ -131,14 +133,14 @@ def render(c) -> str:
         "",
         f"Shown in: {c.shown_in('xor', 'own rate')}.",
         "",
-        "## 5. \"Nudging\" is a forward difference, and its error is proportional to epsilon",
+        '## 5. "Nudging" is a forward difference, and its error is proportional to epsilon',
         "",
         "The guide's simpler view nudges a parameter up and reads the change in the loss, "
         "$(L(\\theta + \\varepsilon) - L(\\theta)) / \\varepsilon$. That is a *forward difference*: by Taylor's "
         "theorem it equals $\\partial L/\\partial\\theta + \\tfrac{\\varepsilon}{2}\\,\\partial^2 L/\\partial\\theta^2 "
         "+ \\dots$, so its error shrinks only in proportion to $\\varepsilon$. Nudging both ways, "
         "$(L(\\theta + \\varepsilon) - L(\\theta - \\varepsilon)) / 2\\varepsilon$ (the *central difference*, "
-        "which the text's \"increasing or decreasing\" hints at but the code does not do), cancels that term: "
+        'which the text\'s "increasing or decreasing" hints at but the code does not do), cancels that term: '
         "its error shrinks like $\\varepsilon^2$. Relative errors on the guide's network:",
         "",
         "| epsilon | forward difference | central difference |",
@@ -152,15 +154,14 @@ def render(c) -> str:
         f"{nudging.forward} forward passes (P + 1 with P = {network.parameter_count}); backprop ran "
         f"{chain.forward} forward and {chain.backward} backward pass, for every parameter at once.",
         "",
-        f"Shown in: {c.shown_in('nudging', 'forward difference', 'proportional')}; and "
-        f"{c.shown_in('cost', 'P + 1')}.",
+        f"Shown in: {c.shown_in('nudging', 'forward difference', 'proportional')}; and {c.shown_in('cost', 'P + 1')}.",
         "",
         "## 6. What the guide leaves out",
         "",
         "- **The code.** The guide says its code has `forward_prop`, `backward_prop` and `gradient_descent` "
         "functions, but shows only the hyperparameter block. The `backprop` package has all three, and the "
         "chapters run them.",
-        "- **The loss.** \"Measures the difference between computed y and true y\" does not say which loss. "
+        '- **The loss.** "Measures the difference between computed y and true y" does not say which loss. '
         "Here it is the mean squared error averaged over the batch, without a factor 1/2 "
         "([Notation](notation.md)).",
         "- **The initialisation.** The guide does not say how the weights start. Here: standard normal "

@@ -48,10 +48,10 @@ def render(c) -> str:
         "    import backprop as bp",
         "",
         "    network = bp.init_network((2, 2, 1))",
-        *[f"    network[\"{name}\"] = {value!r}" for name, value in c.WORKED_PARAMETERS.items()],
+        *[f'    network["{name}"] = {value!r}' for name, value in c.WORKED_PARAMETERS.items()],
         f"    X, y = [[{', '.join(repr(v) for v in c.WORKED_INPUT)}]], [[{', '.join(repr(v) for v in c.WORKED_TARGET)}]]",
         "    y_hat, cache = bp.forward_prop(network, X)          # cache.z[l], cache.a[l]",
-        "    gradients = bp.backward_prop(network, X, y, \"mse\", cache=cache)",
+        '    gradients = bp.backward_prop(network, X, y, "mse", cache=cache)',
         "    gradients.delta[2], gradients.dW[0]                # delta of layer 2, dL/dW1",
         "    ```",
         "",
@@ -101,11 +101,13 @@ def render(c) -> str:
     out += [
         "### Output layer",
         "",
-        *_aligned([
-            f"z^{{(2)}}_0 = {terms} + b^{{(2)}}[0]",
-            f"= {values} + {factor(b2[0])} = {num(z2)}",
-            f"\\hat y = a^{{(2)}}_0 = \\sigma(z^{{(2)}}_0) = \\frac{{1}}{{1 + e^{{{num(-z2)}}}}} = {num(y_hat)}",
-        ]),
+        *_aligned(
+            [
+                f"z^{{(2)}}_0 = {terms} + b^{{(2)}}[0]",
+                f"= {values} + {factor(b2[0])} = {num(z2)}",
+                f"\\hat y = a^{{(2)}}_0 = \\sigma(z^{{(2)}}_0) = \\frac{{1}}{{1 + e^{{{num(-z2)}}}}} = {num(y_hat)}",
+            ]
+        ),
         "### Loss",
         "",
         "Mean squared error, averaged over the batch, without a factor 1/2:",
@@ -136,11 +138,15 @@ def render(c) -> str:
         "$\\partial L/\\partial b^{(2)}[0] = \\delta^{(2)}_0$ (in matrix form "
         "$\\partial L/\\partial W^{(2)} = a^{(1)\\top} \\delta^{(2)}$):",
         "",
-        *_aligned([
-            *(f"\\frac{{\\partial L}}{{\\partial W^{{(2)}}[{j},0]}} = {factor(a1[j])} \\cdot {factor(d2)} = {num(dW2[j])}"
-              for j in range(n_hidden)),
-            f"\\frac{{\\partial L}}{{\\partial b^{{(2)}}[0]}} = {num(db2)}",
-        ]),
+        *_aligned(
+            [
+                *(
+                    f"\\frac{{\\partial L}}{{\\partial W^{{(2)}}[{j},0]}} = {factor(a1[j])} \\cdot {factor(d2)} = {num(dW2[j])}"
+                    for j in range(n_hidden)
+                ),
+                f"\\frac{{\\partial L}}{{\\partial b^{{(2)}}[0]}} = {num(db2)}",
+            ]
+        ),
         "### Hidden error signals",
         "",
         "The output's error flows back along each weight $W^{(2)}[j,0]$ (its value *before* any update, "
@@ -149,11 +155,13 @@ def render(c) -> str:
         "$\\delta^{(1)} = (\\delta^{(2)} W^{(2)\\top}) \\odot \\sigma'(z^{(1)})$:",
         "",
     ]
-    out += _aligned([
-        f"\\delta^{{(1)}}_{j} = {factor(d2)} \\cdot {factor(W2[j, 0])} \\cdot {num(a1[j])} \\cdot "
-        f"(1 - {num(a1[j])}) = {num(d1[j])}"
-        for j in range(n_hidden)
-    ])
+    out += _aligned(
+        [
+            f"\\delta^{{(1)}}_{j} = {factor(d2)} \\cdot {factor(W2[j, 0])} \\cdot {num(a1[j])} \\cdot "
+            f"(1 - {num(a1[j])}) = {num(d1[j])}"
+            for j in range(n_hidden)
+        ]
+    )
     out += [
         "### Hidden-layer gradients",
         "",
@@ -174,7 +182,7 @@ def render(c) -> str:
     out += [
         "## All nine gradients, checked by nudging",
         "",
-        "The same gradients from the guide's \"simpler view\": nudge one parameter at a time and watch the loss "
+        'The same gradients from the guide\'s "simpler view": nudge one parameter at a time and watch the loss '
         f"(central difference, $\\varepsilon = {num(c.WORKED_EPSILON)}$; see "
         f"{c.chapter('nudging', 'Nudging with epsilon')}).",
         "",

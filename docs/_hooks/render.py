@@ -79,9 +79,7 @@ class RunResults:
 
     def __init__(self, data: dict | None):
         self.data = data or {}
-        self._by_key = {
-            (s["feature"], s["line"], s.get("row")): s for s in self.data.get("scenarios", ())
-        }
+        self._by_key = {(s["feature"], s["line"], s.get("row")): s for s in self.data.get("scenarios", ())}
 
     @property
     def exists(self) -> bool:
@@ -136,9 +134,11 @@ def fence(content: str, language: str = "") -> str:
 def attribute(value: str, limit: int = 300) -> str:
     """A value for an HTML attribute that also survives inside a Markdown table row."""
     value = value if len(value) <= limit else value[: limit - 1] + "…"
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", html.escape(value, quote=True).replace("&", "\0")).replace(
-        "\0", "&"
-    ).replace("\n", "&#10;")
+    return (
+        _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", html.escape(value, quote=True).replace("&", "\0"))
+        .replace("\0", "&")
+        .replace("\n", "&#10;")
+    )
 
 
 def badge(status: str, detail: str = "") -> str:
@@ -180,7 +180,11 @@ def _step_lines(steps: list[dict], marked: dict[int, str]) -> list[str]:
         )
         if step.get("dataTable"):
             rows = step["dataTable"]["rows"]
-            out.append('<div class="bdd-table" markdown>\n\n' + table(_cells(rows[0]), [_cells(r) for r in rows[1:]]) + "\n\n</div>\n")
+            out.append(
+                '<div class="bdd-table" markdown>\n\n'
+                + table(_cells(rows[0]), [_cells(r) for r in rows[1:]])
+                + "\n\n</div>\n"
+            )
         if step.get("docString"):
             doc = step["docString"]
             out.append(fence(doc["content"], doc.get("mediaType") or "") + "\n")
@@ -204,7 +208,11 @@ def _failure_details(result: dict, where: str = "") -> str:
         )
         return admonition("failure", _title(head), fence(message.strip() or "(no message)", "text"))
     if status == "undefined":
-        head = f"Undefined step “{step['keyword']} {step['text']}” (line {step['line']}){where}" if step else "Undefined step"
+        head = (
+            f"Undefined step “{step['keyword']} {step['text']}” (line {step['line']}){where}"
+            if step
+            else "Undefined step"
+        )
         body = "No step definition matches this sentence. The step catalog lists the sentences available.\n\n"
         return admonition("warning", _title(head), body + fence(message.strip(), "text"))
     if status == "skipped":
@@ -261,7 +269,7 @@ def _scenario(scenario: dict, results: FeatureResults, level: int) -> str:
         details = []
         measured = any(measurements(r) for r in outcomes)
         for block in examples:
-            title = (block.get("keyword", "Examples").strip() + (": " + block["name"] if block.get("name") else ""))
+            title = block.get("keyword", "Examples").strip() + (": " + block["name"] if block.get("name") else "")
             parts.append(f'<p class="bdd-examples-title">{text(title)} {_tags(block)}</p>\n')
             header = _cells(block["tableHeader"]) + ["result"] + (["measured in the last run"] if measured else [])
             rows = []
@@ -341,8 +349,16 @@ def chapter(
     if document is None:
         out.append(_summary([{"status": "failed"}], run, results))
         body = "This feature file does not parse, so none of its scenarios can run. The parser says:\n\n"
-        out.append(admonition("failure", "Malformed feature file", body + fence(parse_error or results.malformed or "", "text")))
-        out.append(f"The file as written (`{text(name)}`):\n\n" + fence(Path(path).read_text(encoding="utf-8"), "gherkin") + "\n")
+        out.append(
+            admonition(
+                "failure", "Malformed feature file", body + fence(parse_error or results.malformed or "", "text")
+            )
+        )
+        out.append(
+            f"The file as written (`{text(name)}`):\n\n"
+            + fence(Path(path).read_text(encoding="utf-8"), "gherkin")
+            + "\n"
+        )
         out.append(_see_also(extras))
         return "\n".join(out)
     feature = document["feature"]
@@ -363,7 +379,9 @@ def chapter(
     if extras.figures:
         out.append("## Figures\n")
         for figure in extras.figures:
-            out.append(f'<figure class="bdd-figure" markdown>\n![{text(figure.alt or figure.caption)}]({figure.url})\n<figcaption>{text(figure.caption)}</figcaption>\n</figure>\n')
+            out.append(
+                f'<figure class="bdd-figure" markdown>\n![{text(figure.alt or figure.caption)}]({figure.url})\n<figcaption>{text(figure.caption)}</figcaption>\n</figure>\n'
+            )
     out.append(_see_also(extras))
     return "\n".join(out)
 
@@ -388,7 +406,9 @@ def _summary(outcomes: list[dict], run: RunResults, results: FeatureResults) -> 
     counts = _counts(o["status"] for o in outcomes)
     n = len(outcomes)
     pieces = [badge(status, f"{count} of {n}") + f" {count}" for status, count in counts.items()]
-    when = f" · last run {html.escape(run.data['date'])}" if run.exists and run.data.get("date") else " · no recorded run"
+    when = (
+        f" · last run {html.escape(run.data['date'])}" if run.exists and run.data.get("date") else " · no recorded run"
+    )
     noun = "scenario" if n == 1 else "scenarios (each Examples row counts once)"
     return f'<p class="bdd-summary">{n} {noun}: {" ".join(pieces)}{when}</p>\n'
 
@@ -435,7 +455,13 @@ def results_page(entries: list[tuple[str, str, list[dict], bool, bool]], run: Ru
             totals[s] += c
         name = f"[{text(title)}]({url})" + (" (malformed file)" if malformed else "")
         rows.append([name, *[str(counts.get(s, 0)) if counts.get(s) else "" for s in STATUSES], str(len(outcomes))])
-    rows.append(["**All chapters**", *[f"**{totals[s]}**" if totals[s] else "" for s in STATUSES], f"**{sum(totals.values())}**"])
+    rows.append(
+        [
+            "**All chapters**",
+            *[f"**{totals[s]}**" if totals[s] else "" for s in STATUSES],
+            f"**{sum(totals.values())}**",
+        ]
+    )
     out.append('<div class="bdd-results" markdown>\n\n' + table(header, rows) + "\n\n</div>\n")
     out.append(
         "Each scenario counts once; a Scenario Outline counts once per Examples row. "
@@ -454,7 +480,16 @@ def mutation_section(score: dict) -> str:
         "## Mutation score\n\n"
         + table(
             ["killed", "survived", "total", "score", "commit", "date"],
-            [[str(killed), str(survived), str(total), share, f"`{str(score.get('commit', ''))[:12]}`", html.escape(str(score.get("date", "")))]],
+            [
+                [
+                    str(killed),
+                    str(survived),
+                    str(total),
+                    share,
+                    f"`{str(score.get('commit', ''))[:12]}`",
+                    html.escape(str(score.get("date", ""))),
+                ]
+            ],
         )
         + "\n\nFrom `mutation/score.json` (`make mutation`): each mutant is a small change to `backprop/`; "
         "a killed mutant made some scenario fail.\n"

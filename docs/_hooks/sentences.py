@@ -71,7 +71,9 @@ def catalog_page(definitions, uses: dict, chapter_order: list[str] = ()) -> str:
             if d.doc:
                 out.append(d.doc + "\n")
             if d.parameters:
-                out.append(table(["parameter", "type"], [[f"`{name}`", text(kind)] for name, kind in d.parameters]) + "\n")
+                out.append(
+                    table(["parameter", "type"], [[f"`{name}`", text(kind)] for name, kind in d.parameters]) + "\n"
+                )
             if d.example:
                 out.append("Example:\n\n" + fence(d.example, "gherkin") + "\n")
             used = uses.get(anchor(d), [])
