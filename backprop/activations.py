@@ -44,12 +44,14 @@ def sigmoid(z: Array) -> Array:
 def softmax(z: Array) -> Array:
     """Row-wise softmax; subtracting the row maximum first keeps exp() <= 1."""
     e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    a: Array = e / e.sum(axis=-1, keepdims=True)
+    return a
 
 
 def softmax_backward(z: Array, a: Array, g: Array) -> Array:
     """``dL/dz = a * (g - sum_k g_k a_k)``, the product with softmax's Jacobian diag(a) - a a^T."""
-    return a * (g - (g * a).sum(axis=-1, keepdims=True))
+    dz: Array = a * (g - (g * a).sum(axis=-1, keepdims=True))
+    return dz
 
 
 class Activation(NamedTuple):

@@ -35,7 +35,7 @@ def backward(network: Network, cache: Cache, y: Array, loss: Loss, *, fused: boo
     a, z, L = cache.a, cache.z, len(network.weights)
     dW, db, deltas = [], [], []  # from layer L down to layer 1
     delta = loss.output_delta(ACTIVATIONS[network.activations[-1]], cache.z_out, a[L], y, fused=fused)
-    for l in range(L, 0, -1):
+    for l in range(L, 0, -1):  # noqa: E741  # l is the layer number l of the equations above
         deltas.append(delta)
         dW.append(a[l - 1].mT @ delta)
         db.append(delta.sum(axis=-2))

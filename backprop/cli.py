@@ -279,7 +279,7 @@ def prepare_xor(args: argparse.Namespace) -> Job:
         )
         print()
         print(f"{'A':>3} {'B':>3} {'target':>7} {'prediction':>11}")
-        for (a, b), target, p in zip(X, y[:, 0], predictions[:, 0]):
+        for (a, b), target, p in zip(X, y[:, 0], predictions[:, 0], strict=True):
             print(f"{a:>3.0f} {b:>3.0f} {target:>7.0f} {p:>11.4f}")
         print()
         worst = float(np.max(np.abs(predictions - y)))
@@ -326,7 +326,9 @@ def prepare_gradcheck(args: argparse.Namespace) -> Job:
         )
         print()
         print(f"{'parameter':<10} {'backprop':>14} {'numerical':>14} {'relative error':>15}")
-        for name, analytic, numeric, error in zip(check.names, check.analytic, check.numeric, check.per_parameter()):
+        for name, analytic, numeric, error in zip(
+            check.names, check.analytic, check.numeric, check.per_parameter(), strict=True
+        ):
             print(f"{name:<10} {analytic:>14.6e} {numeric:>14.6e} {error:>15.2e}")
         print()
         print(f"overall relative error ||a - n|| / (||a|| + ||n||) = {check.overall:.2e}")

@@ -27,11 +27,11 @@ LearningRate = float | Array
 def descend(network: Network, gradients: Gradients, learning_rate: LearningRate) -> None:
     """``W[l] -= learning_rate * dW[l]`` and ``b[l] -= learning_rate * db[l]`` in place, on trusted arrays."""
     if isinstance(learning_rate, np.ndarray):  # one rate per network of a stack: shape it to broadcast
-        for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db):
+        for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=True):
             W -= learning_rate[:, None, None] * dW
             b -= learning_rate[:, None] * db
         return
-    for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db):
+    for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=True):
         W -= learning_rate * dW
         b -= learning_rate * db
 
@@ -80,7 +80,7 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
             f"gradients must have one entry per layer of the network ({len(net.weights)}), but got "
             f"{len(gradients.dW)}; compute the gradients on this network"
         )
-    for (name, p), (_, g) in zip(net.named(), gradients.named()):
+    for (name, p), (_, g) in zip(net.named(), gradients.named(), strict=True):
         g = as_float_array(f"the gradient d{name}", g, ndim=p.ndim)
         if g.shape != p.shape:
             raise ValueError(
@@ -94,6 +94,6 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
         for name, p in stepped.named():
             if not np.all(np.isfinite(p)):
                 raise FloatingPointError(f"{name} minus learning_rate times its gradient is not finite")
-    for (_, p), (_, new) in zip(net.named(), stepped.named()):
+    for (_, p), (_, new) in zip(net.named(), stepped.named(), strict=True):
         p[...] = new
     return net

@@ -17,13 +17,23 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from pathlib import Path
+from typing import TypedDict
 
 import numpy as np
 
 from backprop.network import Network, init_network
 
 DIGITS_LAYER_SIZES = (64, 64, 10)
-DIGITS_SETTINGS = {"learning_rate": 0.1, "batch_size": 32, "epochs": 50, "loss": "categorical_cross_entropy"}
+
+
+class Settings(TypedDict):
+    learning_rate: float
+    batch_size: int
+    epochs: int
+    loss: str
+
+
+DIGITS_SETTINGS: Settings = {"learning_rate": 0.1, "batch_size": 32, "epochs": 50, "loss": "categorical_cross_entropy"}
 """The chapter's training settings: SGD at learning rate 0.1, batches of 32, 50 epochs."""
 
 

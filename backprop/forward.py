@@ -48,11 +48,13 @@ class Cache:
 def forward(network: Network, X: Array) -> Cache:
     """The forward pass on trusted arrays (no checks); counts one forward pass."""
     record_pass("forward")
-    a, z = [X], [None]
-    for W, b, name in zip(network.weights, network.biases, network.activations):
+    a: list[Array] = [X]
+    z: list[Array | None] = [None]
+    for W, b, name in zip(network.weights, network.biases, network.activations, strict=True):
         # A stack's biases (S, n) broadcast over the rows of each network's batch (S, N, n).
-        z.append(a[-1] @ W + (b if b.ndim == 1 else b[..., None, :]))
-        a.append(ACTIVATIONS[name].f(z[-1]))
+        z_l = a[-1] @ W + (b if b.ndim == 1 else b[..., None, :])
+        z.append(z_l)
+        a.append(ACTIVATIONS[name].f(z_l))
     return Cache(a, z)
 
 

@@ -51,7 +51,8 @@ class GradientCheck(NamedTuple):
 
 def per_parameter_error(analytic: Array, numeric: Array) -> Array:
     """|analytic - numeric| / max(|analytic| + |numeric|, tiny), entry by entry."""
-    return np.abs(analytic - numeric) / np.maximum(np.abs(analytic) + np.abs(numeric), TINY)
+    error: Array = np.abs(analytic - numeric) / np.maximum(np.abs(analytic) + np.abs(numeric), TINY)
+    return error
 
 
 def relative_error(analytic: Array, numeric: Array) -> float:

@@ -36,12 +36,14 @@ def softplus(z: Array) -> Array:
 def logsumexp(z: Array) -> Array:
     """``log(sum_k exp(z_k))`` along each row, shifted by the row maximum so exp() <= 1."""
     m = z.max(axis=-1, keepdims=True)
-    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))
+    lse: Array = m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))
+    return lse
 
 
 def batch_mean(per_element: Array) -> Array:
     """Sum over the outputs and the N rows, divided by N: (..., N, K) -> (...)."""
-    return per_element.sum(axis=(-2, -1)) / per_element.shape[-2]
+    mean: Array = per_element.sum(axis=(-2, -1)) / per_element.shape[-2]
+    return mean
 
 
 LossFunction = Callable[[Array, Array, Array], Array]
@@ -69,7 +71,8 @@ class Loss(NamedTuple):
         scenario compares against the shortcut.
         """
         if fused and self.output is not None:
-            return (a - y) / y.shape[-2]
+            delta: Array = (a - y) / y.shape[-2]
+            return delta
         return activation.backward(z, a, self.grad(z, a, y))
 
 

@@ -41,7 +41,7 @@ class Network(Parameters):
     activations: list[str] = field(default_factory=list)
 
     def layers(self) -> list[tuple[Array, Array]]:
-        return list(zip(self.weights, self.biases))
+        return list(zip(self.weights, self.biases, strict=True))
 
     @property
     def layer_sizes(self) -> list[int]:
@@ -58,7 +58,7 @@ class Network(Parameters):
 
 def parameter_count(layer_sizes: Sequence[int]) -> int:
     """P = sum over layers of n_{l-1} n_l weights and n_l biases."""
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:], strict=True))
 
 
 def check_layer_sizes(layer_sizes: object) -> list[int]:
@@ -97,7 +97,7 @@ def _draw(
     rng: np.random.Generator, layer_sizes: list[int], init: str, bias_init: str
 ) -> tuple[list[Array], list[Array]]:
     weights, biases = [], []
-    for fan_in, fan_out in zip(layer_sizes[:-1], layer_sizes[1:]):
+    for fan_in, fan_out in zip(layer_sizes[:-1], layer_sizes[1:], strict=True):
         if init == "normal":
             W = rng.standard_normal((fan_in, fan_out))
         elif init == "glorot_uniform":
@@ -160,7 +160,7 @@ def init_stack(seeds: Iterable[int], layer_sizes: Sequence[int] = (2, 2, 1), **o
     )
     nets = [init_network(layer_sizes, seed=s, **options) for s in seeds]
     return Network(
-        [np.stack([n.weights[l] for n in nets]) for l in range(len(nets[0].weights))],
-        [np.stack([n.biases[l] for n in nets]) for l in range(len(nets[0].biases))],
+        [np.stack([n.weights[i] for n in nets]) for i in range(len(nets[0].weights))],
+        [np.stack([n.biases[i] for n in nets]) for i in range(len(nets[0].biases))],
         nets[0].activations,
     )

@@ -41,8 +41,8 @@ class Parameters:
     def named(self) -> list[tuple[str, Array]]:
         """``[("W1", W1), ("b1", b1), ("W2", W2), ...]``, the order used everywhere."""
         out = []
-        for l, (W, b) in enumerate(self.layers(), start=1):
-            out += [(f"W{l}", W), (f"b{l}", b)]
+        for layer, (W, b) in enumerate(self.layers(), start=1):
+            out += [(f"W{layer}", W), (f"b{layer}", b)]
         return out
 
     def flat(self) -> Array:
@@ -74,7 +74,7 @@ class Parameters:
         array = layers[layer - 1][0 if kind == "W" else 1]
         index = tuple(int(i) for i in m.groups()[2:] if i is not None)
         shape = array.shape[0 if self.stack_size is None else 1 :]
-        if len(index) != len(shape) or any(not 0 <= i < n for i, n in zip(index, shape)):
+        if len(index) != len(shape) or any(not 0 <= i < n for i, n in zip(index, shape, strict=True)):
             raise ValueError(f"parameter {name!r}: {kind}{layer} has shape {shape}, index {index} is outside it")
         return array, (Ellipsis, *index)
 
@@ -103,7 +103,7 @@ class Gradients(Parameters):
     delta: list[Array | None] = field(default_factory=list)
 
     def layers(self) -> list[tuple[Array, Array]]:
-        return list(zip(self.dW, self.db))
+        return list(zip(self.dW, self.db, strict=True))
 
     def layer_norms(self) -> Array:
         """The Euclidean norm of dL/dW[l] for each layer l = 1..L (shape (L,) or (S, L))."""

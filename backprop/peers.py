@@ -15,11 +15,11 @@ scikit-learn is imported inside the functions: ``import backprop`` needs numpy o
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from backprop.errors import non_negative_int, positive_int, positive_number
+from backprop.errors import as_float_array, non_negative_int, positive_int, positive_number
 from backprop.minibatch import epoch_orders
 from backprop.network import Network
 from backprop.validation import check_network
@@ -30,7 +30,7 @@ SKLEARN_ACTIVATIONS = {"relu": "relu", "sigmoid": "logistic", "tanh": "tanh", "i
 
 def sklearn_classifier(
     network: Network, *, learning_rate: float, batch_size: int, epochs: int = 1, shuffle: bool = True, seed: int = 0
-):
+) -> Any:
     """An ``MLPClassifier`` with the settings of ``train_minibatch``: the same layer
     sizes and hidden activation, plain SGD at a constant ``learning_rate`` (no
     momentum, no L2 penalty, no early stopping), batches of ``batch_size``,
@@ -74,7 +74,7 @@ class SklearnRun(NamedTuple):
 
 
 def sklearn_train_same_batches(
-    network: Network, X, labels, *, epochs: int, learning_rate: float, batch_size: int, seed: int = 0
+    network: Network, X: object, labels: object, *, epochs: int, learning_rate: float, batch_size: int, seed: int = 0
 ) -> SklearnRun:
     """Train a copy of ``network`` with scikit-learn on the batches ``train_minibatch`` would use.
 
@@ -92,22 +92,22 @@ def sklearn_train_same_batches(
     Returns:
         A SklearnRun: the parameters scikit-learn ends at and its loss per epoch.
     """
-    X = np.asarray(X, dtype=np.float64)
-    labels = np.asarray(labels)
+    inputs = as_float_array("X", X, ndim=2)
+    targets = np.asarray(labels)
     classes = np.arange(network.layer_sizes[-1])
-    if not np.array_equal(np.unique(labels), classes):
+    if not np.array_equal(np.unique(targets), classes):
         raise ValueError(
             f"labels must contain every class 0..{classes[-1]} for scikit-learn to build the same output layer"
         )
     clf = sklearn_classifier(network, learning_rate=learning_rate, batch_size=batch_size, shuffle=False)
     # The first partial_fit builds the classifier (layers, classes, optimiser);
     # the parameters it leaves are then replaced by the network's.
-    clf.partial_fit(X, labels, classes=classes)
+    clf.partial_fit(inputs, targets, classes=classes)
     clf.coefs_ = [W.copy() for W in network.weights]
     clf.intercepts_ = [b.copy() for b in network.biases]
     losses = []
-    for order in epoch_orders(X.shape[0], epochs, seed):
-        clf.partial_fit(X[order], labels[order])
+    for order in epoch_orders(inputs.shape[0], epochs, seed):
+        clf.partial_fit(inputs[order], targets[order])
         losses.append(clf.loss_)
     trained = Network([W.copy() for W in clf.coefs_], [b.copy() for b in clf.intercepts_], list(network.activations))
     return SklearnRun(trained, np.array(losses))

@@ -17,8 +17,10 @@ and measure is the caller's choice. The site draws its own figures
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,10 +28,15 @@ from backprop.forward import forward_prop
 from backprop.network import Network
 from backprop.validation import check_network
 
+if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn, not with the package
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.image import AxesImage
+
 SALT = "backprop-spec"
 """Fixed salt for the ids matplotlib writes into SVG files."""
 
-STYLE = {
+STYLE: dict[str, Any] = {
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.spines.top": False,
@@ -49,17 +56,17 @@ COLOURS = (BLUE, ORANGE, GREEN, RED, PURPLE, "#8c564b", "#e377c2", "#7f7f7f")
 
 
 @contextmanager
-def figure(width: float = 6.4, height: float = 4.0, **subplots):
+def figure(width: float = 6.4, height: float = 4.0, **subplots: Any) -> Iterator[tuple[Figure, Any]]:
     """A fresh matplotlib Figure (and its axes) under the package's style."""
     import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # STYLE's keys are rcParams names
         fig = Figure(figsize=(width, height), layout="constrained")
         yield fig, fig.subplots(**subplots)
 
 
-def save(fig, path) -> Path:
+def save(fig: Figure, path: str | Path) -> Path:
     """Save ``fig`` by the suffix of ``path`` with no time stamp in the file."""
     path = Path(path)
     fmt = path.suffix.lstrip(".").lower() or "svg"
@@ -71,7 +78,7 @@ def save(fig, path) -> Path:
     return path
 
 
-def _finish(ax, title):
+def _finish(ax: Axes, title: str | None) -> None:
     if title:
         ax.set_title(title)
 
@@ -81,7 +88,9 @@ def _finish(ax, title):
 # ---------------------------------------------------------------------------
 
 
-def plot_loss_curves(curves: dict, path, *, title: str | None = None, logy: bool = True) -> Path:
+def plot_loss_curves(
+    curves: Mapping[str, object], path: str | Path, *, title: str | None = None, logy: bool = True
+) -> Path:
     """Loss against epoch, one line per entry of ``curves``.
 
     Args:
@@ -98,7 +107,7 @@ def plot_loss_curves(curves: dict, path, *, title: str | None = None, logy: bool
     if not curves:
         raise ValueError("curves must hold at least one {label: losses} entry, but it is empty")
     with figure() as (fig, ax):
-        for (label, losses), colour in zip(curves.items(), colour_cycle(len(curves))):
+        for (label, losses), colour in zip(curves.items(), colour_cycle(len(curves)), strict=True):
             losses = np.asarray(losses, dtype=np.float64)
             if losses.ndim not in (1, 2) or len(losses) == 0:
                 raise ValueError(
@@ -115,7 +124,9 @@ def plot_loss_curves(curves: dict, path, *, title: str | None = None, logy: bool
         return save(fig, path)
 
 
-def plot_decision_boundary(network: Network, X, y, path, *, title: str | None = None) -> Path:
+def plot_decision_boundary(
+    network: Network, X: object, y: object, path: str | Path, *, title: str | None = None
+) -> Path:
     """The output of a two-input network over the plane, with its 0.5 contour and the data.
 
     Args:
@@ -135,18 +146,20 @@ def plot_decision_boundary(network: Network, X, y, path, *, title: str | None = 
 # ---------------------------------------------------------------------------
 
 
-def colour_cycle(n: int):
+def colour_cycle(n: int) -> list[str]:
     return [COLOURS[i % len(COLOURS)] for i in range(n)]
 
 
-def loss_axes(ax, logy: bool) -> None:
+def loss_axes(ax: Axes, logy: bool) -> None:
     ax.set_xlabel("epoch (full-batch updates)")
     ax.set_ylabel("loss (log scale)" if logy else "loss")
     if logy:
         ax.set_yscale("log")
 
 
-def decision_boundary_axes(ax, network: Network, X, y, *, title: str | None = None, resolution: int = 161):
+def decision_boundary_axes(
+    ax: Axes, network: Network, X: object, y: object, *, title: str | None = None, resolution: int = 161
+) -> AxesImage:
     """Draw a decision-boundary panel on ``ax``; returns the image for a colour bar."""
     check_network(network)
     if network.stack_size is not None:
@@ -172,7 +185,7 @@ def decision_boundary_axes(ax, network: Network, X, y, *, title: str | None = No
     )
     ax.contour(G0, G1, out, levels=[BOUNDARY], colors="black", linewidths=1.2)
     predictions, _ = forward_prop(network, X)
-    for (x0, x1), target, p in zip(X, y, predictions[:, 0]):
+    for (x0, x1), target, p in zip(X, y, predictions[:, 0], strict=True):
         ax.scatter(
             [x0],
             [x1],

@@ -47,7 +47,8 @@ class SeedSweep:
 
     @property
     def final_loss(self) -> Array:
-        return self.losses[-1]
+        final: Array = self.losses[-1]
+        return final
 
     def epochs_to_loss(self, target: float) -> np.ndarray:
         """First epoch at which each seed's loss is <= target; -1 if never."""
@@ -76,7 +77,7 @@ def sweep_xor(
     chosen = np.array(seeds, dtype=np.int64)
     X, y = xor()
     solved_epoch = np.full(len(chosen), -1)
-    outputs = []
+    outputs: list[Array] = []
 
     def record(step: Step) -> None:
         assert step.output is not None  # full-batch training passes its outputs

@@ -61,20 +61,20 @@ def check_network(network: object) -> Network:
                 f"{getattr(p, 'dtype', type(p).__name__)}; convert it with np.asarray({name}, dtype=float)"
             )
     lead = network.weights[0].shape[:-2]
-    for l, (W, b) in enumerate(network.layers(), start=1):
+    for layer, (W, b) in enumerate(network.layers(), start=1):
         if W.ndim not in (2, 3) or W.shape[:-2] != lead:
             stacked = f", one per network of the stack of {lead[0]}" if lead else ""
             raise ValueError(
-                f"network parameter W{l} must be a matrix of shape (inputs, outputs){stacked}, but got shape {W.shape}"
+                f"network parameter W{layer} must be a matrix of shape (inputs, outputs){stacked}, but got shape {W.shape}"
             )
-        fan_in = network.weights[l - 2].shape[-1] if l > 1 else W.shape[-2]
+        fan_in = network.weights[layer - 2].shape[-1] if layer > 1 else W.shape[-2]
         if W.shape[-2] != fan_in:
             raise ValueError(
-                f"network parameter W{l} must have shape {(*lead, fan_in, W.shape[-1])} to follow "
-                f"layer {l - 1}, but got {W.shape}"
+                f"network parameter W{layer} must have shape {(*lead, fan_in, W.shape[-1])} to follow "
+                f"layer {layer - 1}, but got {W.shape}"
             )
         if b.shape != lead + W.shape[-1:]:
-            raise ValueError(f"network parameter b{l} must have shape {lead + W.shape[-1:]}, but got {b.shape}")
+            raise ValueError(f"network parameter b{layer} must have shape {lead + W.shape[-1:]}, but got {b.shape}")
     for name, p in network.named():
         check_finite(name, p)
     return network

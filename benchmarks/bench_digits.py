@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import warnings
 
-from benchmarks.common import Table, missing_note, ms, peer, side_by_side
-
-import numpy as np  # noqa: E402
-
 import backprop as bp  # noqa: E402
 from backprop.digits import digits_network, load_digits  # noqa: E402
+from benchmarks.common import Table, missing_note, ms, peer, side_by_side
 
 EPOCHS = 10
 BAR = 2.5

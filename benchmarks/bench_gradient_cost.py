@@ -17,14 +17,13 @@ Bar: T_g / T_f at most 2.5 for every n and batch size.
 
 from __future__ import annotations
 
-from benchmarks.common import Table, side_by_side, us
-
 import numpy as np  # noqa: E402
 
 from backprop.chain_rule import _backward  # noqa: E402
 from backprop.losses import get_loss  # noqa: E402
 from backprop.network import _forward, init_network  # noqa: E402
 from backprop.numerical import _numerical_gradient  # noqa: E402
+from benchmarks.common import Table, side_by_side, us
 
 SIZES = (2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64)
 BATCHES = (4, 64)

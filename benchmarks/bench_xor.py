@@ -21,11 +21,8 @@ Bar: ours at least 6x faster per epoch than PyTorch eager, idiomatic.
 
 from __future__ import annotations
 
-from benchmarks.common import Table, missing_note, peer, side_by_side, us
-
-import numpy as np  # noqa: E402 (common sets the thread variables first)
-
 import backprop as bp  # noqa: E402
+from benchmarks.common import Table, missing_note, peer, side_by_side, us
 
 EPOCHS = 400
 BAR = 6.0
@@ -107,7 +104,7 @@ def _autograd(autograd, start, X, y):
         losses = []
         for _ in range(EPOCHS):
             value, grads = step(params)
-            params = [p - 1.0 * g for p, g in zip(params, grads)]
+            params = [p - 1.0 * g for p, g in zip(params, grads, strict=True)]
             losses.append(value)
         return losses
 

@@ -15,9 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, commit, machine, versions
-
 from benchmarks import bench_digits, bench_gradient_cost, bench_xor  # noqa: E402
+from benchmarks.common import ROOT, commit, machine, versions
 
 
 def main(argv=None) -> int:

@@ -9,6 +9,7 @@ loads, and no request leaves 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -128,10 +129,8 @@ def _open(page, server, path: str):
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
     # KaTeX typesets after load (Material's document$); give it the moment it takes.
     # A formula it cannot even delimit stays raw: the checks below then say where.
-    try:
+    with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(f"() => {_UNTYPESET} === 0", timeout=10_000)
-    except PlaywrightTimeout:
-        pass
     return page
 
 

@@ -16,6 +16,8 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pytest_bdd.parsers import StepParser
+
 STEPS_DIR = Path(__file__).resolve().parent
 TYPE_NAMES = {
     "d": "whole number",
@@ -42,12 +44,12 @@ class StepDefinition:
     module: str
     function: str
     line: int
-    parser: object = field(default=None, compare=False, hash=False, repr=False)
+    parser: StepParser | None = field(default=None, compare=False, hash=False, repr=False)
     """pytest-bdd's parser of the pattern (for ``matches``)."""
 
     def matches(self, text: str) -> bool:
         """Does this definition's pattern match the step sentence ``text`` (as pytest-bdd would)?"""
-        return self.parser.is_matching(text)
+        return self.parser is not None and self.parser.is_matching(text)
 
     def runs(self, keyword: str, text: str) -> bool:
         """Would pytest-bdd run this definition for the step ``keyword text``?"""

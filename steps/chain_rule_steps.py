@@ -72,13 +72,13 @@ def _(state):
     )
 
 
-@then(sentence("unit {j:d} of layer {l:d} has error signal {delta:Number} within {tol:Number}"))
-def _(state, j, l, delta, tol):
+@then(sentence("unit {j:d} of layer {layer:d} has error signal {delta:Number} within {tol:Number}"))
+def _(state, j, layer, delta, tol):
     """delta = dL/dz of one unit, for the first sample (layers from 1, units from 0).
 
     Example: Then unit 0 of layer 2 has error signal 0.20206220446563447 within 1e-9
     """
-    np.testing.assert_allclose(state.gradients.delta[l][0, j], delta, rtol=0, atol=tol)
+    np.testing.assert_allclose(state.gradients.delta[layer][0, j], delta, rtol=0, atol=tol)
 
 
 @then(sentence("the gradients are, within {tol:Number}:"))

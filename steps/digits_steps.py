@@ -45,7 +45,7 @@ def _train(network, split, epochs, lr, batch, seed):
 def _seed_accuracy(digits, seed, epochs, lr, batch) -> float:
     split, network = _split(digits, seed), digits_network(seed)
     _train(network, split, epochs, lr, batch, seed)
-    return bp.accuracy(network, split.X_test, split.labels_test)
+    return float(bp.accuracy(network, split.X_test, split.labels_test))
 
 
 @given(sentence("the digits data set split 75/25 by class with seed {seed:d}"))

@@ -63,7 +63,8 @@ def parse_feature(path: Path) -> ParsedFeature:
 def _parse_feature(path: Path) -> ParsedFeature:
     text = Path(path).read_text(encoding="utf-8")
     try:
-        return ParsedFeature(Path(path), Parser().parse(TokenScanner(text)), None)
+        document: dict = dict(Parser().parse(TokenScanner(text)))
+        return ParsedFeature(Path(path), document, None)
     except ParserError as error:  # CompositeParserException and single errors alike
         return ParsedFeature(Path(path), None, str(error))
 
@@ -115,7 +116,7 @@ def sentences(document: dict, feature: str) -> list[Sentence]:
     """
     lines = {n["id"]: n["location"]["line"] for n in _nodes(document) if "id" in n and "location" in n}
     found = []
-    for pickle in Compiler().compile({**document, "uri": feature}):
+    for pickle in Compiler().compile({**document, "uri": feature}):  # type: ignore[typeddict-item]  # a parsed document
         tags = frozenset(t["name"] for t in pickle.get("tags", ()))
         for step in pickle["steps"]:
             keyword = KEYWORDS.get(step.get("type"), "step")

@@ -22,15 +22,15 @@ def _(state):
     state.y_hat, state.cache = bp.forward_prop(state.network, state.X)
 
 
-@then(sentence("unit {j:d} of layer {l:d} has z = {z:Number} and a = {a:Number} within {tol:Number}"))
-def _(state, j, l, z, a, tol):
+@then(sentence("unit {j:d} of layer {layer:d} has z = {z:Number} and a = {a:Number} within {tol:Number}"))
+def _(state, j, layer, z, a, tol):
     """The weighted input z and the activation a of one unit, for the first sample.
 
     Layers are numbered from 1 (the first hidden layer), units from 0.
 
     Example: Then unit 0 of layer 1 has z = 0.5 and a = 0.6224593312018546 within 1e-9
     """
-    np.testing.assert_allclose([state.cache.z[l][0, j], state.cache.a[l][0, j]], [z, a], rtol=0, atol=tol)
+    np.testing.assert_allclose([state.cache.z[layer][0, j], state.cache.a[layer][0, j]], [z, a], rtol=0, atol=tol)
 
 
 @then(sentence("the output is {value:Number} within {tol:Number}"))

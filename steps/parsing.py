@@ -12,10 +12,9 @@ available:
 
 from __future__ import annotations
 
+import numpy as np
 import parse
 from pytest_bdd import parsers
-
-import numpy as np
 
 
 @parse.with_pattern(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -50,7 +49,7 @@ def sentence(pattern: str):
 def table_rows(datatable) -> list[dict[str, str]]:
     """A pytest-bdd datatable (rows of strings, header first) as a list of dicts."""
     header, *rows = datatable
-    return [dict(zip(header, row)) for row in rows]
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def table_matrix(datatable, skip_header: bool = True) -> np.ndarray:

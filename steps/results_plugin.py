@@ -91,7 +91,8 @@ def _scenario_identity(item) -> dict | None:
     """
     from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))
+    test_function = getattr(item, "obj", None)
+    template = scenario_wrapper_template_registry.get(test_function) if test_function is not None else None
     if template is None:
         return None
     callspec = getattr(item, "callspec", None)

@@ -22,7 +22,7 @@ def sgd_by_hand(network, X, y, *, epochs, learning_rate, batch_size, seed, loss=
     """
     running = []
     for order in bp.epoch_orders(X.shape[0], epochs, seed):
-        total = 0.0
+        total: float | np.ndarray = 0.0
         for start in range(0, X.shape[0], batch_size):
             rows = order[start : start + batch_size]
             total = total + len(rows) * bp.compute_loss(network, X[rows], y[rows], loss)

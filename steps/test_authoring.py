@@ -10,8 +10,8 @@ from __future__ import annotations
 from pytest_bdd import parsers
 
 from steps.authoring import did_you_mean, find_ambiguities
-from steps.feature_files import Sentence, feature_sentences
 from steps.catalog import StepDefinition, step_definitions
+from steps.feature_files import Sentence, feature_sentences
 
 
 def test_no_sentence_matches_two_step_definitions():

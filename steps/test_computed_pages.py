@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -25,14 +24,9 @@ import pytest
 import backprop as bp
 import backprop.sweeps
 from backprop import plots
-from docs._hooks import figures
+from docs._hooks import computed, figures, page_worked_example
 
 HOOKS = Path(__file__).resolve().parents[1] / "docs" / "_hooks"
-sys.path.append(str(HOOKS))
-
-import computed  # noqa: E402
-import page_errata  # noqa: E402
-import page_worked_example  # noqa: E402
 
 
 def _sigmoid(z: float) -> float:

@@ -20,12 +20,11 @@ import backprop as bp
 from backprop import sweeps, training
 from backprop.activations import softmax
 from backprop.chain_rule import backward_prop
-from backprop.errors import as_float_array
-from backprop.errors import DivergenceError
-from backprop.sweeps import SeedSweep
+from backprop.errors import DivergenceError, as_float_array
 from backprop.gradcheck import EpsilonSweep, epsilon_sweep, relative_error
 from backprop.losses import logsumexp
 from backprop.numerical import loss_change
+from backprop.sweeps import SeedSweep
 from steps import support
 
 
@@ -531,7 +530,9 @@ def test_a_sweep_records_the_first_epoch_each_seed_is_within_the_tolerance():
             epochs=1500,
             learning_rate=2.0,
             loss="binary_cross_entropy",
-            callback=lambda step: first.append(step.epoch) if np.all(np.abs(step.output - y) < 0.2) else None,
+            callback=lambda step, first=first: (
+                first.append(step.epoch) if np.all(np.abs(step.output - y) < 0.2) else None
+            ),
         )
         assert sweep.solved_epoch[s] == (first[0] if first else -1)
         assert np.array_equal(sweep.losses[:, s], history.losses)

@@ -117,7 +117,10 @@ def test_a_stack_trains_like_each_of_its_networks_alone():
 def test_train_minibatch_names_the_bad_argument():
     X, y = bp.xor()
     net = bp.init_network((2, 2, 1), seed=0)
-    call = lambda **kw: bp.train_minibatch(net, X, y, **{"epochs": 1, "learning_rate": 0.1, "batch_size": 2, **kw})
+
+    def call(**kw):
+        return bp.train_minibatch(net, X, y, **{"epochs": 1, "learning_rate": 0.1, "batch_size": 2, **kw})
+
     fails(ValueError, lambda: call(epochs=-1), "epochs must be 0 or more", "got -1")
     fails(ValueError, lambda: call(learning_rate=-0.5), "learning_rate must be a positive finite number", "got -0.5")
     fails(ValueError, lambda: call(batch_size=-3), "batch_size must be 0 or more", "got -3")
@@ -297,7 +300,7 @@ def test_the_digits_network_is_64_64_10_relu_softmax_glorot_uniform():
     assert net.layer_sizes == [64, 64, 10]
     assert net.flat().tobytes() == digits_module.digits_network(0).flat().tobytes()
     assert net.flat().tobytes() != digits_module.digits_network(3).flat().tobytes()
-    for W, (fan_in, fan_out) in zip(net.weights, [(64, 64), (64, 10)]):
+    for W, (fan_in, fan_out) in zip(net.weights, [(64, 64), (64, 10)], strict=True):
         limit = math.sqrt(6 / (fan_in + fan_out))  # Glorot-uniform: U(-limit, limit)
         assert np.abs(W).max() <= limit and np.abs(W).max() > 0.9 * limit
     assert all(np.all(b == 0) for b in net.biases)

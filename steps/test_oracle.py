@@ -36,13 +36,13 @@ LOSSES = {
 def oracle_loss(parameters, X, y, activations, loss):
     """The loss of the network with ``parameters = [(W1, b1), (W2, b2), ...]``."""
     a = X
-    for (W, b), name in zip(parameters, activations):
+    for (W, b), name in zip(parameters, activations, strict=True):
         a = ACTIVATIONS[name](anp.dot(a, W) + b)
     return LOSSES[loss](a, y)
 
 
 def oracle_gradients(network, X, y, loss):
-    parameters = [(W, b) for W, b in zip(network.weights, network.biases)]
+    parameters = [(W, b) for W, b in zip(network.weights, network.biases, strict=True)]
     return autograd.grad(oracle_loss)(parameters, X, y, network.activations, loss)
 
 
@@ -51,9 +51,9 @@ def oracle_gradients(network, X, y, loss):
 def test_backprop_matches_autograd_for_every_weight_and_bias(case):
     ours = bp.backward_prop(case.network, case.X, case.y, case.loss)
     oracle = oracle_gradients(case.network, case.X, case.y, case.loss)
-    for l, (dW, db) in enumerate(oracle, start=1):
-        assert np.allclose(ours.dW[l - 1], dW, rtol=1e-9, atol=1e-12), f"dL/dW{l}"
-        assert np.allclose(ours.db[l - 1], db, rtol=1e-9, atol=1e-12), f"dL/db{l}"
+    for layer, (dW, db) in enumerate(oracle, start=1):
+        assert np.allclose(ours.dW[layer - 1], dW, rtol=1e-9, atol=1e-12), f"dL/dW{layer}"
+        assert np.allclose(ours.db[layer - 1], db, rtol=1e-9, atol=1e-12), f"dL/db{layer}"
 
 
 def test_the_oracle_agrees_with_the_loss_it_differentiates():
@@ -61,6 +61,6 @@ def test_the_oracle_agrees_with_the_loss_it_differentiates():
     network = bp.init_network((2, 3, 2), seed=3, bias_init="normal", activations=["tanh", "softmax"])
     X, y = np.array([[0.5, -1.0], [1.0, 0.25]]), np.array([[1.0, 0.0], [0.0, 1.0]])
     value = oracle_loss(
-        list(zip(network.weights, network.biases)), X, y, network.activations, "categorical_cross_entropy"
+        list(zip(network.weights, network.biases, strict=True)), X, y, network.activations, "categorical_cross_entropy"
     )
     assert np.isclose(value, bp.compute_loss(network, X, y, "categorical_cross_entropy"), rtol=1e-12)

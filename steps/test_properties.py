@@ -27,9 +27,10 @@ KINK_MARGIN = 1e-3
 
 def _relu_inputs_clear_of_kink(case) -> bool:
     _, cache = bp.forward_prop(case.network, case.X)
-    return all(
-        np.all(np.abs(z) > KINK_MARGIN) for z, name in zip(cache.z[1:], case.network.activations) if name == "relu"
-    )
+    for z, name in zip(cache.z[1:], case.network.activations, strict=True):
+        if name == "relu" and not np.all(np.abs(np.asarray(z)) > KINK_MARGIN):
+            return False
+    return True
 
 
 @settings(max_examples=60, deadline=None)

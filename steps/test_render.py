@@ -45,7 +45,7 @@ def chapter(run: render.RunResults, path: Path = COUNTER, **extras) -> str:
 def sections(page: str) -> dict[str, str]:
     """The page's text under each ``## heading`` (a scenario's block)."""
     parts = re.split(r"^## (.+)$", page, flags=re.M)
-    return {title.strip(): body for title, body in zip(parts[1::2], parts[2::2])}
+    return {title.strip(): body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def statuses(block: str) -> list[str]:

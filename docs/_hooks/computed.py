@@ -1,7 +1,7 @@
 """Everything on the site that is computed: the figures and the computed pages.
 
-The site's MkDocs hook imports this module (with ``docs/_hooks`` and the
-repository root on ``sys.path``) and uses exactly three names:
+The site's MkDocs hook imports this module (as ``docs._hooks.computed``, with
+the repository root on ``sys.path``) and uses exactly three names:
 
 * ``FIGURES``: a list of ``Figure`` (``filename``, ``chapter`` = the feature-file
   stem or page name it belongs to, ``caption``, ``draw(path)``);
@@ -23,9 +23,9 @@ import platform
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -33,7 +33,7 @@ import backprop as bp
 from backprop import plots
 from backprop.sweeps import SeedSweep, sweep_xor
 from docs._hooks import figures
-from docs._hooks.formatting import factor, number
+from docs._hooks.formatting import number
 
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "features"
@@ -286,7 +286,7 @@ def _seconds(fn, min_time: float = 0.004, repeats: int = TIMING_REPEATS) -> floa
 @functools.cache
 def gradient_cost() -> GradientCost:
     """Counted passes and measured seconds per gradient for [n, n, 1] networks."""
-    rows = {k: [] for k in ("P", "nf", "bf", "bb", "nt", "bt")}
+    rows: dict[str, list[float]] = {k: [] for k in ("P", "nf", "bf", "bb", "nt", "bt")}
     for n in COST_WIDTHS:
         network = bp.init_network((n, n, 1), seed=0)
         rng = np.random.default_rng(n)
@@ -299,8 +299,8 @@ def gradient_cost() -> GradientCost:
         rows["nf"].append(nudging.forward)
         rows["bf"].append(chain.forward)
         rows["bb"].append(chain.backward)
-        rows["nt"].append(_seconds(lambda: bp.numerical_gradient(network, X, y)))
-        rows["bt"].append(_seconds(lambda: bp.backward_prop(network, X, y)))
+        rows["nt"].append(_seconds(functools.partial(bp.numerical_gradient, network, X, y)))
+        rows["bt"].append(_seconds(functools.partial(bp.backward_prop, network, X, y)))
     return GradientCost(*(np.array(rows[k]) for k in ("P", "nf", "bf", "bb", "nt", "bt")))
 
 
@@ -327,7 +327,14 @@ def worked_example() -> WorkedExample:
     check = bp.gradient_check(network, X, y, "mse", epsilon=WORKED_EPSILON, method="central")
     after = bp.gradient_descent(network.copy(), gradients, WORKED_LEARNING_RATE)
     return WorkedExample(
-        network, X, y, cache, bp.compute_loss(network, X, y), gradients, check, bp.compute_loss(after, X, y)
+        network,
+        X,
+        y,
+        cache,
+        float(bp.compute_loss(network, X, y)),
+        gradients,
+        check,
+        float(bp.compute_loss(after, X, y)),
     )
 
 
@@ -395,7 +402,7 @@ def _boundary_caption() -> str:
         f"{_rate(GOOD_LEARNING_RATE)} (mean squared error). Left: seed {learned}, the first of seeds "
         f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within {TOLERANCE:g} of its target, from epoch "
         f"{int(s.solved_epoch[learned]):,}); outputs on the four rows {fmt(out[learned])}. Right: seed {stuck}, the first "
-        f"that does not; outputs {fmt(out[stuck])}, loss {plain(bp.compute_loss(trained(stuck), X, y), 3)}. Squares: "
+        f"that does not; outputs {fmt(out[stuck])}, loss {plain(float(bp.compute_loss(trained(stuck), X, y)), 3)}. Squares: "
         f"target 1; circles: target 0; the black line is where the output is {plots.BOUNDARY:g}. "
         f"{s.solved_count} of {len(s.seeds)} seeds learn XOR in these {SWEEP_EPOCHS:,} epochs."
     )
@@ -539,8 +546,7 @@ def build_figures(out_dir: Path) -> list[Path]:
 
 def computed_pages() -> dict[str, str]:
     """``{site path: Markdown}`` of the pages computed at build time."""
-    import page_errata
-    import page_worked_example
+    from docs._hooks import page_errata, page_worked_example
 
     this = sys.modules[__name__]
     return {"worked-example.md": page_worked_example.render(this), "errata.md": page_errata.render(this)}

@@ -36,7 +36,7 @@ SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "relu", "identity": "id", "s
 def plot_decision_boundaries(panels, X, y, path) -> Path:
     """Several decision-boundary panels side by side: ``panels`` is a list of (network, title)."""
     with figure(4.2 * len(panels) + 0.8, 4.0, ncols=len(panels), squeeze=False) as (fig, axes):
-        for ax, (network, title) in zip(axes[0], panels):
+        for ax, (network, title) in zip(axes[0], panels, strict=True):
             image = decision_boundary_axes(ax, network, X, y, title=title)
         fig.colorbar(
             image,
@@ -66,7 +66,7 @@ def plot_loss_comparison(
     second panel on a linear scale fitted to them (slow curves that hide under
     each other on the log scale).
     """
-    colours = dict(zip(backprop, colour_cycle(len(backprop))))
+    colours = dict(zip(backprop, colour_cycle(len(backprop)), strict=True))
 
     def draw(ax, labels, legend):
         for label in labels:
@@ -119,7 +119,9 @@ def plot_epsilon_errors(epsilons, errors: dict, marks: dict, path, *, title: str
     """
     epsilons = np.asarray(epsilons, dtype=np.float64)
     with figure(6.4, 4.2) as (fig, ax):
-        for (label, err), colour, offset in zip(errors.items(), colour_cycle(len(errors)), ((0, 45), (10, -4))):
+        for (label, err), colour, offset in zip(
+            errors.items(), colour_cycle(len(errors)), ((0, 45), (10, -4)), strict=True
+        ):
             err = np.asarray(err, dtype=np.float64)
             ax.loglog(epsilons, err, marker=".", color=colour, label=label)
             best = int(np.argmin(err))
@@ -136,7 +138,7 @@ def plot_epsilon_errors(epsilons, errors: dict, marks: dict, path, *, title: str
                 arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.8, "shrinkB": 3},
             )
         for k, ((label, eps), colour) in enumerate(
-            zip(sorted(marks.items(), key=lambda m: m[1]), (PURPLE, GREY, GREEN))
+            zip(sorted(marks.items(), key=lambda m: m[1]), (PURPLE, GREY, GREEN), strict=False)  # up to three marks
         ):
             ax.axvline(eps, color=colour, ls="--", lw=1)
             # The smallest marked epsilon is labelled to its left, the others to their right.
@@ -169,11 +171,11 @@ def plot_gradient_cost(parameters, counted: dict, measured: dict, path, *, machi
     """
     P = np.asarray(parameters, dtype=np.float64)
     with figure(9.6, 4.0, ncols=2) as (fig, (left, right)):
-        for (label, passes), colour, marker in zip(counted.items(), (ORANGE, BLUE), ("o", "s")):
+        for (label, passes), colour, marker in zip(counted.items(), (ORANGE, BLUE), ("o", "s"), strict=True):
             left.loglog(P, passes, marker=marker, color=colour, label=label)
         left.set_title("counted passes per gradient")
         left.set_ylabel("passes through the network")
-        for (label, seconds), colour, marker in zip(measured.items(), (ORANGE, BLUE), ("o", "s")):
+        for (label, seconds), colour, marker in zip(measured.items(), (ORANGE, BLUE), ("o", "s"), strict=True):
             right.loglog(P, np.asarray(seconds) * 1e3, marker=marker, color=colour, label=label)
         right.set_title(machine_note)
         right.set_ylabel("milliseconds per gradient")
@@ -205,7 +207,7 @@ def plot_network_diagram(network: Network, path, *, title: str | None = None) ->
     sizes = network.layer_sizes
     names = iter(diagram_labels(network))
     drawn = []
-    xs = [2.6 * l for l in range(len(sizes))]
+    xs = [2.6 * layer for layer in range(len(sizes))]
 
     def ys(n):
         return [((n - 1) / 2 - k) * GAP for k in range(n)]
@@ -217,38 +219,44 @@ def plot_network_diagram(network: Network, path, *, title: str | None = None) ->
         ax.set_axis_off()
         ax.set_aspect("equal")
         radius = 0.3
-        for l, n in enumerate(sizes):
+        for layer, n in enumerate(sizes):
             for k, yk in enumerate(ys(n)):
-                face = "#eeeeee" if l == 0 else "#dbe9f6"
-                ax.add_patch(_circle((xs[l], yk), radius, face))
-                if l == 0:
-                    ax.text(xs[l], yk, f"x[{k}]", ha="center", va="center", fontsize=10)
+                face = "#eeeeee" if layer == 0 else "#dbe9f6"
+                ax.add_patch(_circle((xs[layer], yk), radius, face))
+                if layer == 0:
+                    ax.text(xs[layer], yk, f"x[{k}]", ha="center", va="center", fontsize=10)
                     continue
-                act = network.activations[l - 1]
-                ax.text(xs[l], yk, SYMBOLS.get(act, act), ha="center", va="center", fontsize=12)
-                unit = f"a{l}[{k}]" + (" = ŷ" if l == len(sizes) - 1 and n == 1 else "")
-                ax.text(xs[l], yk + radius + 0.06, unit, ha="center", va="bottom", color=GREY, **mono)
-            header = "input layer 0" if l == 0 else ("output" if l == len(sizes) - 1 else "hidden") + f" layer {l}"
-            ax.text(xs[l], (span - 1) / 2 * GAP + 0.75, header, ha="center", va="bottom", fontsize=10, weight="bold")
-            if l > 0:
-                W = network.weights[l - 1]
+                act = network.activations[layer - 1]
+                ax.text(xs[layer], yk, SYMBOLS.get(act, act), ha="center", va="center", fontsize=12)
+                unit = f"a{layer}[{k}]" + (" = ŷ" if layer == len(sizes) - 1 and n == 1 else "")
+                ax.text(xs[layer], yk + radius + 0.06, unit, ha="center", va="bottom", color=GREY, **mono)
+            header = (
+                "input layer 0"
+                if layer == 0
+                else ("output" if layer == len(sizes) - 1 else "hidden") + f" layer {layer}"
+            )
+            ax.text(
+                xs[layer], (span - 1) / 2 * GAP + 0.75, header, ha="center", va="bottom", fontsize=10, weight="bold"
+            )
+            if layer > 0:
+                W = network.weights[layer - 1]
                 ax.text(
-                    (xs[l - 1] + xs[l]) / 2,
+                    (xs[layer - 1] + xs[layer]) / 2,
                     -(span - 1) / 2 * GAP - 0.9,
-                    f"W{l}: shape {W.shape}, b{l}: shape {network.biases[l - 1].shape}",
+                    f"W{layer}: shape {W.shape}, b{layer}: shape {network.biases[layer - 1].shape}",
                     ha="center",
                     va="top",
                     fontsize=8.5,
                     color=GREY,
                 )
-        for l in range(1, len(sizes)):
-            n_in, n_out = sizes[l - 1], sizes[l]
-            # element_names() order: W{l} row-major (i = input, j = output), then b{l}.
-            for i, yi in enumerate(ys(n_in)):
-                for j, yj in enumerate(ys(n_out)):
+        for layer in range(1, len(sizes)):
+            n_in, n_out = sizes[layer - 1], sizes[layer]
+            # element_names() order: W{layer} row-major (i = input, j = output), then b{layer}.
+            for yi in ys(n_in):
+                for yj in ys(n_out):
                     name = next(names)
-                    start = np.array([xs[l - 1] + radius, yi])
-                    end = np.array([xs[l] - radius, yj])
+                    start = np.array([xs[layer - 1] + radius, yi])
+                    end = np.array([xs[layer] - radius, yj])
                     ax.annotate(
                         "",
                         end,
@@ -270,9 +278,9 @@ def plot_network_diagram(network: Network, path, *, title: str | None = None) ->
                     )
                     label.set_gid(f"param:{name}")
                     drawn.append(name)
-            for j, yj in enumerate(ys(n_out)):
+            for yj in ys(n_out):
                 name = next(names)
-                label = ax.text(xs[l], yj - radius - 0.08, f"+ {name}", ha="center", va="top", color=ORANGE, **mono)
+                label = ax.text(xs[layer], yj - radius - 0.08, f"+ {name}", ha="center", va="top", color=ORANGE, **mono)
                 label.set_gid(f"param:{name}")
                 drawn.append(name)
         ax.set_xlim(xs[0] - 0.5, xs[-1] + 0.6)

@@ -33,7 +33,7 @@ def _plateaus(c) -> str:
     """The final losses of the seeds that fail at the good rate, grouped (rounded to 3 digits)."""
     s = c.sweep(c.GOOD_LEARNING_RATE)
     values, counts = np.unique(np.round(s.final_loss[~s.solved], 3), return_counts=True)
-    return ", ".join(f"{v:g} ({k} seed{'s' if k != 1 else ''})" for v, k in zip(values, counts))
+    return ", ".join(f"{v:g} ({k} seed{'s' if k != 1 else ''})" for v, k in zip(values, counts, strict=True))
 
 
 def render(c) -> str:

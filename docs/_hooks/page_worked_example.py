@@ -10,6 +10,8 @@ delta and each gradient) is read from ``forward_prop``'s cache and
 
 from __future__ import annotations
 
+from docs._hooks.formatting import factor
+
 
 def _matrix(rows) -> str:
     return "\\begin{pmatrix} " + " \\\\ ".join(" & ".join(rows_) for rows_ in rows) + " \\end{pmatrix}"
@@ -23,7 +25,7 @@ def _aligned(lines) -> list[str]:
 
 def render(c) -> str:
     ex = c.worked_example()
-    num, factor = c.num, c.factor
+    num = c.num
     net, cache, g = ex.network, ex.cache, ex.gradients
     W1, b1, W2, b2 = net.weights[0], net.biases[0], net.weights[1], net.biases[1]
     x, t = ex.X[0], ex.y[0, 0]
@@ -63,7 +65,7 @@ def render(c) -> str:
         "| parameter | value |",
         "| --- | --- |",
     ]
-    out += [f"| `{name}` | {value:g} |" for name, value in zip(net.element_names(), net.flat())]
+    out += [f"| `{name}` | {value:g} |" for name, value in zip(net.element_names(), net.flat(), strict=True)]
     out += [
         "",
         "As matrices (rows are inputs, columns are outputs):",
@@ -189,7 +191,9 @@ def render(c) -> str:
         "| parameter | value | $\\partial L/\\partial\\theta$ by backprop | by nudging | relative difference |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for name, value, a, n, r in zip(check.names, net.flat(), check.analytic, check.numeric, check.per_parameter()):
+    for name, value, a, n, r in zip(
+        check.names, net.flat(), check.analytic, check.numeric, check.per_parameter(), strict=True
+    ):
         out.append(f"| `{name}` | {value:g} | {a:.8g} | {n:.8g} | {c.plain(r, 2)} |")
     out += [
         "",

@@ -449,7 +449,7 @@ def results_page(entries: list[tuple[str, str, list[dict], bool, bool]], run: Ru
         )
     header = ["Chapter", *[SHORT_LABELS[s] for s in STATUSES], "total"]
     rows, totals = [], {s: 0 for s in STATUSES}
-    for title, url, outcomes, changed, malformed in entries:
+    for title, url, outcomes, _changed, malformed in entries:
         counts = _counts(o["status"] for o in outcomes)
         for s, c in counts.items():
             totals[s] += c

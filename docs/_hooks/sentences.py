@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import importlib
 from collections import defaultdict
+from collections.abc import Sequence
 
 from docs._hooks.render import fence, table, text
 
@@ -38,7 +39,7 @@ def _module_title(module: str) -> str:
     return first.rstrip(".") or module
 
 
-def catalog_page(definitions, uses: dict, chapter_order: list[str] = ()) -> str:
+def catalog_page(definitions, uses: dict, chapter_order: Sequence[str] = ()) -> str:
     """Markdown of the step catalog.
 
     ``uses`` maps a definition's anchor to ``[(chapter title, url)]``: the

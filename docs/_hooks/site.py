@@ -33,12 +33,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _importable() -> None:
-    """The repository root (``steps``, ``backprop``, ``docs._hooks.*``) and this folder
-    (``computed.py`` imports its siblings by plain name) on ``sys.path``. MkDocs restores
-    ``sys.path`` after loading a hook, so this runs again at build time."""
-    for folder in (ROOT, Path(__file__).resolve().parent):
-        if str(folder) not in sys.path:
-            sys.path.insert(0, str(folder))
+    """The repository root (``steps``, ``backprop``, ``docs._hooks.*``) on ``sys.path``.
+    MkDocs restores ``sys.path`` after loading a hook, so this runs again at build time."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
 
 
 _importable()
@@ -121,7 +119,7 @@ def _api_links(definitions_used) -> list[render.Link]:
     names = []
     for d in definitions_used:
         source = (ROOT / d.where.rsplit(":", 1)[0]).read_text(encoding="utf-8").splitlines()
-        body = []
+        body: list[str] = []
         for line in source[d.line :]:
             if line.startswith(("@", "def ", "class ")) and body:
                 break
@@ -163,7 +161,9 @@ def on_files(files: Files, config):
             for name, path in written.items():
                 _add(files, config, f"figures/{name}", path.read_bytes())
 
-    chapters, entries, uses = [], [], {}
+    chapters: list = []
+    entries: list = []
+    uses: dict = {}
     for path in feature_paths(FEATURES):
         name = path.relative_to(FEATURES).as_posix()
         parsed = parse_feature(path)
@@ -243,7 +243,7 @@ def _nav(files: Files, chapters: list[dict]) -> list:
     nav.append({"Chapters": chapters})
     nav += [p for p in AFTER_CHAPTERS if p in pages]
     nav += sorted(p for p in pages - placed)
-    reference = [{"Performance": p} if p == "performance.md" else p for p in REFERENCE if p in pages]
+    reference: list = [{"Performance": p} if p == "performance.md" else p for p in REFERENCE if p in pages]
     reference.append({"API reference": api})
     nav.append({"Reference": reference})
     return nav
