@@ -8,7 +8,7 @@ PY     := $(BIN)/python
 EXTRAS := cli,test,docs,browser,mutation,lint
 STAMP  := $(VENV)/.installed-$(EXTRAS)
 
-.PHONY: help test test-fast mutation lock clean docs site check-site vendor-katex
+.PHONY: help test test-fast lint mutation lock clean docs site check-site vendor-katex
 
 help:
 	@echo "make docs       run the scenarios (recording results), build the site, serve it at http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make check-site browser check of the built site (needs Debian's chromium)"
 	@echo "make test       run the whole specification (everything that needs only Python)"
 	@echo "make test-fast  everything not tagged @slow, for the edit-run loop"
+	@echo "make lint       ruff (lint and format check) and mypy (--strict on backprop/)"
 	@echo "make mutation   mutation score of the mathematical core (mutmut); fails under 95% caught"
 	@echo "make lock       re-resolve constraints.txt (the pinned versions, every Python >= 3.10) from pyproject.toml with uv"
 	@echo "make bench      benchmarks against PyTorch, HIPS autograd and scikit-learn; writes benchmarks/last-run.md"
@@ -35,6 +36,14 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
+
+# Lint and types (config: [tool.ruff] and [tool.mypy] in pyproject.toml): ruff's
+# rules and its formatting, mypy with the flags of --strict on backprop/ and its
+# default mode on the code around it.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Mutation testing (config: [tool.mutmut] in pyproject.toml), both cores, fresh
 # each time; the spinner goes to mutants/run.log. mutation/score.py writes

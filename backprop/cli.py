@@ -295,11 +295,11 @@ def prepare_xor(args: argparse.Namespace) -> Job:
 
             label = f"{args.gradient}, learning rate {args.learning_rate:g}"
             title = f"XOR, 2-{args.hidden_size}-1 {args.activation}, seed {args.seed}"
+            loss_title = f"{title}: {args.loss} loss"
+            print("wrote", plots.plot_loss_curves({label: history.losses}, plot_dir / "xor-loss.svg", title=loss_title))
             print(
-                f"wrote {plots.plot_loss_curves({label: history.losses}, plot_dir / 'xor-loss.svg', title=f'{title}: {args.loss} loss')}"
-            )
-            print(
-                f"wrote {plots.plot_decision_boundary(network, X, y, plot_dir / 'xor-decision-boundary.svg', title=title)}"
+                "wrote",
+                plots.plot_decision_boundary(network, X, y, plot_dir / "xor-decision-boundary.svg", title=title),
             )
 
     return run

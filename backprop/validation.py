@@ -40,7 +40,8 @@ def check_network(network: object) -> Network:
     for field in ("weights", "biases", "activations"):
         if not isinstance(getattr(network, field), list):
             raise TypeError(
-                f"network.{field} must be a list (one entry per layer), but got {type(getattr(network, field)).__name__}"
+                f"network.{field} must be a list (one entry per layer), "
+                f"but got {type(getattr(network, field)).__name__}"
             )
     if not network.weights or len(network.weights) != len(network.biases):
         raise ValueError(
@@ -65,7 +66,8 @@ def check_network(network: object) -> Network:
         if W.ndim not in (2, 3) or W.shape[:-2] != lead:
             stacked = f", one per network of the stack of {lead[0]}" if lead else ""
             raise ValueError(
-                f"network parameter W{layer} must be a matrix of shape (inputs, outputs){stacked}, but got shape {W.shape}"
+                f"network parameter W{layer} must be a matrix of shape (inputs, outputs){stacked}, "
+                f"but got shape {W.shape}"
             )
         fan_in = network.weights[layer - 2].shape[-1] if layer > 1 else W.shape[-2]
         if W.shape[-2] != fan_in:
@@ -91,7 +93,8 @@ def check_X(network: Network, X: object) -> Array:
         )
     if batch.shape[1] != n_in:
         raise ValueError(
-            f"X must have one column per input ({n_in}), shape (N, {n_in}), but got shape {batch.shape}; samples are rows"
+            f"X must have one column per input ({n_in}), shape (N, {n_in}), but got shape {batch.shape}; "
+            "samples are rows"
         )
     if batch.shape[0] == 0:
         raise ValueError("X must hold at least one sample (row), but got 0 rows")

@@ -184,7 +184,8 @@ def test_math_is_typeset_and_figures_load(page, server, path):
         at = visible.find(raw)
         assert at < 0, f"{path}: raw {raw!r} left in the text: ...{visible[max(0, at - 60) : at + 100]}..."
     images = page.evaluate(
-        "() => [...document.querySelectorAll('article img')].map(i => [i.getAttribute('src'), i.complete, i.naturalWidth])"
+        "() => [...document.querySelectorAll('article img')]"
+        ".map(i => [i.getAttribute('src'), i.complete, i.naturalWidth])"
     )
     broken = [src for src, complete, width in images if not (complete and width > 0)]
     assert not broken, f"{path}: images that do not load: {broken}"

@@ -4,8 +4,9 @@ This is the one module that reads pytest-bdd's internals (its registry of step
 functions); the site's step catalog and the authoring checks use this listing.
 
 Convention for step docstrings: the first paragraph says what the step does;
-a line ``Example: <Given|When|Then> <a sentence>`` gives one example use, which
-the suite runs so that the catalog cannot lie.
+a line ``Example: <Given|When|Then> <a sentence>`` gives one example use (a
+long sentence goes on over the following lines, up to a blank line), which the
+suite runs so that the catalog cannot lie.
 """
 
 from __future__ import annotations
@@ -79,9 +80,16 @@ def _parameters(pattern: str) -> tuple[tuple[str, str], ...]:
 
 
 def _example(doc: str) -> str | None:
-    for line in doc.splitlines():
+    """The sentence after ``Example:``, joined over its continuation lines (up to a blank line)."""
+    lines = doc.splitlines()
+    for i, line in enumerate(lines):
         if line.strip().startswith("Example:"):
-            return line.split("Example:", 1)[1].strip()
+            words = [line.split("Example:", 1)[1].strip()]
+            for more in lines[i + 1 :]:
+                if not more.strip():
+                    break
+                words.append(more.strip())
+            return " ".join(words)
     return None
 
 

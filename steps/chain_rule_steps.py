@@ -27,7 +27,8 @@ def _random_batch(layer_sizes, n, kind, seed):
 
 @given(
     sentence(
-        "a {sizes:List} network with {hidden:Word} hidden layers, {output:Word} output and Glorot weights, seed {seed:d}"
+        "a {sizes:List} network with {hidden:Word} hidden layers, {output:Word} output and Glorot weights, "
+        "seed {seed:d}"
     )
 )
 def _(state, sizes, hidden, output, seed):

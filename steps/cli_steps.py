@@ -158,7 +158,7 @@ def _(state, text):
 
 @then(sentence("the printed final loss is the loss of the untrained guide's network with seed {seed:d}"))
 def _(state, seed):
-    """The line ``final loss L`` shows ``compute_loss`` of ``init_network((2, 2, 1), seed)`` on XOR, to the 6 digits printed.
+    """The line ``final loss L`` shows ``compute_loss`` of ``init_network((2, 2, 1), seed)`` on XOR (6 digits).
 
     Example: Then the printed final loss is the loss of the untrained guide's network with seed 0
     """

@@ -73,7 +73,8 @@ def _(state, epochs, lr):
 def _(state, method, epochs, lr):
     """Train two copies of the network from the same start, one per gradient method (epsilon 1e-5).
 
-    Example: When I train one copy with backprop and one with the forward-difference numerical gradient for 200 epochs at learning rate 2
+    Example: When I train one copy with backprop and one with the forward-difference numerical gradient for 200
+        epochs at learning rate 2
     """
     state.copies = support.train_copies(
         state.network, state.X, state.y, epochs=epochs, learning_rate=lr, loss=state.loss, method=method

@@ -77,7 +77,8 @@ def _(state, epochs, seed):
 
 @when(
     sentence(
-        "I train two copies for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+        "I train two copies for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, "
+        "shuffle seed {seed:d}"
     )
 )
 def _(state, epochs, lr, batch, seed):
@@ -91,26 +92,30 @@ def _(state, epochs, lr, batch, seed):
 
 @when(
     sentence(
-        "I train a 64-64-10 ReLU network on each of the digits splits {first:d} to {last:d} for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}"
+        "I train a 64-64-10 ReLU network on each of the digits splits {first:d} to {last:d} for {epochs:d} "
+        "epochs at learning rate {lr:Number} in batches of {batch:d}"
     )
 )
 def _(state, digits, first, last, epochs, lr, batch):
     """For each seed s: split with seed s, network with seed s, shuffles with seed s; keep the test accuracy.
 
-    Example: When I train a 64-64-10 ReLU network on each of the digits splits 0 to 6 for 50 epochs at learning rate 0.1 in batches of 32
+    Example: When I train a 64-64-10 ReLU network on each of the digits splits 0 to 6 for 50 epochs at learning
+        rate 0.1 in batches of 32
     """
     state.accuracies = np.array([_seed_accuracy(digits, s, epochs, lr, batch) for s in range(first, last + 1)])
 
 
 @when(
     sentence(
-        "ours and scikit-learn's MLPClassifier each train a copy for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+        "ours and scikit-learn's MLPClassifier each train a copy for {epochs:d} epochs at learning rate "
+        "{lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
     )
 )
 def _(state, epochs, lr, batch, seed):
     """Train a copy with ``train_minibatch`` and one with scikit-learn on the same batches (``backprop.peers``).
 
-    Example: When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
+    Example: When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in
+        batches of 32, shuffle seed 0
     """
     split, state.start = state.split, state.network.copy()
     state.theirs = sklearn_train_same_batches(
@@ -121,7 +126,8 @@ def _(state, epochs, lr, batch, seed):
 
 @when(
     sentence(
-        "I train a copy by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+        "I train a copy by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of "
+        "{batch:d}, shuffle seed {seed:d}"
     )
 )
 def _(state, epochs, unit, lr, batch, seed):
@@ -138,13 +144,15 @@ def _(state, epochs, unit, lr, batch, seed):
 
 @when(
     sentence(
-        "I train another copy by full-batch gradient descent for 1 epoch at learning rate {lr:Number} on the rows in that shuffled order"
+        "I train another copy by full-batch gradient descent for 1 epoch at learning rate {lr:Number} on the "
+        "rows in that shuffled order"
     )
 )
 def _(state, lr):
     """``train`` for one epoch on the rows reordered by ``epoch_orders`` with the minibatch run's seed.
 
-    Example: When I train another copy by full-batch gradient descent for 1 epoch at learning rate 0.5 on the rows in that shuffled order
+    Example: When I train another copy by full-batch gradient descent for 1 epoch at learning rate 0.5 on the rows
+        in that shuffled order
     """
     state.other, order = state.network.copy(), bp.epoch_orders(len(state.X), 1, state.sgd_seed)[0]
     state.other_history = bp.train(
@@ -154,13 +162,15 @@ def _(state, lr):
 
 @when(
     sentence(
-        "I train another copy by hand, one backward pass and one descent step per batch, for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
+        "I train another copy by hand, one backward pass and one descent step per batch, for {epochs:d} epochs "
+        "at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
     )
 )
 def _(state, epochs, lr, batch, seed):
     """``steps/sgd_by_hand.py``: ``backward_prop`` and ``gradient_descent`` over each batch of ``epoch_orders``.
 
-    Example: When I train another copy by hand, one backward pass and one descent step per batch, for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
+    Example: When I train another copy by hand, one backward pass and one descent step per batch, for 2 epochs at
+        learning rate 0.5 in batches of 3, shuffle seed 3
     """
     state.other = state.network.copy()
     state.running = sgd_by_hand(

@@ -96,7 +96,8 @@ def _(state, weights, biases):
 def _(state, names):
     """The network's parameter names (``Network.element_names()``), comma-separated.
 
-    Example: Then its parameters are named, in order: W1[0,0], W1[0,1], W1[1,0], W1[1,1], b1[0], b1[1], W2[0,0], W2[1,0], b2[0]
+    Example: Then its parameters are named, in order: W1[0,0], W1[0,1], W1[1,0], W1[1,1], b1[0], b1[1], W2[0,0],
+        W2[1,0], b2[0]
     """
     assert state.network.element_names() == names.split(", ")
 

@@ -92,7 +92,8 @@ def _(state, method):
 
 @then(
     sentence(
-        "the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} and {high:Number}"
+        "the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} "
+        "and {high:Number}"
     )
 )
 def _(state, large, small, low, high, measure):

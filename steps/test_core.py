@@ -659,7 +659,8 @@ def test_a_network_must_be_consistent_before_anything_runs(xor):
         lambda: bp.forward_prop(
             bp.Network([stacked.weights[0], good.weights[1]], [stacked.biases[0], good.biases[1]], good.activations), X
         ),
-        "network parameter W2 must be a matrix of shape (inputs, outputs), one per network of the stack of 2, but got shape (3, 1)",
+        "network parameter W2 must be a matrix of shape (inputs, outputs), one per network of the stack of 2, "
+        "but got shape (3, 1)",
     )
     fails(
         ValueError,

@@ -86,7 +86,8 @@ def _(state, nodeid):
 def _(state, message, text):
     """The report carries pytest-bdd's own message about the step, quoting its sentence.
 
-    Example: And the scratch report says "Step definition is not found" for the sentence "the guide's 2-2-1 netwrok with seed 0"
+    Example: And the scratch report says "Step definition is not found" for the sentence "the guide's 2-2-1
+        netwrok with seed 0"
     """
     assert f'{message}: Given "{text}"' in state.report, state.report
 
@@ -95,7 +96,8 @@ def _(state, message, text):
 def _(state, pattern):
     """After "Did you mean", the first suggestion is the definition of ``pattern``, with its steps file:line.
 
-    Example: And the scratch report suggests first the step "the guide's 2-2-1 network with seed {seed:d}" with its file and line
+    Example: And the scratch report suggests first the step "the guide's 2-2-1 network with seed {seed:d}" with
+        its file and line
     """
     first = state.report.split("Did you mean", 1)[1].splitlines()[1]
     assert pattern in first and _definition(pattern).where in first, state.report
@@ -116,7 +118,8 @@ def _(state, line, name):
 def _(state, text, where):
     """The ambiguity report quotes the sentence and where it is written.
 
-    Example: And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from "01-twice.feature:3"
+    Example: And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from
+        "01-twice.feature:3"
     """
     assert f'"{text}" (features/{where})' in state.report, state.report
 
@@ -125,6 +128,7 @@ def _(state, text, where):
 def _(state, where, pattern):
     """Both competing step definitions appear in the report with their file:line.
 
-    Example: And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1 network with seed {seed:d}" with its file and line
+    Example: And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1
+        network with seed {seed:d}" with its file and line
     """
     assert where in state.report and f"{pattern}    ({_definition(pattern).where})" in state.report, state.report

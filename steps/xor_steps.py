@@ -55,7 +55,8 @@ def _(state, first, last, init, bias_init, loss, epochs, lr):
 
     A seed has learned XOR at the first epoch at which every output is within 0.1 of its target.
 
-    Example: When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
+    Example: When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for
+        2500 epochs at learning rate 2
     """
     vars(state).setdefault("sweeps", []).append(
         sweep_xor(range(first, last + 1), learning_rate=lr, epochs=epochs, loss=loss, init=init, bias_init=bias_init)
@@ -169,7 +170,8 @@ def _(state, ratio, measure):
 def _(state, low, high, measure):
     """The ratio of the last two sweeps' median epochs to learn XOR (second over first) lies in [low, high].
 
-    Example: Then over the seeds both sweeps learn, the second needs between 0.45 and 0.55 times the median epochs of the first
+    Example: Then over the seeds both sweeps learn, the second needs between 0.45 and 0.55 times the median epochs
+        of the first
     """
     assert low <= _measured_ratio(state, measure) <= high
 

@@ -233,7 +233,9 @@ class EpsilonErrors:
 
 
 def epsilon_error(epsilon: float, method: str) -> float:
-    """Relative error ||n - a|| / (||n|| + ||a||) of the nudged gradient of the guide's network (seed EPSILON_SEED) on XOR."""
+    """Relative error ||n - a|| / (||n|| + ||a||) of the nudged gradient on XOR.
+
+    For the guide's network from seed EPSILON_SEED."""
     X, y = bp.xor()
     return bp.gradient_check(
         bp.init_network((2, 2, 1), seed=EPSILON_SEED), X, y, epsilon=float(epsilon), method=method
@@ -370,7 +372,8 @@ def _loss_curves_caption() -> str:
     return (
         f"XOR loss (mean squared error) of the guide's 2-2-1 network, seed {c.seed}, over {SWEEP_EPOCHS:,} epochs "
         f"at learning rates {', '.join(_rate(r) for r in CURVE_RATES)}. Lines: gradients by backprop; circles: the "
-        f"guide's nudging (forward difference, ε = {plain(GUIDE_EPSILON_CODE)}) from the same start. The two never differ "
+        f"guide's nudging (forward difference, ε = {plain(GUIDE_EPSILON_CODE)}) from the same start. "
+        "The two never differ "
         f"by more than {plain(c.largest_gap * 100, 2)}% of the loss. Final losses: {finals}. "
         f"At {_rate(CURVE_RATES[0])} and {_rate(CURVE_RATES[1])} the curves lie on top of each other on the log "
         f"scale (the right panel zooms in on them): in "
@@ -400,9 +403,10 @@ def _boundary_caption() -> str:
     return (
         f"What the guide's 2-2-1 network computes over the input plane after {SWEEP_EPOCHS:,} epochs at learning rate "
         f"{_rate(GOOD_LEARNING_RATE)} (mean squared error). Left: seed {learned}, the first of seeds "
-        f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within {TOLERANCE:g} of its target, from epoch "
-        f"{int(s.solved_epoch[learned]):,}); outputs on the four rows {fmt(out[learned])}. Right: seed {stuck}, the first "
-        f"that does not; outputs {fmt(out[stuck])}, loss {plain(float(bp.compute_loss(trained(stuck), X, y)), 3)}. Squares: "
+        f"{SWEEP_SEEDS.start}–{SWEEP_SEEDS.stop - 1} to learn XOR (every output within {TOLERANCE:g} of its "
+        f"target, from epoch {int(s.solved_epoch[learned]):,}); outputs on the four rows {fmt(out[learned])}. "
+        f"Right: seed {stuck}, the first that does not; outputs {fmt(out[stuck])}, "
+        f"loss {plain(float(bp.compute_loss(trained(stuck), X, y)), 3)}. Squares: "
         f"target 1; circles: target 0; the black line is where the output is {plots.BOUNDARY:g}. "
         f"{s.solved_count} of {len(s.seeds)} seeds learn XOR in these {SWEEP_EPOCHS:,} epochs."
     )
@@ -424,11 +428,13 @@ def _epsilon_caption() -> str:
         f"Relative error of the nudged gradient against backprop for the guide's 2-2-1 network (seed {EPSILON_SEED}, "
         f"all four XOR rows), for ε from {plain(EPSILONS[0])} to {plain(EPSILONS[-1])}. The guide's text nudges by "
         f"ε = {plain(GUIDE_EPSILON_TEXT)} (forward difference: error {at(GUIDE_EPSILON_TEXT, 'forward')}), its code by "
-        f"ε = {plain(GUIDE_EPSILON_CODE)} (error {at(GUIDE_EPSILON_CODE, 'forward')}); the central difference at the same "
+        f"ε = {plain(GUIDE_EPSILON_CODE)} (error {at(GUIDE_EPSILON_CODE, 'forward')}); "
+        "the central difference at the same "
         f"two nudges: {at(GUIDE_EPSILON_TEXT, 'central')} and {at(GUIDE_EPSILON_CODE, 'central')}. Right of the "
         f"minimum the error is truncation error, proportional to ε for the forward difference and to ε² for the "
         f"central one (fitted slopes for ε ≥ {plain(SLOPE_FROM)}: {e.slope('forward'):.2f} and "
-        f"{e.slope('central'):.2f}); left of it, round-off grows as ε shrinks. Best on this grid: forward {plain(ef)} at ε ≈ {plain(bf, 1)}, central {plain(ec)} at "
+        f"{e.slope('central'):.2f}); left of it, round-off grows as ε shrinks. Best on this grid: "
+        f"forward {plain(ef)} at ε ≈ {plain(bf, 1)}, central {plain(ec)} at "
         f"ε ≈ {plain(bc, 1)}."
     )
 
@@ -457,7 +463,8 @@ def _cost_caption() -> str:
         f"counted by backprop.count_passes: nudging runs P + 1 forward passes (at P = {c.parameters[k]}: "
         f"{c.numerical_forward[k]}); backprop runs {c.backprop_forward[k]} forward and {c.backprop_backward[k]} "
         f"backward pass whatever P. Right: time measured on the build machine ({platform.machine()}, "
-        f"Python {platform.python_version()}, numpy {np.__version__}), best of {TIMING_REPEATS}: at P = {c.parameters[k]} nudging "
+        f"Python {platform.python_version()}, numpy {np.__version__}), best of {TIMING_REPEATS}: "
+        f"at P = {c.parameters[k]} nudging "
         f"took {plain(c.numerical_seconds[k] * 1e3, 3)} ms, backprop {plain(c.backprop_seconds[k] * 1e3, 2)} ms, "
         f"{ratio:,.0f} times less. These times change from build to build; the counts do not."
     )

@@ -83,8 +83,10 @@ def render(c) -> str:
         "",
         "| epsilon | forward difference (the guide's nudge) | central difference |",
         "| --- | --- | --- |",
-        f"| {c.plain(text_eps)} (the text) | {c.plain(err[text_eps, 'forward'])} | {c.plain(err[text_eps, 'central'])} |",
-        f"| {c.plain(code_eps)} (the code) | {c.plain(err[code_eps, 'forward'])} | {c.plain(err[code_eps, 'central'])} |",
+        *(
+            f"| {c.plain(eps)} (the {where}) | {c.plain(err[eps, 'forward'])} | {c.plain(err[eps, 'central'])} |"
+            for eps, where in ((text_eps, "text"), (code_eps, "code"))
+        ),
         "",
         f"Neither is the best nudge: on a grid of epsilons the forward difference is most accurate near "
         f"{c.plain(best_f, 1)} and the central difference near {c.plain(best_c, 1)}; smaller nudges lose to "

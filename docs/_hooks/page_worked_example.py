@@ -51,7 +51,7 @@ def render(c) -> str:
         "",
         "    network = bp.init_network((2, 2, 1))",
         *[f'    network["{name}"] = {value!r}' for name, value in c.WORKED_PARAMETERS.items()],
-        f"    X, y = [[{', '.join(repr(v) for v in c.WORKED_INPUT)}]], [[{', '.join(repr(v) for v in c.WORKED_TARGET)}]]",
+        f"    X, y = [[{', '.join(map(repr, c.WORKED_INPUT))}]], [[{', '.join(map(repr, c.WORKED_TARGET))}]]",
         "    y_hat, cache = bp.forward_prop(network, X)          # cache.z[l], cache.a[l]",
         '    gradients = bp.backward_prop(network, X, y, "mse", cache=cache)',
         "    gradients.delta[2], gradients.dW[0]                # delta of layer 2, dL/dW1",
@@ -143,7 +143,8 @@ def render(c) -> str:
         *_aligned(
             [
                 *(
-                    f"\\frac{{\\partial L}}{{\\partial W^{{(2)}}[{j},0]}} = {factor(a1[j])} \\cdot {factor(d2)} = {num(dW2[j])}"
+                    f"\\frac{{\\partial L}}{{\\partial W^{{(2)}}[{j},0]}} = "
+                    f"{factor(a1[j])} \\cdot {factor(d2)} = {num(dW2[j])}"
                     for j in range(n_hidden)
                 ),
                 f"\\frac{{\\partial L}}{{\\partial b^{{(2)}}[0]}} = {num(db2)}",
@@ -174,7 +175,8 @@ def render(c) -> str:
     gradients = []
     for j in range(n_hidden):
         gradients += [
-            f"\\frac{{\\partial L}}{{\\partial W^{{(1)}}[{i},{j}]}} = {factor(x[i])} \\cdot {factor(d1[j])} = {num(dW1[i, j])}"
+            f"\\frac{{\\partial L}}{{\\partial W^{{(1)}}[{i},{j}]}} = "
+            f"{factor(x[i])} \\cdot {factor(d1[j])} = {num(dW1[i, j])}"
             for i in range(n_in)
         ]
         gradients.append(f"\\frac{{\\partial L}}{{\\partial b^{{(1)}}[{j}]}} = {num(db1[j])}")

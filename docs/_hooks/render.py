@@ -380,7 +380,8 @@ def chapter(
         out.append("## Figures\n")
         for figure in extras.figures:
             out.append(
-                f'<figure class="bdd-figure" markdown>\n![{text(figure.alt or figure.caption)}]({figure.url})\n<figcaption>{text(figure.caption)}</figcaption>\n</figure>\n'
+                f'<figure class="bdd-figure" markdown>\n![{text(figure.alt or figure.caption)}]({figure.url})\n'
+                f"<figcaption>{text(figure.caption)}</figcaption>\n</figure>\n"
             )
     out.append(_see_also(extras))
     return "\n".join(out)
@@ -389,7 +390,8 @@ def chapter(
 def _child(child: dict, results: FeatureResults, level: int) -> str:
     if "background" in child:
         background = child["background"]
-        head = f"{'#' * level} {text(background['keyword'].strip())}{': ' + text(background['name']) if background.get('name') else ''}\n"
+        name = ": " + text(background["name"]) if background.get("name") else ""
+        head = f"{'#' * level} {text(background['keyword'].strip())}{name}\n"
         note = '<p class="bdd-scenario-status">Every scenario below starts with these steps.</p>\n'
         return "\n".join([head, note, _steps_block(background.get("steps", ()))])
     if "rule" in child:
