@@ -63,13 +63,16 @@ def missing_note(module: str) -> str:
     return f"{PEERS[module]} is not installed (`make bench` installs the `peers` extra): not measured"
 
 
-def side_by_side(contenders: dict, repeats: int) -> dict[str, float]:
+def side_by_side(contenders: dict, repeats: int, *, warm_up: bool = True) -> dict[str, float]:
     """Median seconds of each ``contenders[name]()`` call, timed in alternation.
 
-    Each callable runs once untimed first (warm-up: imports, caches, allocations).
+    Each callable runs once untimed first (warm-up: imports, caches, allocations),
+    unless ``warm_up`` is False (for blocks of seconds, where a first call's
+    extra cost is lost in the block and a warm-up run would only add time).
     """
-    for fn in contenders.values():
-        fn()
+    if warm_up:
+        for fn in contenders.values():
+            fn()
     times = {name: [] for name in contenders}
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -144,7 +147,17 @@ class Table:
     notes: list[str] = field(default_factory=list)
     bar: str = ""
     passed: bool | None = None
-    """True / False when the bar was measured, None when a peer it needs is missing."""
+    """True / False when the bar was measured, None when a peer it needs is missing.
+    With several bars (``add_bar``): False if any is missed, else None if any is
+    not measured, else True."""
+    bars: list[tuple[str, bool | None]] = field(default_factory=list)
+    """A table with several bars lists each with its own verdict (``add_bar``)."""
+
+    def add_bar(self, text: str, passed: bool | None) -> None:
+        """One more bar and its verdict; ``passed`` becomes the verdict of all of them."""
+        self.bars.append((text, passed))
+        verdicts = [p for _, p in self.bars]
+        self.passed = False if False in verdicts else None if None in verdicts else True
 
     def markdown(self) -> str:
         lines = [f"### {self.title}", ""]
@@ -152,9 +165,11 @@ class Table:
         lines.append("|" + "|".join("---" for _ in self.header) + "|")
         lines += ["| " + " | ".join(row) + " |" for row in self.rows]
         lines.append("")
+        verdicts = {True: "**met**", False: "**MISSED**", None: "not measured (peer missing)"}
         if self.bar:
-            verdict = {True: "**met**", False: "**MISSED**", None: "not measured (peer missing)"}[self.passed]
-            lines += [f"Bar: {self.bar}: {verdict}.", ""]
+            lines += [f"Bar: {self.bar}: {verdicts[self.passed]}.", ""]
+        for text, passed in self.bars:
+            lines += [f"Bar: {text}: {verdicts[passed]}.", ""]
         lines += [f"- {note}" for note in self.notes]
         if self.notes:
             lines.append("")
