@@ -15,31 +15,33 @@ from __future__ import annotations
 
 import numpy as np
 
+from backprop.activations import constant
 from backprop.errors import Array, as_float_array, positive_number
 from backprop.network import Network
 from backprop.parameters import Gradients
 from backprop.validation import check_network, finite_arithmetic
 
-LearningRate = float | Array
-"""One positive number, or for a stack of S networks one per network, shape (S,)."""
 
+def descend(network: Network, gradients: Gradients, learning_rate: Array) -> None:
+    """``W[l] -= learning_rate * dW[l]`` and ``b[l] -= learning_rate * db[l]`` in place, on trusted arrays.
 
-def descend(network: Network, gradients: Gradients, learning_rate: LearningRate) -> None:
-    """``W[l] -= learning_rate * dW[l]`` and ``b[l] -= learning_rate * db[l]`` in place, on trusted arrays."""
-    if isinstance(learning_rate, np.ndarray):  # one rate per network of a stack: shape it to broadcast
-        for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=True):
-            W -= learning_rate[:, None, None] * dW
-            b -= learning_rate[:, None] * db
-        return
+    ``learning_rate`` is 0-d, or one rate per network of a stack, shape (S,);
+    the two trailing axes added here let it broadcast over each W and b.
+    """
+    rate_W, rate_b = learning_rate[..., None, None], learning_rate[..., None]
     for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=True):
-        W -= learning_rate * dW
-        b -= learning_rate * db
+        W -= rate_W * dW
+        b -= rate_b * db
 
 
-def check_learning_rate(learning_rate: object, network: Network) -> LearningRate:
-    """A positive finite number, or for a stack a sequence of one per network."""
+def check_learning_rate(learning_rate: object, network: Network) -> Array:
+    """A positive finite number as a 0-d array, or for a stack optionally one per network, shape (S,).
+
+    An array, not a float: the training loop then multiplies by it without
+    numpy converting a Python float at every step (see ``activations.constant``).
+    """
     if network.stack_size is None or np.ndim(learning_rate) == 0:  # type: ignore[arg-type]  # np.ndim takes any object
-        return positive_number("learning_rate", learning_rate)
+        return constant(positive_number("learning_rate", learning_rate))
     try:
         rates = np.asarray(learning_rate)
     except (TypeError, ValueError):

@@ -50,11 +50,9 @@ class DivergenceError(NotFiniteError):
 
     def __init__(self, epoch: int, detail: str, learning_rate: float | Array):
         self.epoch = epoch
-        self.learning_rate = learning_rate
-        rate = _rate_text(learning_rate)
-        lower = _rate_text(
-            np.asarray(learning_rate) / 10 if isinstance(learning_rate, np.ndarray) else learning_rate / 10
-        )
+        self.learning_rate = float(learning_rate) if np.ndim(learning_rate) == 0 else learning_rate
+        rate = _rate_text(self.learning_rate)
+        lower = _rate_text(self.learning_rate / 10)
         super().__init__(
             f"training diverged at epoch {epoch}: {detail}. "
             f"The learning rate {rate} is probably too large: lower it (try {lower}) and train again."
@@ -62,6 +60,7 @@ class DivergenceError(NotFiniteError):
 
 
 def _rate_text(rate: float | Array) -> str:
+    """``2.0`` for one rate (a float or a 0-d array), ``[1.0, 2.0]`` for one per network of a stack."""
     return repr(rate.tolist()) if isinstance(rate, np.ndarray) else repr(rate)
 
 

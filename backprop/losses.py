@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from backprop.activations import Activation
+from backprop.activations import Activation, constant
 from backprop.errors import Array, choice
 
 
@@ -47,6 +47,8 @@ def batch_mean(per_element: Array) -> Array:
 
 
 LossFunction = Callable[[Array, Array, Array], Array]
+
+TWO = constant(2.0)
 
 
 class Loss(NamedTuple):
@@ -80,7 +82,7 @@ LOSSES: dict[str, Loss] = {
     "mse": Loss(
         "mse",
         value=lambda z, a, y: batch_mean((a - y) ** 2),
-        grad=lambda z, a, y: 2.0 * (a - y) / y.shape[-2],
+        grad=lambda z, a, y: TWO * (a - y) / y.shape[-2],
         output=None,
     ),
     "binary_cross_entropy": Loss(

@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 
 from backprop.chain_rule import backward
-from backprop.descent import LearningRate, check_learning_rate, descend
+from backprop.descent import check_learning_rate, descend
 from backprop.errors import Array, check_memory, non_negative_int, positive_int
 from backprop.forward import forward
 from backprop.losses import Loss
@@ -130,9 +130,7 @@ def train_minibatch(
     return History(np.array(losses), False)
 
 
-def _epoch(
-    net: Network, X: Array, y: Array, order: np.ndarray, slices: list[slice], loss: Loss, rate: LearningRate
-) -> Array:
+def _epoch(net: Network, X: Array, y: Array, order: np.ndarray, slices: list[slice], loss: Loss, rate: Array) -> Array:
     """One pass over the rows in ``order``, a step per batch; returns the epoch's running loss."""
     # One gather per epoch; the batches are then contiguous views.
     X_epoch, y_epoch = X[order], y[order]

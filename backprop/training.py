@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 from backprop.chain_rule import backward
-from backprop.descent import LearningRate, check_learning_rate, descend
+from backprop.descent import check_learning_rate, descend
 from backprop.errors import Array, DivergenceError, choice, finite_number, non_negative_int, positive_number
 from backprop.forward import forward
 from backprop.network import Network
@@ -117,6 +117,7 @@ def train(
     with finite_arithmetic("train", net, X):  # before any step only X or the start can overflow the loss
         cache = forward(net, X)
         value = check_finite_result("train", "the loss before training", loss_fn.value(cache.z_out, cache.output, y))
+    use_backprop = gradient == "backprop"
     losses = []
     reached = False
     with np.errstate(**RAISE_ON_OVERFLOW):  # type: ignore[arg-type]  # the keys are numpy's error categories
@@ -134,7 +135,7 @@ def train(
                     break
                 if epoch == epochs:
                     break
-                if gradient == "backprop":
+                if use_backprop:
                     grads = backward(net, cache, y, loss_fn)
                 else:
                     grads = estimate_gradient(net, X, y, loss_fn, epsilon, method)
@@ -144,7 +145,7 @@ def train(
     return History(np.array(losses), reached)
 
 
-def finite_loss(value: Array, epoch: int, learning_rate: LearningRate) -> float | Array:
+def finite_loss(value: Array, epoch: int, learning_rate: Array) -> float | Array:
     """The loss (a float, or shape (S,) for a stack) if every entry is finite, else a DivergenceError at ``epoch``."""
     finite = math.isfinite(value) if value.ndim == 0 else np.isfinite(value).all()
     if not finite:
@@ -152,7 +153,7 @@ def finite_loss(value: Array, epoch: int, learning_rate: LearningRate) -> float 
     return float(value) if value.ndim == 0 else value
 
 
-def diverged(error: FloatingPointError, epoch: int, learning_rate: LearningRate) -> DivergenceError:
+def diverged(error: FloatingPointError, epoch: int, learning_rate: Array) -> DivergenceError:
     """The DivergenceError for a numpy floating-point error raised at ``epoch``."""
     if isinstance(error, DivergenceError):
         return error

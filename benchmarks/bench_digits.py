@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import warnings
 
-import backprop as bp  # noqa: E402
-from backprop.digits import digits_network, load_digits  # noqa: E402
+import backprop as bp
+from backprop.digits import digits_network, load_digits
 from benchmarks.common import Table, missing_note, ms, peer, side_by_side
 
 EPOCHS = 10
@@ -110,10 +110,12 @@ def run(repeats: int = 7) -> Table:
         table.rows.append([missing_note("torch"), "", ""])
     table.passed = per_epoch["scikit-learn MLPClassifier"] / ours >= BAR
     table.notes.append(
-        f"{X.shape[0]} training images, {-(-X.shape[0] // 32)} steps per epoch. Median of {repeats} side-by-side repeats of {EPOCHS} epochs each."
+        f"{X.shape[0]} training images, {-(-X.shape[0] // 32)} steps per epoch. "
+        f"Median of {repeats} side-by-side repeats of {EPOCHS} epochs each."
     )
     table.notes.append(
-        "scikit-learn starts from its own Glorot-uniform draw, the others from the same parameters; the work per epoch does not depend on the start."
+        "scikit-learn starts from its own Glorot-uniform draw, the others from the same parameters; "
+        "the work per epoch does not depend on the start."
     )
     return table
 

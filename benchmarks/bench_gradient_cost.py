@@ -9,20 +9,22 @@ For [n, n, 1] sigmoid networks (n = 2..64) and batches of 4 and 64 rows:
 The cheap-gradient principle (Baur and Strassen; reverse-mode automatic
 differentiation) bounds T_g / T_f by a small constant, 3 in their operation
 count, whatever P is; nudging costs T_num / T_g ~ P / constant. These are the
-package's own unchecked hot paths (``_forward``, ``_backward``,
-``_numerical_gradient``), the ones training runs.
+package's own unchecked cores (``forward``, ``backward``,
+``estimate_gradient``), the ones training runs. The site's cost figure uses
+``measure`` below, so the site and the benchmark time the same thing the same way.
 
 Bar: T_g / T_f at most 2.5 for every n and batch size.
 """
 
 from __future__ import annotations
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from backprop.chain_rule import _backward  # noqa: E402
-from backprop.losses import get_loss  # noqa: E402
-from backprop.network import _forward, init_network  # noqa: E402
-from backprop.numerical import _numerical_gradient  # noqa: E402
+from backprop.chain_rule import backward
+from backprop.forward import forward
+from backprop.losses import get_loss
+from backprop.network import Network, init_network
+from backprop.numerical import estimate_gradient
 from benchmarks.common import Table, side_by_side, us
 
 SIZES = (2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64)
@@ -30,27 +32,36 @@ BATCHES = (4, 64)
 BAR = 2.5
 
 
-def _case(n: int, batch: int, inner: int):
-    network = init_network((n, n, 1), seed=n)
-    rng = np.random.default_rng(batch)
-    X, y = rng.standard_normal((batch, n)), rng.uniform(size=(batch, 1))
+def _case(network: Network, X, y, inner: int):
     loss = get_loss("mse")
 
     def value():
         for _ in range(inner):
-            a, z = _forward(network, X)
-            loss.value(z[-1], a[-1], y)
+            cache = forward(network, X)
+            loss.value(cache.z_out, cache.output, y)
 
     def gradient():
         for _ in range(inner):
-            a, z = _forward(network, X)
-            loss.value(z[-1], a[-1], y)
-            _backward(network, a, z, y, loss)
+            cache = forward(network, X)
+            loss.value(cache.z_out, cache.output, y)
+            backward(network, cache, y, loss)
 
     def numerical():
-        _numerical_gradient(network, X, y, loss, 1e-5, "forward")
+        estimate_gradient(network, X, y, loss, 1e-5, "forward")
 
-    return network.parameter_count, value, gradient, numerical
+    return value, gradient, numerical
+
+
+def measure(network: Network, X, y, *, repeats: int = 15, inner: int = 40) -> tuple[float, float, float]:
+    """Seconds per call of (forward + loss, forward + loss + backward, forward-difference gradient).
+
+    Medians of ``repeats`` side-by-side repeats of ``inner`` calls for the first
+    two; of 5 single calls (3 for P > 1000) for the numerical gradient.
+    """
+    value, gradient, numerical = _case(network, X, y, inner)
+    t = side_by_side({"f": value, "g": gradient}, repeats)
+    tnum = side_by_side({"num": numerical}, 5 if network.parameter_count < 1000 else 3)["num"]
+    return t["f"] / inner, t["g"] / inner, tnum
 
 
 def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
@@ -70,7 +81,7 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
         bar=f"backprop / forward at most {BAR:g} for every n and batch",
     )
     worst = 0.0
-    data = {
+    data: dict[str, list[float]] = {
         "P": [],
         "batch": [],
         "backprop_over_forward": [],
@@ -80,10 +91,11 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
     }
     for batch in BATCHES:
         for n in SIZES:
-            P, value, gradient, numerical = _case(n, batch, inner)
-            t = side_by_side({"f": value, "g": gradient}, repeats)
-            tnum = side_by_side({"num": numerical}, 5 if P < 1000 else 3)["num"]
-            tf, tg = t["f"] / inner, t["g"] / inner
+            network = init_network((n, n, 1), seed=n)
+            rng = np.random.default_rng(batch)
+            X, y = rng.standard_normal((batch, n)), rng.uniform(size=(batch, 1))
+            P = network.parameter_count
+            tf, tg, tnum = measure(network, X, y, repeats=repeats, inner=inner)
             worst = max(worst, tg / tf)
             table.rows.append(
                 [
@@ -109,21 +121,23 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
                 data[key].append(v)
     table.passed = worst <= BAR
     table.notes.append(
-        f"Worst backprop / forward: {worst:.2f}. Medians of {repeats} side-by-side repeats of {inner} calls for forward and backprop; of 5 single calls (3 for P > 1000) for the numerical gradient."
+        f"Worst backprop / forward: {worst:.2f}. Medians of {repeats} side-by-side repeats of {inner} calls for "
+        "forward and backprop; of 5 single calls (3 for P > 1000) for the numerical gradient."
     )
     table.notes.append(
-        "Nudging needs P + 1 forward passes where backprop needs one forward and one backward pass, so numerical / backprop grows in proportion to P."
+        "Nudging needs P + 1 forward passes where backprop needs one forward and one backward pass, "
+        "so numerical / backprop grows in proportion to P."
     )
     return table, data
 
 
 def figure(data: dict, path, note: str):
-    """The cost-against-P figure (``backprop.plots.plot_gradient_cost``) for the batch of 64; None without matplotlib."""
+    """The cost-against-P figure (the site's ``plot_gradient_cost``) for the batch of 64; None without matplotlib."""
     try:
-        import matplotlib  # noqa: F401
+        import matplotlib  # noqa: F401  # only to find out whether it is installed
     except ImportError:
         return None
-    from backprop.plots import plot_gradient_cost
+    from docs._hooks.figures import plot_gradient_cost
 
     rows = [i for i, b in enumerate(data["batch"]) if b == 64]
     P = np.array([data["P"][i] for i in rows])

@@ -15,11 +15,10 @@ about 40x on an AMD EPYC).
 
 from __future__ import annotations
 
+import numpy as np
+
+import backprop as bp
 from benchmarks.common import Table, side_by_side
-
-import numpy as np  # noqa: E402 (common sets the thread variables first)
-
-import backprop as bp  # noqa: E402
 
 SEEDS = range(100)
 EPOCHS = 2000
@@ -53,13 +52,30 @@ def run(repeats: int = 3) -> Table:
         ["training", "seconds", "µs per epoch and network", "time / stack"],
     )
     per = len(SEEDS) * EPOCHS
-    table.rows.append([f"one stack (`init_stack(range({len(SEEDS)}))`, one `train` call)", f"{medians['stack']:.2f}", f"{medians['stack'] / per * 1e6:.2f}", "1"])
-    table.rows.append([f"one at a time ({len(SEEDS)} `init_network` + `train` calls)", f"{medians['loop']:.2f}", f"{medians['loop'] / per * 1e6:.2f}", f"{ratio:.1f}"])
-    table.add_bar(f"the stack at least {BAR:g}x faster than one network at a time (measured: {ratio:.1f}x)", ratio >= BAR)
+    table.rows.append(
+        [
+            f"one stack (`init_stack(range({len(SEEDS)}))`, one `train` call)",
+            f"{medians['stack']:.2f}",
+            f"{medians['stack'] / per * 1e6:.2f}",
+            "1",
+        ]
+    )
+    table.rows.append(
+        [
+            f"one at a time ({len(SEEDS)} `init_network` + `train` calls)",
+            f"{medians['loop']:.2f}",
+            f"{medians['loop'] / per * 1e6:.2f}",
+            f"{ratio:.1f}",
+        ]
+    )
+    table.add_bar(
+        f"the stack at least {BAR:g}x faster than one network at a time (measured: {ratio:.1f}x)", ratio >= BAR
+    )
     table.notes.append(f"Median of {repeats} side-by-side repeats of the whole sweep, after one untimed run of each.")
     table.notes.append(
         "The stack's losses equal those of the networks trained one at a time, bit for bit."
-        if same else "The stack's losses differ from those of the networks trained one at a time (in the last bits)."
+        if same
+        else "The stack's losses differ from those of the networks trained one at a time (in the last bits)."
     )
     return table
 

@@ -5,7 +5,8 @@ Fairness rules, the same for every contender:
 * **One thread.** The BLAS libraries under numpy (OpenBLAS) and PyTorch would
   otherwise start a thread per core, and on a shared 2-core machine that adds
   noise, not speed, for matrices this small. The environment variables are set
-  here, before numpy is first imported, and ``torch.set_num_threads(1)``.
+  in ``benchmarks/__init__.py``, which Python runs before any benchmark module
+  (so before numpy is first imported), and ``torch.set_num_threads(1)`` here.
 * **Side by side.** Contenders are timed in alternation, repeat after repeat,
   within one run, so a burst of load from elsewhere hits all of them; each
   reports the *median* over the repeats, and ratios are taken between medians.
@@ -22,27 +23,17 @@ it is not a failure (the bars that need it are then "not measured").
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
+import platform
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
-for _var in (
-    "OMP_NUM_THREADS",
-    "OPENBLAS_NUM_THREADS",
-    "MKL_NUM_THREADS",
-    "VECLIB_MAXIMUM_THREADS",
-    "NUMEXPR_NUM_THREADS",
-):
-    os.environ[_var] = "1"
-
-import gc  # noqa: E402
-import importlib  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import time  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = {"torch": "PyTorch", "autograd": "HIPS autograd", "sklearn": "scikit-learn"}
@@ -73,7 +64,7 @@ def side_by_side(contenders: dict, repeats: int, *, warm_up: bool = True) -> dic
     if warm_up:
         for fn in contenders.values():
             fn()
-    times = {name: [] for name in contenders}
+    times: dict[str, list[float]] = {name: [] for name in contenders}
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -121,7 +112,8 @@ def machine() -> str:
     load = ""
     if hasattr(os, "getloadavg"):
         load = ", load average {:.2f} {:.2f} {:.2f} at the start".format(*os.getloadavg())
-    return f"{cpu}, {os.cpu_count()} logical cores, {platform.system()} {platform.release()}{load}; all timings on 1 thread"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} logical cores, {system}{load}; all timings on 1 thread"
 
 
 def commit() -> str:

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import bench_digits, bench_gradient_cost, bench_stack, bench_xor  # noqa: E402
+from benchmarks import bench_digits, bench_gradient_cost, bench_stack, bench_xor
 from benchmarks.common import ROOT, commit, machine, versions
 
 
@@ -43,12 +43,15 @@ def main(argv=None) -> int:
     repeats = 5 if args.quick else None
     tables = []
     figures = {}  # table title -> Markdown of its figure, for the report file only
-    for label, bench in (("xor", bench_xor), ("seed sweep", bench_stack), ("gradient cost", bench_gradient_cost), ("digits", bench_digits)):
+    for label, bench in (
+        ("xor", bench_xor),
+        ("seed sweep", bench_stack),
+        ("gradient cost", bench_gradient_cost),
+        ("digits", bench_digits),
+    ):
         print(f"running {label} ...", file=sys.stderr, flush=True)
-        if repeats is None:
-            result = bench.run()
-        else:  # the seed sweep's repeats take seconds each: one is enough for a smoke run
-            result = bench.run(repeats=1 if bench is bench_stack else repeats)
+        # The seed sweep's repeats take seconds each: one is enough for a smoke run.
+        result = bench.run() if repeats is None else bench.run(repeats=1 if bench is bench_stack else repeats)
         table = result[0] if isinstance(result, tuple) else result
         if bench is bench_gradient_cost:
             figure = bench_gradient_cost.figure(

@@ -22,7 +22,6 @@ import functools
 import platform
 import re
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ import numpy as np
 import backprop as bp
 from backprop import plots
 from backprop.sweeps import SeedSweep, sweep_xor
+from benchmarks import bench_gradient_cost
 from docs._hooks import figures
 from docs._hooks.formatting import number
 
@@ -261,28 +261,8 @@ class GradientCost:
     backprop_seconds: np.ndarray
 
 
-TIMING_REPEATS = 3
-"""Each time on the cost figure is the best of this many measurements."""
-
-
-def _seconds(fn, min_time: float = 0.004, repeats: int = TIMING_REPEATS) -> float:
-    """Best-of-``repeats`` seconds per call, each timing enough calls to last ``min_time``."""
-    loops = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(loops):
-            fn()
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_time:
-            break
-        loops *= 2
-    best = elapsed / loops
-    for _ in range(repeats - 1):
-        start = time.perf_counter()
-        for _ in range(loops):
-            fn()
-        best = min(best, (time.perf_counter() - start) / loops)
-    return best
+TIMING_REPEATS = 15
+"""Each time on the cost figure is the median of this many side-by-side repeats (``make bench``'s harness)."""
 
 
 @functools.cache
@@ -301,8 +281,9 @@ def gradient_cost() -> GradientCost:
         rows["nf"].append(nudging.forward)
         rows["bf"].append(chain.forward)
         rows["bb"].append(chain.backward)
-        rows["nt"].append(_seconds(functools.partial(bp.numerical_gradient, network, X, y)))
-        rows["bt"].append(_seconds(functools.partial(bp.backward_prop, network, X, y)))
+        _, backprop_seconds, numerical_seconds = bench_gradient_cost.measure(network, X, y, repeats=TIMING_REPEATS)
+        rows["nt"].append(numerical_seconds)
+        rows["bt"].append(backprop_seconds)
     return GradientCost(*(np.array(rows[k]) for k in ("P", "nf", "bf", "bb", "nt", "bt")))
 
 
@@ -463,7 +444,7 @@ def _cost_caption() -> str:
         f"counted by backprop.count_passes: nudging runs P + 1 forward passes (at P = {c.parameters[k]}: "
         f"{c.numerical_forward[k]}); backprop runs {c.backprop_forward[k]} forward and {c.backprop_backward[k]} "
         f"backward pass whatever P. Right: time measured on the build machine ({platform.machine()}, "
-        f"Python {platform.python_version()}, numpy {np.__version__}), best of {TIMING_REPEATS}: "
+        f"Python {platform.python_version()}, numpy {np.__version__}), medians of {TIMING_REPEATS} repeats: "
         f"at P = {c.parameters[k]} nudging "
         f"took {plain(c.numerical_seconds[k] * 1e3, 3)} ms, backprop {plain(c.backprop_seconds[k] * 1e3, 2)} ms, "
         f"{ratio:,.0f} times less. These times change from build to build; the counts do not."
