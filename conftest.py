@@ -1,8 +1,11 @@
 """Root pytest configuration for the specification.
 
 * Loads every ``steps/*_steps.py`` module as a plugin, so their step
-  definitions serve every feature file.
-* Registers every tag used in the feature files as a marker, so a tag a reader
+  definitions serve every feature file;
+* loads speckit's plugins: feature files collected as tests (``collect``), "did
+  you mean" for an undefined step (``authoring``), and ``--results-json`` for
+  the site (``results``);
+* registers every tag used in the feature files as a marker, so a tag a reader
   invents (``@wip``) works under ``--strict-markers``.
 """
 
@@ -13,14 +16,15 @@ from pathlib import Path
 
 from hypothesis import Phase, settings
 
-from steps.feature_files import feature_paths, parse_feature, tags_in
+from speckit.features import feature_paths, parse_feature, tags_in
 
-pytest_plugins = sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
-# `--results-json PATH` records every scenario's result for the docs site.
-pytest_plugins.append("steps.results_plugin")
-# Property checks (steps/test_properties.py, steps/test_oracle.py): under CI (any
-# non-empty CI variable, as CI services set) Hypothesis runs the same derandomized
-# examples every time and keeps no example database.
+# An undefined step's failure suggests the closest existing steps ("did you mean"):
+# first, because it must be registered before the step modules that it reads.
+pytest_plugins = ["speckit.authoring", "speckit.collect", "speckit.results"]
+pytest_plugins += sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
+
+# Property checks (tests/): under CI (any non-empty CI variable, as CI services set)
+# Hypothesis runs the same derandomized examples every time and keeps no example database.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
 # Under mutmut (which sets MUTANT_UNDER_TEST) a failure only has to be found, not
 # shrunk to its simplest example: skip the shrink phase.
@@ -29,10 +33,6 @@ if os.environ.get("MUTANT_UNDER_TEST"):
     settings.load_profile("mutation")
 elif os.environ.get("CI"):
     settings.load_profile("ci")
-
-# An undefined step's failure suggests the closest existing steps ("did you mean").
-# First, because steps modules import it (a plugin must be imported by pytest first).
-pytest_plugins.insert(0, "steps.authoring")
 
 
 def pytest_configure(config):

@@ -53,7 +53,7 @@ def _pages() -> list[str]:
 
 def _chapters() -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from steps.feature_files import feature_paths
+    from speckit.features import feature_paths
 
     return [f"chapters/{p.stem}/" for p in feature_paths()]
 

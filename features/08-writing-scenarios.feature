@@ -2,9 +2,11 @@ Feature: Writing scenarios
   This chapter is for the people who add scenarios. Three mistakes are easy
   to make, and each one fails in a way that says what went wrong and where.
   Each scenario below builds a scratch copy of this specification in a
-  temporary folder (the same pyproject.toml, conftest.py and steps/, with its
-  own small features/ folder), runs pytest on it in a fresh Python process
-  and reads the report, so the mistakes are real but the real suite stays green.
+  temporary folder (the same pyproject.toml, conftest.py, speckit/ and shared
+  sentences of steps/, with its own small features/ folder), runs pytest on it
+  in a fresh Python process and reads the report, so the mistakes are real but
+  the real suite stays green. A feature file is a test file: its scenarios'
+  tests are named after the file, like features/01-typo.feature::test_....
 
   Scenario: A step nobody has defined fails with the closest existing steps
     Given a scratch specification with the chapter "01-typo.feature":
@@ -14,7 +16,7 @@ Feature: Writing scenarios
           Given the guide's 2-2-1 netwrok with seed 0
       """
     When the scratch specification runs
-    Then only the scratch test "steps/test_features.py::test_the_network_is_misspelt" fails
+    Then only the scratch test "features/01-typo.feature::test_the_network_is_misspelt" fails
     And the scratch report says "Step definition is not found" for the sentence "the guide's 2-2-1 netwrok with seed 0"
     And the scratch report suggests first the step "the guide's 2-2-1 network with seed {seed:d}" with its file and line
 
@@ -34,8 +36,8 @@ Feature: Writing scenarios
           This line is not Gherkin
       """
     When the scratch specification runs
-    Then only the scratch test "steps/test_features.py::test_malformed_feature[02-broken.feature]" fails
-    And the scratch test "steps/test_features.py::test_nothing_wrong_here" passes
+    Then only the scratch test "features/02-broken.feature::test_malformed_feature" fails
+    And the scratch test "features/01-fine.feature::test_nothing_wrong_here" passes
     And the scratch report gives the parser's message for line 4 of "02-broken.feature"
 
   Scenario: A sentence that two step definitions match fails the suite, naming both
@@ -54,10 +56,10 @@ Feature: Writing scenarios
 
 
       @given(sentence("the guide's {name} network with seed {seed:d}"))
-      def _(state, name, seed):
+      def _(name, seed):
           "A second definition that also matches the guide's network sentence."
       """
     When the scratch specification runs
-    Then only the scratch test "steps/test_authoring.py::test_no_sentence_matches_two_step_definitions" fails
+    Then only the scratch test "tests/test_step_ambiguity.py::test_no_sentence_matches_two_step_definitions" fails
     And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from "01-twice.feature:3"
     And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1 network with seed {seed:d}" with its file and line

@@ -15,7 +15,7 @@ import numpy as np
 from pytest_bdd import then, when
 
 import backprop as bp
-from steps.feature_files import ROOT
+from speckit.features import ROOT
 from steps.parsing import sentence
 
 

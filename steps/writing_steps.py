@@ -1,6 +1,6 @@
 """Steps of the chapter "Writing scenarios": a scratch copy of the specification, run and read.
 
-The scratch project is built by ``steps.authoring.scratch_specification`` in
+The scratch project is built by ``speckit.authoring.scratch_specification`` in
 pytest's ``tmp_path``; ``state.run`` holds the finished run (combined output in
 ``state.report``).
 """
@@ -11,8 +11,8 @@ import re
 
 from pytest_bdd import given, then, when
 
-from steps.authoring import run_scratch, scratch_specification
-from steps.catalog import step_definitions
+from speckit.authoring import run_scratch, scratch_specification
+from speckit.catalog import step_definitions
 from steps.parsing import sentence
 
 
@@ -67,7 +67,7 @@ def _(state):
 def _(state, nodeid):
     """pytest exited with 1 (tests failed, the run completed) and ``nodeid`` is the one failure.
 
-    Example: Then only the scratch test "steps/test_features.py::test_the_network_is_misspelt" fails
+    Example: Then only the scratch test "features/01-typo.feature::test_the_network_is_misspelt" fails
     """
     assert state.run.returncode == 1, state.report
     assert _summary(state.report, "FAILED") == [nodeid], state.report
@@ -77,7 +77,7 @@ def _(state, nodeid):
 def _(state, nodeid):
     """``nodeid`` ran and passed in the scratch run.
 
-    Example: And the scratch test "steps/test_features.py::test_nothing_wrong_here" passes
+    Example: And the scratch test "features/01-fine.feature::test_nothing_wrong_here" passes
     """
     assert nodeid in _summary(state.report, "PASSED"), state.report
 

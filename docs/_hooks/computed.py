@@ -134,7 +134,7 @@ def _markdown_text(text: str) -> str:
 @functools.cache
 def _feature(stem: str) -> dict:
     """The parsed feature (gherkin-official, as the suite parses it), or {} if missing or malformed."""
-    from steps.feature_files import parse_feature
+    from speckit.features import parse_feature
 
     path = FEATURES / f"{stem}.feature"
     document = parse_feature(path).document if path.exists() else None

@@ -1,7 +1,7 @@
 """Feature file + last run's results -> a Markdown chapter page. No MkDocs here.
 
 The input is what gherkin-official parses (the same parser pytest-bdd uses) and
-the JSON that ``steps/results_plugin.py`` writes; the output is plain Markdown
+the JSON that ``speckit/results.py`` writes; the output is plain Markdown
 (with a few HTML spans and ``!!!`` admonitions), so any site generator, or a
 generate-then-build step, can drive it. The MkDocs hook (``site.py``) is thin.
 

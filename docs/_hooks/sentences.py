@@ -1,8 +1,8 @@
 """Which step definition a sentence of a feature file uses, and the step catalog page.
 
-Sentences come from ``steps.feature_files.sentences`` (gherkin-official's
+Sentences come from ``speckit.features.sentences`` (gherkin-official's
 compiled scenarios, as pytest-bdd runs them); definitions and their matching
-from ``steps.catalog``. No MkDocs here.
+from ``speckit.catalog``. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def catalog_page(definitions, uses: dict, chapter_order: Sequence[str] = ()) -> 
         "# Step catalog\n",
         "Every sentence you can use in a scenario, listed from the step definitions themselves "
         "when the site is built. `{name:type}` marks a parameter. Each example line below is run "
-        "by the suite (`steps/test_catalog.py` checks that it appears in some feature file), "
+        "by the suite (`tests/test_step_catalog.py` checks that it appears in some feature file), "
         "so the catalog cannot drift from the code.\n",
         f"{len(definitions)} step definitions in {len(groups)} modules.\n",
     ]

@@ -4,7 +4,7 @@ At build time (``mkdocs build`` / ``mkdocs serve``) this adds
 
 * ``chapters/<stem>.md`` for every ``features/*.feature`` file, in chapter order
   (the numeric prefix), with the last run's results from ``.results/last-run.json``;
-* ``step-catalog.md`` from ``steps.catalog.step_definitions()``;
+* ``step-catalog.md`` from ``speckit.catalog.step_definitions()``;
 * ``api/<module>.md`` (mkdocstrings) for every public module of ``backprop``;
 * ``results.md`` (counts per chapter, the mutation score if ``mutation/score.json``
   exists) and ``performance.md`` (if ``benchmarks/last-run.md`` exists);
@@ -44,7 +44,7 @@ _importable()
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from docs._hooks import render, sentences  # noqa: E402
-from steps.feature_files import sentences as step_sentences  # noqa: E402
+from speckit.features import sentences as step_sentences  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.backprop")
 
@@ -139,8 +139,8 @@ def _api_links(definitions_used) -> list[render.Link]:
 
 
 def on_files(files: Files, config):
-    from steps.catalog import step_definitions
-    from steps.feature_files import feature_paths, parse_feature
+    from speckit.catalog import step_definitions
+    from speckit.features import feature_paths, parse_feature
 
     run = _results()
     definitions = step_definitions()

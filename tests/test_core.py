@@ -11,8 +11,6 @@ the package's output.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
@@ -26,19 +24,7 @@ from backprop.losses import logsumexp
 from backprop.numerical import loss_change
 from backprop.sweeps import SeedSweep
 from steps import support
-
-
-def fails(error, call, *parts):
-    """``call()`` raises ``error`` whose message holds each part, not inside a longer word
-    (so the argument ``epsilon`` is not found in ``XXepsilonXX``)."""
-    with pytest.raises(error) as caught:
-        call()
-    message = str(caught.value)
-    for part in parts:
-        before = r"(?<!\w)" if re.match(r"\w", part) else ""
-        after = r"(?!\w)" if re.search(r"\w$", part) else ""
-        assert re.search(before + re.escape(part) + after, message), (part, message)
-    return caught.value
+from tests.helpers import fails
 
 
 @pytest.fixture

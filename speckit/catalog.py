@@ -15,11 +15,12 @@ import importlib
 import inspect
 import string
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pytest_bdd.parsers import StepParser
 
-STEPS_DIR = Path(__file__).resolve().parent
+from speckit.features import ROOT
+
+STEPS_DIR = ROOT / "steps"
 TYPE_NAMES = {
     "d": "whole number",
     "g": "number",

@@ -1,22 +1,12 @@
-"""Checks on the specification itself: no sentence is claimed by two step definitions.
-
-pytest-bdd resolves an ambiguous sentence silently (pytest-bdd #449, #608), so
-a new step definition can quietly take over another chapter's sentence. This
-check fails the suite instead, naming the sentence and both definitions.
-"""
+"""speckit.authoring: "did you mean" for an undefined step, and the ambiguity check's report."""
 
 from __future__ import annotations
 
 from pytest_bdd import parsers
 
-from steps.authoring import did_you_mean, find_ambiguities
-from steps.catalog import StepDefinition, step_definitions
-from steps.feature_files import Sentence, feature_sentences
-
-
-def test_no_sentence_matches_two_step_definitions():
-    ambiguities = find_ambiguities(feature_sentences(), step_definitions())
-    assert not ambiguities, "\n\n".join(a.describe() for a in ambiguities)
+from speckit.authoring import did_you_mean, find_ambiguities
+from speckit.catalog import StepDefinition, step_definitions
+from speckit.features import Sentence, feature_sentences
 
 
 def _definition(keyword, parser, module, line):

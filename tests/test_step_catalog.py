@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 
 from docs._hooks.sentences import split_example
-from steps.catalog import step_definitions
-from steps.feature_files import feature_sentences
+from speckit.catalog import step_definitions
+from speckit.features import feature_sentences
 
 DEFINITIONS = step_definitions()
 

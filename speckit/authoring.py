@@ -1,18 +1,18 @@
 """Help for the people who write scenarios: the mistakes they make, explained.
 
 A pytest plugin (listed in the root ``conftest.py``) and the checks behind
-``steps/test_authoring.py``:
+``tests/test_step_ambiguity.py``:
 
 * **Undefined step.** pytest-bdd reports ``Step definition is not found`` and
   stops there. The hook below appends the closest existing step sentences
   ("did you mean ..."), ranked by ``difflib`` similarity against every step
-  definition's pattern and example sentence from ``steps.catalog``.
+  definition's pattern and example sentence from ``speckit.catalog``.
 * **Ambiguous step.** When two step definitions both match a sentence,
   pytest-bdd silently picks one (pytest-bdd #449, #608). ``find_ambiguities``
   matches every step of every feature file (Scenario Outlines expanded, one
   sentence per Examples row) against every definition and reports each sentence
   that more than one definition matches, with both definitions' file:line.
-* **Malformed feature file.** Handled by ``steps/test_features.py`` (the file
+* **Malformed feature file.** Handled by ``speckit.collect`` (the file
   becomes one failing test with the parser's line:column message).
 
 ``scratch_specification`` / ``run_scratch`` build and run a tiny copy of this
@@ -30,8 +30,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from steps.catalog import StepDefinition, step_definitions
-from steps.feature_files import ROOT, Sentence
+from speckit.catalog import StepDefinition, step_definitions
+from speckit.features import ROOT, Sentence
 
 
 def _keyword(kind: str) -> str:
@@ -107,47 +107,43 @@ def find_ambiguities(sentences, definitions) -> list[Ambiguity]:
 # --- a scratch copy of the specification, for showing mistakes --------------------------------
 
 
+SCRATCH_FILES = (
+    "pyproject.toml",
+    "conftest.py",
+    "steps/__init__.py",
+    "steps/parsing.py",
+    "steps/common_steps.py",
+    "tests/__init__.py",
+    "tests/test_step_ambiguity.py",
+)
+"""What a scratch specification copies besides speckit: the configuration, the shared
+sentences (``common_steps.py`` and its parameter types) and the ambiguity check."""
+
+
 def scratch_specification(dest: Path) -> Path:
     """A copy of this project's specification machinery under ``dest``, with an empty ``features/``.
 
-    Copies ``pyproject.toml``, the root ``conftest.py``, the machinery in ``steps/``
-    (collection, catalog, parsing, plugins, ``test_features.py`` and
-    ``test_authoring.py``) and the shared sentences of ``common_steps.py``; the
-    chapters' own steps modules and tests stay out, which keeps the scratch run
-    quick. The package ``backprop`` is imported from the installed project.
+    Copies speckit, the configuration, the shared sentences and the ambiguity
+    check (``SCRATCH_FILES``); the chapters' own steps modules and the unit
+    tests stay out, which keeps the scratch run quick. The package ``backprop``
+    is imported from the installed project.
     """
     dest = Path(dest)
-    (dest / "steps").mkdir(parents=True)
-    (dest / "features").mkdir()
-    for name in ("pyproject.toml", "conftest.py"):
+    (dest / "features").mkdir(parents=True)
+    shutil.copytree(ROOT / "speckit", dest / "speckit", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in SCRATCH_FILES:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, dest / name)
-    for module in (ROOT / "steps").glob("*.py"):
-        chapter = module.stem.endswith("_steps") and module.name != "common_steps.py"
-        other_test = module.name.startswith("test_") and module.name not in SCRATCH_TESTS
-        if not (chapter or other_test):
-            shutil.copy2(module, dest / "steps" / module.name)
     return dest
 
 
-SCRATCH_TESTS = ("test_features.py", "test_authoring.py")
-
-
 def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run the scratch specification's feature tests and authoring checks in a fresh interpreter.
+    """Run the scratch specification (its features and the ambiguity check) in a fresh interpreter.
 
     ``-rA`` lists every test as PASSED/FAILED in the summary; output is combined.
     """
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"):  # a plain pytest, as a writer runs it
         env.pop(name, None)
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-rA",
-        "-p",
-        "no:cacheprovider",
-        "--color=no",
-        *(f"steps/{name}" for name in SCRATCH_TESTS),
-    ]
+    command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no", "features", "tests"]
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)

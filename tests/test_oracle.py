@@ -16,7 +16,7 @@ import numpy as np
 from hypothesis import given, settings
 
 import backprop as bp
-from steps.strategies import cases
+from tests.strategies import cases
 
 ACTIVATIONS = {
     "sigmoid": lambda z: 1.0 / (1.0 + anp.exp(-z)),

@@ -22,7 +22,7 @@ from backprop import digits as digits_module
 from backprop.errors import DivergenceError
 from backprop.minibatch import batch_slices
 from steps.sgd_by_hand import sgd_by_hand
-from steps.test_core import fails
+from tests.helpers import fails
 
 
 def _data(n, inputs, outputs, seed=0):

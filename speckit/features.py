@@ -130,6 +130,6 @@ def feature_sentences(paths=None, base: Path = ROOT) -> list[Sentence]:
     found = []
     for path in feature_paths() if paths is None else paths:
         document = parse_feature(path).document
-        if document is not None:  # test_features.py reports the syntax error
+        if document is not None:  # speckit.collect reports the syntax error
             found += sentences(document, Path(path).resolve().relative_to(Path(base).resolve()).as_posix())
     return found

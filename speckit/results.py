@@ -43,7 +43,8 @@ from pathlib import Path
 
 import pytest
 
-from steps.feature_files import feature_paths
+from speckit.collect import MALFORMED, features_dir
+from speckit.features import feature_paths
 
 FORMAT = 1
 _SCENARIO = "bdd_scenario"
@@ -73,12 +74,6 @@ def _recording(config) -> bool:
 
 
 # --- what pytest-bdd tells us (runs where the test runs: a worker or the only process)
-
-
-def features_dir(config) -> Path:
-    """pytest-bdd's ``bdd_features_base_dir`` (relative to the rootdir): names in the results are relative to it."""
-    base = config.getini("bdd_features_base_dir") or "."
-    return (Path(config.rootpath) / base).resolve()
 
 
 def _scenario_identity(item) -> dict | None:
@@ -132,8 +127,8 @@ def _message(exception: BaseException) -> str:
 def pytest_runtest_setup(item):
     if not _recording(item.config):
         return
-    if getattr(item, "originalname", None) == "test_malformed_feature":
-        item.user_properties.append((_MALFORMED, str(item.callspec.params["feature"])))
+    if getattr(item, "originalname", None) == MALFORMED:
+        item.user_properties.append((_MALFORMED, _relative(str(item.path), features_dir(item.config))))
         return
     identity = _scenario_identity(item)
     if identity is not None:

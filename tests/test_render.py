@@ -1,6 +1,6 @@
 """The site's chapter renderer and the results recorder, on fixture features.
 
-``steps/fixtures/features/`` holds a feature with a passing, a failing, an
+``tests/fixtures/features/`` holds a feature with a passing, a failing, an
 undefined, a skipped and a never-run scenario, an outline with a failing row,
 and a malformed file. The recorder is run on them in a separate pytest
 process (so their failures stay theirs), and the renderer is checked on its
@@ -22,7 +22,7 @@ import pytest
 
 from docs._hooks import render
 from docs._hooks.formatting import number
-from steps.feature_files import ROOT, parse_feature
+from speckit.features import ROOT, parse_feature
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COUNTER = FIXTURES / "features" / "01-counter.feature"
@@ -184,14 +184,13 @@ def test_the_results_page_counts_per_feature():
     assert [c.strip() for c in row.strip("|").split("|")][1:] == ["3", "2", "1", "1", "1", "", "8"]
 
 
-# --- the recorder (steps/results_plugin.py) on the fixture suite, in its own process
+# --- the recorder (speckit/results.py) on the fixture suite, in its own process
 
 
 def run_fixture_suite(tmp_path: Path, *options: str) -> dict:
     for name in ("features",):
         shutil.copytree(FIXTURES / name, tmp_path / name)
     shutil.copy(FIXTURES / "suite" / "plugin_conftest.py", tmp_path / "conftest.py")
-    shutil.copy(FIXTURES / "suite" / "fixture_suite.py", tmp_path / "test_suite.py")
     shutil.copy(FIXTURES / "suite" / "pytest.ini", tmp_path / "pytest.ini")
     out = tmp_path / "results.json"
     done = subprocess.run(

@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import backprop as bp
-from steps.strategies import OUTPUTS, SMOOTH_HIDDEN, cases
+from tests.strategies import OUTPUTS, SMOOTH_HIDDEN, cases
 
 # Central differences carry a round-off error of about machine_eps * |L| / epsilon
 # (~2e-11 |L| at epsilon 1e-5) in every component; a relative error of 1e-6 can
