@@ -21,6 +21,8 @@ from speckit.features import feature_paths, parse_feature, tags_in
 # An undefined step's failure suggests the closest existing steps ("did you mean"):
 # first, because it must be registered before the step modules that it reads.
 pytest_plugins = ["speckit.authoring", "speckit.collect", "speckit.results"]
+# The step helpers (with fixtures for their own unit tests), before the step modules that import them.
+pytest_plugins.append("steps.support")
 pytest_plugins += sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
 
 # Property checks (tests/): under CI (any non-empty CI variable, as CI services set)

@@ -55,6 +55,33 @@ class SeedSweep:
         below = self.losses <= target
         return np.where(below.any(axis=0), below.argmax(axis=0), -1)
 
+    def ends_near(self, *losses: float, tolerance: float) -> np.ndarray:
+        """Failed seeds whose final loss lies within ``tolerance`` of one of ``losses``, mask (S,).
+
+        A failed seed is *on a plateau* when it ends near a loss that a stuck
+        network is known to reach: with mean squared error on XOR, 1/8 (two
+        outputs at 1/2, two right) or 1/6 (one right, the other three sharing
+        the mean of their targets, 1/3 or 2/3).
+        """
+        near = np.zeros(len(self.seeds), dtype=bool)
+        for value in losses:
+            near |= np.abs(self.final_loss - value) <= tolerance
+        failed_and_near: np.ndarray = self.failed & near
+        return failed_and_near
+
+    def outputs_near(self, value: float, tolerance: float) -> np.ndarray:
+        """How many of each seed's final outputs lie within ``tolerance`` of ``value``, shape (S,)."""
+        counts: np.ndarray = np.sum(np.abs(self.outputs - value) <= tolerance, axis=(-2, -1))
+        return counts
+
+    def loss_drop(self, last_epochs: int) -> Array:
+        """How much each seed's loss fell over the final ``last_epochs`` epochs, shape (S,).
+
+        Small but positive on a plateau: the network is still descending, just very slowly.
+        """
+        drop: Array = self.losses[-1 - last_epochs] - self.losses[-1]
+        return drop
+
 
 def sweep_xor(
     seeds: Iterable[int] = range(100),
@@ -87,3 +114,26 @@ def sweep_xor(
 
     history = train(stack, X, y, epochs=epochs, learning_rate=learning_rate, loss=loss, callback=record)
     return SeedSweep(chosen, solved_epoch, history.losses, outputs[0])
+
+
+def median_epochs_to_learn(*sweeps: SeedSweep) -> Array:
+    """The median epoch at which XOR was learned, for each sweep, over the seeds *every* sweep learned.
+
+    Comparing medians over the same seeds keeps a sweep from looking fast just
+    because its slow seeds failed. Returns shape (len(sweeps),); raises if no
+    seed was learned by all of them.
+    """
+    both = np.logical_and.reduce([s.solved for s in sweeps])
+    if not both.any():
+        raise ValueError("no seed learned XOR in every sweep, so there is no common median to compare")
+    return np.array([np.median(s.solved_epoch[both]) for s in sweeps])
+
+
+def epochs_ratio(first: SeedSweep, second: SeedSweep) -> float:
+    """The median epochs ``second`` needs to learn XOR divided by the median ``first`` needs.
+
+    Both medians are taken over the seeds that both sweeps learned; below 1,
+    ``second`` is the faster.
+    """
+    first_median, second_median = median_epochs_to_learn(first, second)
+    return float(second_median / first_median)

@@ -113,11 +113,12 @@ SCRATCH_FILES = (
     "steps/__init__.py",
     "steps/parsing.py",
     "steps/common_steps.py",
+    "steps/support.py",
     "tests/__init__.py",
     "tests/test_step_ambiguity.py",
 )
 """What a scratch specification copies besides speckit: the configuration, the shared
-sentences (``common_steps.py`` and its parameter types) and the ambiguity check."""
+sentences (``common_steps.py``, its parameter types and the support module) and the ambiguity check."""
 
 
 def scratch_specification(dest: Path) -> Path:

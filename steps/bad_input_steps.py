@@ -1,9 +1,9 @@
 """Steps of the chapter "Bad input gets a clear error".
 
 A call is written as ``<function> is called with <argument> = <JSON value>``;
-every other argument comes from the scenario's state (network, X, y, loss) or
-from a valid default below, so the one bad argument is the only thing wrong.
-The outcome (result or exception) is kept in ``state.call`` for the Thens.
+every other argument comes from the scenario's fixtures (network, data, loss)
+or from a valid default below, so the one bad argument is the only thing
+wrong. The outcome (result or exception) is the fixture ``call`` for the Thens.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import inspect
 import json
 import re
-from types import SimpleNamespace
 
 import numpy as np
 from pytest_bdd import given, then, when
@@ -19,10 +18,11 @@ from pytest_bdd import given, then, when
 import backprop as bp
 from backprop.sweeps import sweep_xor
 from steps.parsing import sentence
+from steps.support import Call, Data
 
 FUNCTIONS = {name: getattr(bp, name) for name in bp.__all__ if callable(getattr(bp, name))} | {"sweep_xor": sweep_xor}
 
-# Valid values for the arguments the state does not hold.
+# Valid values for the arguments the scenario does not set.
 VALID = {
     "epochs": 3,
     "learning_rate": 0.5,
@@ -35,30 +35,28 @@ VALID = {
 }
 
 
-def _arguments(state, function: str, overrides: dict) -> dict:
+def _call(function: str, network: bp.Network, data: Data, loss: str, overrides: dict) -> Call:
+    """Call ``function`` with ``overrides`` and the scenario's values; keep its result or its exception."""
+    scenario = {"network": network, "X": data.X, "y": data.y, "loss": loss}
     kwargs = {}
     for name in inspect.signature(FUNCTIONS[function]).parameters:
         if name in overrides:
             kwargs[name] = overrides[name]
         elif name == "gradients":
-            kwargs[name] = bp.backward_prop(state.network, state.X, state.y, state.loss)
-        elif hasattr(state, name):
-            kwargs[name] = getattr(state, name)
+            kwargs[name] = bp.backward_prop(network, *data, loss)
+        elif name in scenario:
+            kwargs[name] = scenario[name]
         elif name in VALID:
             kwargs[name] = VALID[name]
-    return kwargs
-
-
-def _call(state, function: str, overrides: dict) -> SimpleNamespace:
-    """Call ``function`` with ``overrides``; keep its result or its exception."""
+    call = Call(function, network.copy())
     try:
-        result = FUNCTIONS[function](**_arguments(state, function, overrides))
-        if hasattr(result, "__enter__"):  # nudge: a context manager does its work on entry
-            with result:
+        call.result = FUNCTIONS[function](**kwargs)
+        if hasattr(call.result, "__enter__"):  # nudge: a context manager does its work on entry
+            with call.result:
                 pass
-        return SimpleNamespace(result=result, error=None)
     except Exception as error:  # noqa: BLE001 - the Then steps inspect it
-        return SimpleNamespace(result=None, error=error)
+        call.error = error
+    return call
 
 
 def _bits(result) -> bytes:
@@ -71,113 +69,110 @@ def _failure(call, error: str) -> str:
     return str(call.error)
 
 
-@when(sentence("{function:Word} is called with {argument:Word} = {value}"))
-def _(state, function, argument, value):
+@when(sentence("{function:Word} is called with {argument:Word} = {value}"), target_fixture="call")
+def _(network, data, loss, function, argument, value):
     """Call a public function with one argument replaced by a JSON value; others valid.
 
     Example: When backward_prop is called with y = [[false], [true], [true], [false]]
     """
-    state.before = state.network.copy()
-    state.call = _call(state, function, {argument: json.loads(value)})
-    state.last = (function, argument)
+    return _call(function, network, data, loss, {argument: json.loads(value)})
 
 
 @given(sentence("the network's {name:Word} is the nested list {value}"))
-def _(state, name, value):
+def _(network, name, value):
     """Replace a whole weight matrix or bias by a plain Python list (JSON), not a numpy array.
 
     Example: Given the network's W1 is the nested list [[0.5, -0.5], [1.0, 2.0]]
     """
     layer = int(name[1:]) - 1
-    (state.network.weights if name[0] == "W" else state.network.biases)[layer] = json.loads(value)
+    (network.weights if name[0] == "W" else network.biases)[layer] = json.loads(value)
 
 
 @then("the network's parameters are those it had before the call")
-def _(state):
+def _(network, call):
     """Every weight and bias has the bytes it had before the last call: a failed call changes nothing.
 
     Example: Then the network's parameters are those it had before the call
     """
-    assert state.network.flat().tobytes() == state.before.flat().tobytes()
+    assert network.flat().tobytes() == call.before.flat().tobytes()
 
 
 @then(sentence('the call fails with {error:Word} naming "{argument}", expecting "{expected}", given "{given}"'))
-def _(state, error, argument, expected, given):
+def _(call, error, argument, expected, given):
     """The call raised ``error`` whose message contains the argument, what was expected and what was given.
 
     Example: Then the call fails with TypeError naming "y", expecting "must hold numbers", given "a boolean array"
     """
-    message = _failure(state.call, error)
+    message = _failure(call, error)
     assert [part for part in (argument, expected, given) if part not in message] == [], message
     # The argument by its own name, not inside a longer word.
     assert re.search(rf"(?<![\w]){re.escape(argument)}(?![\w])", message), message
 
 
 @then(sentence("the message lists every name in {registry:Word}"))
-def _(state, registry):
+def _(call, registry):
     """The error message lists every valid name of ``backprop.ACTIVATIONS`` or ``backprop.LOSSES``.
 
     Example: And the message lists every name in LOSSES
     """
-    assert [name for name in getattr(bp, registry) if name not in str(state.call.error)] == [], state.call.error
+    assert [name for name in getattr(bp, registry) if name not in str(call.error)] == [], call.error
 
 
 @then(sentence("the result equals the result for {argument:Word} = {value} bit for bit"))
-def _(state, argument, value):
+def _(call, network, data, loss, argument, value):
     """The last call succeeded and gives the same bits as the call with ``argument`` set to ``value``.
 
     Example: Then the result equals the result for X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]] bit for bit
     """
-    assert state.call.error is None, f"the call failed: {state.call.error!r}"
-    assert _bits(state.call.result) == _bits(_call(state, state.last[0], {argument: json.loads(value)}).result)
+    assert call.error is None, f"the call failed: {call.error!r}"
+    other = _call(call.function, network, data, loss, {argument: json.loads(value)})
+    assert _bits(call.result) == _bits(other.result)
 
 
-@when(sentence("training runs for {epochs:d} epochs at learning rate {rate:Number} while recording each loss"))
-def _(state, epochs, rate):
+@when(
+    sentence("training runs for {epochs:d} epochs at learning rate {rate:Number} while recording each loss"),
+    target_fixture="call",
+)
+def _(network, data, loss, epochs, rate):
     """Train the network on the batch, keeping (epoch, loss) of every epoch the callback sees.
 
     Example: When training runs for 1000 epochs at learning rate 100 while recording each loss
     """
-    state.recorded = []
-    state.call = _call(
-        state,
-        "train",
-        {
-            "epochs": epochs,
-            "learning_rate": rate,
-            "callback": lambda step: state.recorded.append((step.epoch, step.loss)),
-        },
-    )
+    recorded: list[tuple[int, float]] = []
+    record = {"callback": lambda step: recorded.append((step.epoch, step.loss))}
+    call = _call("train", network, data, loss, {"epochs": epochs, "learning_rate": rate, **record})
+    call.recorded = recorded
+    return call
 
 
 @then(sentence("training stops with a DivergenceError before epoch {limit:d}"))
-def _(state, limit, measure):
+def _(call, limit, measure):
     """Training raised DivergenceError at an epoch after the first and before ``limit``.
 
     Example: Then training stops with a DivergenceError before epoch 100
     """
-    assert isinstance(state.call.error, bp.DivergenceError), f"expected DivergenceError, got {state.call!r}"
-    assert 0 < measure("epoch of the overflow", state.call.error.epoch) < limit
+    assert isinstance(call.error, bp.DivergenceError), f"expected DivergenceError, got {call!r}"
+    assert 0 < measure("epoch of the overflow", call.error.epoch) < limit
 
 
 @then(sentence("the message names that epoch, the overflow and the learning rate {rate:Number}, and says to lower it"))
-def _(state, rate):
+def _(call, rate):
     """The DivergenceError's message states its epoch, the learning rate and the hint to lower it.
 
     Example: And the message names that epoch, the overflow and the learning rate 100.0, and says to lower it
     """
-    message = str(state.call.error)
-    assert f"at epoch {state.call.error.epoch}:" in message and f"learning rate {rate!r}" in message, message
+    message = str(call.error)
+    assert f"at epoch {call.error.epoch}:" in message and f"learning rate {rate!r}" in message, message
     assert "lower it" in message and f"try {rate / 10!r}" in message, message
-    assert "numpy reported overflow" in message and state.call.error.learning_rate == rate, message
+    assert "numpy reported overflow" in message and call.error.learning_rate == rate, message
 
 
 @then("every loss recorded before that epoch is finite")
-def _(state):
+def _(call):
     """Every epoch before the failing one reported a finite loss: training stopped at the first bad one.
 
     Example: And every loss recorded before that epoch is finite
     """
-    epochs = [epoch for epoch, _ in state.recorded]
-    assert epochs == list(range(len(epochs))) and len(epochs) >= state.call.error.epoch, epochs
-    assert all(np.isfinite(loss) for _, loss in state.recorded[: state.call.error.epoch])
+    epochs = [epoch for epoch, _ in call.recorded]
+    assert epochs == list(range(len(epochs))) and len(epochs) >= call.error.epoch, epochs
+    assert all(np.isfinite(loss) for _, loss in call.recorded[: call.error.epoch])

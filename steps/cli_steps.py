@@ -3,7 +3,8 @@
 The command runs in the test process: ``backprop.cli.main(argv)`` (or
 ``runpy`` for ``python -m backprop``), its exit code taken from its return
 value or from the ``SystemExit`` argparse raises; ``capsys`` captures what it
-prints. Each run is appended to ``state.runs``; the Thens look at the last.
+prints. The fixture ``command`` is the latest run (exit code, stdout, stderr);
+``command_runs`` holds every run of the scenario, for comparing two.
 """
 
 from __future__ import annotations
@@ -12,36 +13,50 @@ import re
 import runpy
 import shlex
 import sys
-from types import SimpleNamespace
+from pathlib import Path
 
 import numpy as np
+import pytest
 from pytest_bdd import then, when
 
 import backprop as bp
 from backprop.cli import build_parser, main
 from steps.parsing import sentence
+from steps.support import CommandRun
 
 NUMBER = r"[-+]?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?"
 TRUTH_ROW = re.compile(rf"^\s*([01])\s+([01])\s+([01])\s+({NUMBER})\s*$")
 GRADIENT_ROW = re.compile(rf"^([Wb]\d+\[[\d,]+\])\s+({NUMBER})\s+({NUMBER})\s+({NUMBER})\s*$")
 
 
-def _argv(state, arguments: str, tmp_path) -> list[str]:
-    state.figures = tmp_path / "figures"
+@pytest.fixture
+def figures(tmp_path: Path) -> Path:
+    """The folder FIGURES stands for in a command line: fresh for each scenario."""
+    return tmp_path / "figures"
+
+
+@pytest.fixture
+def command_runs() -> list[CommandRun]:
+    """Every command line run in the scenario, in order: empty until one runs."""
+    return []
+
+
+def _argv(arguments: str, figures: Path, tmp_path: Path) -> list[str]:
     regular_file = tmp_path / "a-file"
     regular_file.write_text("not a folder\n")
-    words = {"FIGURES": str(state.figures)}
+    words = {"FIGURES": str(figures)}
     return [words.get(word, word).replace("REGULAR_FILE", str(regular_file)) for word in shlex.split(arguments)]
 
 
-def _run(state, capsys, call) -> None:
+def _run(command_runs: list[CommandRun], capsys, call) -> CommandRun:
     capsys.readouterr()
     try:
         code = call()
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 1
     out, err = capsys.readouterr()
-    state.runs = getattr(state, "runs", []) + [SimpleNamespace(code=code, out=out, err=err)]
+    command_runs.append(CommandRun(code, out, err))
+    return command_runs[-1]
 
 
 def _as_module(argv: list[str]):
@@ -53,129 +68,125 @@ def _as_module(argv: list[str]):
         sys.argv = saved
 
 
-def _last(state) -> SimpleNamespace:
-    return state.runs[-1]
-
-
-@when(sentence("I run the command line: backprop {arguments}"))
-def _(state, capsys, tmp_path, arguments):
+@when(sentence("I run the command line: backprop {arguments}"), target_fixture="command")
+def _(command_runs, figures, capsys, tmp_path, arguments):
     """Call ``main(argv)`` with the words after ``backprop`` (FIGURES: a fresh temporary folder).
 
     Example: When I run the command line: backprop xor
     """
-    _run(state, capsys, lambda: main(_argv(state, arguments, tmp_path)))
+    return _run(command_runs, capsys, lambda: main(_argv(arguments, figures, tmp_path)))
 
 
-@when(sentence("I run the command line as a module: python -m backprop {arguments}"))
-def _(state, capsys, tmp_path, arguments):
+@when(sentence("I run the command line as a module: python -m backprop {arguments}"), target_fixture="command")
+def _(command_runs, figures, capsys, tmp_path, arguments):
     """Run the module ``backprop`` as ``__main__`` (what ``python -m backprop`` does), in this process.
 
     Example: When I run the command line as a module: python -m backprop gradcheck
     """
-    _run(state, capsys, lambda: _as_module(_argv(state, arguments, tmp_path)))
+    return _run(command_runs, capsys, lambda: _as_module(_argv(arguments, figures, tmp_path)))
 
 
 @then(sentence("the command exits with code {code:d}"))
-def _(state, code):
+def _(command, code):
     """The exit code (0 success, 1 error while running, 2 bad option).
 
     Example: Then the command exits with code 0
     """
-    assert _last(state).code == code, _last(state)
+    assert command.code == code, command
 
 
 @then(sentence("the command prints the XOR truth table with a prediction within {tol:Number} of each target"))
-def _(state, tol):
+def _(command, tol):
     """Four rows ``A B target prediction``, the XOR rows, each prediction within ``tol`` of the target.
 
     Example: Then the command prints the XOR truth table with a prediction within 0.1 of each target
     """
-    rows = np.array([m.groups() for m in map(TRUTH_ROW.match, _last(state).out.splitlines()) if m], dtype=float)
-    assert rows[:, :3].tolist() == [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], _last(state).out
+    rows = np.array([m.groups() for m in map(TRUTH_ROW.match, command.out.splitlines()) if m], dtype=float)
+    assert rows[:, :3].tolist() == [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], command.out
     assert np.all(np.abs(rows[:, 3] - rows[:, 2]) <= tol), rows
 
 
 @then(sentence("a progress bar counted {epochs:d} epochs on the error output"))
-def _(state, epochs):
+def _(command, epochs):
     """tqdm's final line ``epochs/epochs`` is on stderr (stdout stays clean for the results).
 
     Example: Then a progress bar counted 2000 epochs on the error output
     """
-    assert f"{epochs}/{epochs} [" in _last(state).err and "epoch" in _last(state).err, _last(state).err
+    assert f"{epochs}/{epochs} [" in command.err and "epoch" in command.err, command.err
 
 
 @then(sentence("FIGURES holds the SVG figures {first} and {second}"))
-def _(state, first, second):
+def _(figures, first, second):
     """Both files exist in the folder and are SVG documents with drawn paths.
 
     Example: Then FIGURES holds the SVG figures xor-loss.svg and xor-decision-boundary.svg
     """
     for name in (first, second):
-        text = (state.figures / name).read_text()
+        text = (figures / name).read_text()
         assert text.lstrip().startswith("<?xml") and "<svg" in text and "<path" in text, name
 
 
 @then("the two runs print the same truth table")
-def _(state):
+def _(command_runs):
     """The truth-table rows of the last two runs are the same text.
 
     Example: Then the two runs print the same truth table
     """
-    tables = [[line for line in run.out.splitlines() if TRUTH_ROW.match(line)] for run in state.runs[-2:]]
+    tables = [[line for line in run.out.splitlines() if TRUTH_ROW.match(line)] for run in command_runs[-2:]]
     assert len(tables[0]) == 4 and tables[0] == tables[1], tables
 
 
 @then(sentence("the command prints a gradient table of {count:d} parameters, every relative error below {tol:Number}"))
-def _(state, count, tol, measure):
+def _(command, count, tol, measure):
     """Rows ``name backprop numerical relative-error``, one per parameter, each error below ``tol``.
 
     Example: Then the command prints a gradient table of 13 parameters, every relative error below 1e-6
     """
-    rows = [m.groups() for m in map(GRADIENT_ROW.match, _last(state).out.splitlines()) if m]
-    assert len(rows) == count and len({name for name, *_ in rows}) == count, _last(state).out
+    rows = [m.groups() for m in map(GRADIENT_ROW.match, command.out.splitlines()) if m]
+    assert len(rows) == count and len({name for name, *_ in rows}) == count, command.out
     assert measure("largest relative error", max(float(error) for *_, error in rows)) < tol, rows
 
 
 @then(sentence("the command prints a test accuracy of at least {percent:Number}%"))
-def _(state, percent, measure):
+def _(command, percent, measure):
     """The line ``test accuracy NN.NN%``.
 
     Example: Then the command prints a test accuracy of at least 85%
     """
-    match = re.search(rf"^test accuracy ({NUMBER})%$", _last(state).out, re.MULTILINE)
-    assert match, _last(state).out
-    assert measure("test accuracy, %", float(match.group(1))) >= percent, _last(state).out
+    match = re.search(rf"^test accuracy ({NUMBER})%$", command.out, re.MULTILINE)
+    assert match, command.out
+    assert measure("test accuracy, %", float(match.group(1))) >= percent, command.out
 
 
 @then(sentence('the command\'s error output is one line containing "{text}"'))
-def _(state, text):
+def _(command, text):
     """stderr is exactly one line, and ``text`` is in it: no traceback, no usage block.
 
     Example: Then the command's error output is one line containing "backprop: error: training diverged at epoch"
     """
-    assert len(_last(state).err.splitlines()) == 1 and text in _last(state).err, _last(state).err
+    assert len(command.err.splitlines()) == 1 and text in command.err, command.err
 
 
 @then(sentence("the printed final loss is the loss of the untrained guide's network with seed {seed:d}"))
-def _(state, seed):
+def _(command, seed):
     """The line ``final loss L`` shows ``compute_loss`` of ``init_network((2, 2, 1), seed)`` on XOR (6 digits).
 
     Example: Then the printed final loss is the loss of the untrained guide's network with seed 0
     """
-    match = re.search(rf"^final loss ({NUMBER});", _last(state).out, re.MULTILINE)
-    assert match, _last(state).out
+    match = re.search(rf"^final loss ({NUMBER});", command.out, re.MULTILINE)
+    assert match, command.out
     assert float(match.group(1)) == float(f"{bp.compute_loss(bp.init_network((2, 2, 1), seed=seed), *bp.xor()):.6g}")
 
 
-@then(sentence("the help shows every option of backprop {command:Word} with its default"))
-def _(state, command):
+@then(sentence("the help shows every option of backprop {subcommand:Word} with its default"))
+def _(command, subcommand):
     """Every option of the subcommand appears in the help, each followed by ``(default: ...)``.
 
     Example: Then the help shows every option of backprop xor with its default
     """
-    subparser = build_parser()._subparsers._group_actions[0].choices[command]
+    subparser = build_parser()._subparsers._group_actions[0].choices[subcommand]
     options = {a.option_strings[-1] for a in subparser._actions if a.option_strings and a.dest != "help"}
-    entries = _help_entries(_last(state).out)
+    entries = _help_entries(command.out)
     assert options <= set(entries) and len(options) >= 5, (options, list(entries))
     missing = [option for option in options if "(default:" not in entries[option]]
     assert not missing, {option: entries[option] for option in missing}

@@ -13,21 +13,21 @@ from steps.parsing import sentence
 
 
 @then("the weight gradient's norm shrinks from each layer to the layer before it")
-def _(state):
+def _(gradients):
     """Going back from the output to the input, each layer's |dL/dW| is smaller than the next layer's.
 
     Example: Then the weight gradient's norm shrinks from each layer to the layer before it
     """
-    assert np.all(np.diff(state.gradients.layer_norms()) > 0), state.gradients.layer_norms()
+    assert np.all(np.diff(gradients.layer_norms()) > 0), gradients.layer_norms()
 
 
 @then(
     sentence("the first layer's weight gradient norm is at least {factor:Number} times smaller than the last layer's")
 )
-def _(state, factor, measure):
+def _(gradients, factor, measure):
     """``|dL/dW[1]| * factor <= |dL/dW[L]|`` for the latest backward pass.
 
     Example: Then the first layer's weight gradient norm is at least 1000 times smaller than the last layer's
     """
-    norms = state.gradients.layer_norms()
+    norms = gradients.layer_norms()
     assert measure("last layer's norm over the first layer's", norms[-1] / norms[0]) >= factor, norms

@@ -1,13 +1,13 @@
 """Steps of the chapter "Beyond XOR: handwritten digits".
 
-State: ``state.split`` (train and test X and labels), ``state.network`` (the
-digits network), ``state.copies`` (networks trained side by side),
-``state.orders`` (shuffles), ``state.accuracies`` (one per seed).
+Fixtures set here: ``split`` (train and test X and labels), ``network`` (the
+digits network), ``shuffles`` (the row orders of some epochs), ``twins`` (two
+copies trained alike), ``accuracies`` (one per seed), ``parity`` (ours against
+scikit-learn), ``minibatch_run`` and ``other_run`` (a minibatch run and the
+run it is compared with).
 """
 
 from __future__ import annotations
-
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -17,7 +17,7 @@ import backprop as bp
 from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
 from backprop.peers import sklearn_train_same_batches
 from steps.parsing import sentence
-from steps.sgd_by_hand import sgd_by_hand
+from steps.support import Parity, Run, Shuffles, Split, sgd_by_hand
 
 LOSS = DIGITS_SETTINGS["loss"]
 
@@ -28,12 +28,10 @@ def digits():
     return load_digits()
 
 
-def _split(digits, seed: int) -> SimpleNamespace:
+def _split(digits, seed: int) -> Split:
     X, labels = digits
     train, test = bp.stratified_split(labels, 0.25, seed=seed)
-    return SimpleNamespace(
-        X=X[train], labels=labels[train], X_test=X[test], labels_test=labels[test], all_labels=labels
-    )
+    return Split(X[train], labels[train], X[test], labels[test], labels)
 
 
 def _train(network, split, epochs, lr, batch, seed):
@@ -48,152 +46,154 @@ def _seed_accuracy(digits, seed, epochs, lr, batch) -> float:
     return float(bp.accuracy(network, split.X_test, split.labels_test))
 
 
-@given(sentence("the digits data set split 75/25 by class with seed {seed:d}"))
-def _(state, digits, seed):
+@given(sentence("the digits data set split 75/25 by class with seed {seed:d}"), target_fixture="split")
+def _(digits, seed):
     """scikit-learn's 1,797 digits, split by ``stratified_split`` (a quarter of each digit for testing).
 
     Example: Given the digits data set split 75/25 by class with seed 0
     """
-    state.split = _split(digits, seed)
+    return _split(digits, seed)
 
 
-@given(sentence("a 64-64-10 ReLU digits network with seed {seed:d}"))
-def _(state, seed):
+@given(sentence("a 64-64-10 ReLU digits network with seed {seed:d}"), target_fixture="network")
+def _(seed):
     """``digits_network(seed)``: ReLU hidden layer, softmax output, Glorot-uniform weights, zero biases.
 
     Example: Given a 64-64-10 ReLU digits network with seed 1
     """
-    state.network = digits_network(seed)
+    return digits_network(seed)
 
 
-@when(sentence("I draw the shuffles of {epochs:d} epochs with shuffle seed {seed:d}"))
-def _(state, epochs, seed):
+@when(sentence("I draw the shuffles of {epochs:d} epochs with shuffle seed {seed:d}"), target_fixture="shuffles")
+def _(split, epochs, seed):
     """``epoch_orders`` for the training set: one row order per epoch.
 
     Example: When I draw the shuffles of 3 epochs with shuffle seed 4
     """
-    state.orders, state.shuffle = bp.epoch_orders(len(state.split.labels), epochs, seed), (epochs, seed)
+    return Shuffles(bp.epoch_orders(len(split.labels), epochs, seed), epochs)
 
 
 @when(
     sentence(
         "I train two copies for {epochs:d} epochs at learning rate {lr:Number} in batches of {batch:d}, "
         "shuffle seed {seed:d}"
-    )
+    ),
+    target_fixture="twins",
 )
-def _(state, epochs, lr, batch, seed):
+def _(network, split, epochs, lr, batch, seed):
     """Train two copies of the network with ``train_minibatch``, the same settings for both.
 
     Example: When I train two copies for 2 epochs at learning rate 0.1 in batches of 32, shuffle seed 5
     """
-    state.copies = [state.network.copy(), state.network.copy()]
-    state.histories = [_train(copy, state.split, epochs, lr, batch, seed) for copy in state.copies]
+    copies = [network.copy(), network.copy()]
+    return [Run(copy, _train(copy, split, epochs, lr, batch, seed)) for copy in copies]
 
 
 @when(
     sentence(
         "I train a 64-64-10 ReLU network on each of the digits splits {first:d} to {last:d} for {epochs:d} "
         "epochs at learning rate {lr:Number} in batches of {batch:d}"
-    )
+    ),
+    target_fixture="accuracies",
 )
-def _(state, digits, first, last, epochs, lr, batch):
+def _(digits, first, last, epochs, lr, batch):
     """For each seed s: split with seed s, network with seed s, shuffles with seed s; keep the test accuracy.
 
     Example: When I train a 64-64-10 ReLU network on each of the digits splits 0 to 6 for 50 epochs at learning
         rate 0.1 in batches of 32
     """
-    state.accuracies = np.array([_seed_accuracy(digits, s, epochs, lr, batch) for s in range(first, last + 1)])
+    return np.array([_seed_accuracy(digits, s, epochs, lr, batch) for s in range(first, last + 1)])
 
 
 @when(
     sentence(
         "ours and scikit-learn's MLPClassifier each train a copy for {epochs:d} epochs at learning rate "
         "{lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
-    )
+    ),
+    target_fixture="parity",
 )
-def _(state, epochs, lr, batch, seed):
+def _(network, split, epochs, lr, batch, seed):
     """Train a copy with ``train_minibatch`` and one with scikit-learn on the same batches (``backprop.peers``).
 
     Example: When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in
         batches of 32, shuffle seed 0
     """
-    split, state.start = state.split, state.network.copy()
-    state.theirs = sklearn_train_same_batches(
-        state.start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed
+    start = network.copy()
+    theirs = sklearn_train_same_batches(
+        start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed
     )
-    state.history = _train(state.network, split, epochs, lr, batch, seed)
+    return Parity(start, Run(network, _train(network, split, epochs, lr, batch, seed)), theirs)
 
 
 @when(
     sentence(
         "I train a copy by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of "
         "{batch:d}, shuffle seed {seed:d}"
-    )
+    ),
+    target_fixture="minibatch_run",
 )
-def _(state, epochs, unit, lr, batch, seed):
+def _(network, data, loss, epochs, unit, lr, batch, seed):
     """``train_minibatch`` on a copy of the network and the data set given (``unit``: "epoch" or "epochs").
 
     Example: When I train a copy by minibatch SGD for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
     """
     assert unit in ("epoch", "epochs"), unit
-    state.sgd, state.sgd_seed = state.network.copy(), seed
-    state.sgd_history = bp.train_minibatch(
-        state.sgd, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss
-    )
+    copy = network.copy()
+    history = bp.train_minibatch(copy, *data, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=loss)
+    return Run(copy, history, seed=seed)
 
 
 @when(
     sentence(
         "I train another copy by full-batch gradient descent for 1 epoch at learning rate {lr:Number} on the "
         "rows in that shuffled order"
-    )
+    ),
+    target_fixture="other_run",
 )
-def _(state, lr):
+def _(network, data, loss, minibatch_run, lr):
     """``train`` for one epoch on the rows reordered by ``epoch_orders`` with the minibatch run's seed.
 
     Example: When I train another copy by full-batch gradient descent for 1 epoch at learning rate 0.5 on the rows
         in that shuffled order
     """
-    state.other, order = state.network.copy(), bp.epoch_orders(len(state.X), 1, state.sgd_seed)[0]
-    state.other_history = bp.train(
-        state.other, state.X[order], state.y[order], epochs=1, learning_rate=lr, loss=state.loss
-    )
+    copy, order = network.copy(), bp.epoch_orders(len(data.X), 1, minibatch_run.seed)[0]
+    return Run(copy, bp.train(copy, data.X[order], data.y[order], epochs=1, learning_rate=lr, loss=loss))
 
 
 @when(
     sentence(
         "I train another copy by hand, one backward pass and one descent step per batch, for {epochs:d} epochs "
         "at learning rate {lr:Number} in batches of {batch:d}, shuffle seed {seed:d}"
-    )
+    ),
+    target_fixture="other_run",
 )
-def _(state, epochs, lr, batch, seed):
-    """``steps/sgd_by_hand.py``: ``backward_prop`` and ``gradient_descent`` over each batch of ``epoch_orders``.
+def _(network, data, loss, epochs, lr, batch, seed):
+    """``support.sgd_by_hand``: ``backward_prop`` and ``gradient_descent`` over each batch of ``epoch_orders``.
 
     Example: When I train another copy by hand, one backward pass and one descent step per batch, for 2 epochs at
         learning rate 0.5 in batches of 3, shuffle seed 3
     """
-    state.other = state.network.copy()
-    state.running = sgd_by_hand(
-        state.other, state.X, state.y, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=state.loss
-    )
+    copy = network.copy()
+    running = sgd_by_hand(copy, *data, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=loss)
+    return Run(copy, running=running)
 
 
 @then("the two copies are identical to the last bit")
-def _(state):
+def _(minibatch_run, other_run):
     """The minibatch copy's parameters have the same bytes as the other copy's.
 
     Example: Then the two copies are identical to the last bit
     """
-    assert state.sgd.flat().tobytes() == state.other.flat().tobytes()
+    assert minibatch_run.network.flat().tobytes() == other_run.network.flat().tobytes()
 
 
 @then("the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit")
-def _(state):
+def _(minibatch_run, other_run):
     """``train_minibatch``'s ``losses[1]`` equals ``train``'s ``losses[0]`` on the reordered rows.
 
     Example: Then the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit
     """
-    assert state.sgd_history.losses[1] == state.other_history.losses[0]
+    assert minibatch_run.history.losses[1] == other_run.history.losses[0]
 
 
 @then(
@@ -201,124 +201,122 @@ def _(state):
         "each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within {tol:Number}"
     )
 )
-def _(state, tol):
+def _(minibatch_run, other_run, tol):
     """``losses[1:]`` against the hand-written loop's running losses, relative difference at most ``tol``.
 
     Example: Then each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within 1e-12
     """
-    np.testing.assert_allclose(state.sgd_history.losses[1:], state.running, rtol=tol, atol=0)
+    np.testing.assert_allclose(minibatch_run.history.losses[1:], other_run.running, rtol=tol, atol=0)
 
 
 @then(sentence("the training set holds {n_train:d} images and the test set {n_test:d}"))
-def _(state, n_train, n_test):
+def _(split, n_train, n_test):
     """The sizes of the two parts of the split.
 
     Example: Then the training set holds 1347 images and the test set 450
     """
-    assert (len(state.split.labels), len(state.split.labels_test)) == (n_train, n_test)
+    assert (len(split.labels), len(split.labels_test)) == (n_train, n_test)
 
 
 @then("every digit's share of the test set is within one image of a quarter of its images")
-def _(state):
+def _(split):
     """For each digit d: |test images of d - 0.25 x images of d| <= 1.
 
     Example: Then every digit's share of the test set is within one image of a quarter of its images
     """
-    gap = np.bincount(state.split.labels_test, minlength=10) - 0.25 * np.bincount(state.split.all_labels, minlength=10)
+    gap = np.bincount(split.labels_test, minlength=10) - 0.25 * np.bincount(split.all_labels, minlength=10)
     assert np.all(np.abs(gap) <= 1), gap
 
 
 @then("each epoch visits every training image exactly once")
-def _(state):
+def _(split, shuffles):
     """Every order is a permutation of the training rows.
 
     Example: Then each epoch visits every training image exactly once
     """
-    assert all(np.array_equal(np.sort(order), np.arange(len(state.split.labels))) for order in state.orders)
+    assert all(np.array_equal(np.sort(order), np.arange(len(split.labels))) for order in shuffles.orders)
 
 
 @then("no two epochs visit the images in the same order")
-def _(state):
+def _(shuffles):
     """The orders are pairwise different (the rows are reshuffled each epoch).
 
     Example: Then no two epochs visit the images in the same order
     """
-    assert len({order.tobytes() for order in state.orders}) == len(state.orders)
+    assert len({order.tobytes() for order in shuffles.orders}) == len(shuffles.orders)
 
 
 @then(sentence("drawing them again with shuffle seed {seed:d} gives the same orders"))
-def _(state, seed):
+def _(split, shuffles, seed):
     """The shuffles depend on the seed only.
 
     Example: Then drawing them again with shuffle seed 4 gives the same orders
     """
-    assert np.array_equal(bp.epoch_orders(len(state.split.labels), state.shuffle[0], seed), state.orders)
+    assert np.array_equal(bp.epoch_orders(len(split.labels), shuffles.epochs, seed), shuffles.orders)
 
 
 @then("the two digits networks are identical to the last bit")
-def _(state):
+def _(twins):
     """Both copies' parameters have the same bytes.
 
     Example: Then the two digits networks are identical to the last bit
     """
-    assert state.copies[0].flat().tobytes() == state.copies[1].flat().tobytes()
+    assert twins[0].network.flat().tobytes() == twins[1].network.flat().tobytes()
 
 
 @then(sentence("the training loss after {epochs:d} epochs is below half the loss before training"))
-def _(state, epochs, measure):
+def _(twins, epochs, measure):
     """``History.losses[epochs] < losses[0] / 2`` (the loss on the whole training set).
 
     Example: Then the training loss after 2 epochs is below half the loss before training
     """
-    losses = state.histories[0].losses
+    losses = twins[0].history.losses
     assert measure("loss after training over loss before", losses[epochs] / losses[0]) < 1 / 2, losses
 
 
 @then(sentence("the mean test accuracy over those seeds is at least {percent:Number}%"))
-def _(state, percent, measure):
+def _(accuracies, percent, measure):
     """The mean of the seeds' test accuracies, in percent.
 
     Example: Then the mean test accuracy over those seeds is at least 96%
     """
-    assert measure("mean test accuracy, %", 100 * state.accuracies.mean()) >= percent, state.accuracies
+    assert measure("mean test accuracy, %", 100 * accuracies.mean()) >= percent, accuracies
 
 
 @then(sentence("every one of those seeds reaches a test accuracy of at least {percent:Number}%"))
-def _(state, percent, measure):
+def _(accuracies, percent, measure):
     """The lowest of the seeds' test accuracies, in percent.
 
     Example: Then every one of those seeds reaches a test accuracy of at least 95%
     """
-    assert measure("lowest test accuracy, %", 100 * state.accuracies.min()) >= percent, state.accuracies
+    assert measure("lowest test accuracy, %", 100 * accuracies.min()) >= percent, accuracies
 
 
 @then(sentence("ours and scikit-learn's parameters agree within {tol:Number}"))
-def _(state, tol, measure):
+def _(parity, tol, measure):
     """The largest absolute difference over all 4,810 parameters is at most ``tol``.
 
     Example: Then ours and scikit-learn's parameters agree within 1e-10
     """
-    assert (
-        measure("largest parameter difference", np.max(np.abs(state.network.flat() - state.theirs.network.flat())))
-        <= tol
-    )
+    gap = np.max(np.abs(parity.ours.network.flat() - parity.theirs.network.flat()))
+    assert measure("largest parameter difference", gap) <= tol
 
 
 @then(sentence("so do the losses of every epoch, within {tol:Number}"))
-def _(state, tol, measure):
+def _(parity, tol, measure):
     """Our ``History.losses[1:]`` (each epoch's mean batch loss) against scikit-learn's ``loss_`` per epoch.
 
     Example: Then so do the losses of every epoch, within 1e-10
     """
-    ours, theirs = state.history.losses[1:], state.theirs.losses
+    ours, theirs = parity.ours.history.losses[1:], parity.theirs.losses
     assert ours.shape == theirs.shape, (ours, theirs)
     assert measure("largest loss difference", np.max(np.abs(ours - theirs))) <= tol, (ours, theirs)
 
 
 @then(sentence("scikit-learn's copy moved some parameter by more than {distance:Number}"))
-def _(state, distance):
+def _(parity, distance):
     """Training really happened: some parameter is more than ``distance`` from where it started.
 
     Example: Then scikit-learn's copy moved some parameter by more than 0.1
     """
-    assert np.max(np.abs(state.theirs.network.flat() - state.start.flat())) > distance
+    assert np.max(np.abs(parity.theirs.network.flat() - parity.start.flat())) > distance

@@ -1,70 +1,80 @@
 """Steps of the chapter "Nudging with epsilon" (the guide's simpler view).
 
-State: ``state.change`` (a nudge's change in the loss), ``state.check`` (the
-latest GradientCheck) and ``state.checks`` (every check by (method, epsilon)),
-``state.sweep`` (an EpsilonSweep), ``state.passes`` (a PassCount) and
-``state.before`` (a copy of the network taken before nudging).
+Fixtures set here: ``change`` (a nudge's change in the loss), ``check`` (the
+latest gradient check, an EpsilonCheck) and ``checks`` (every check of the
+scenario by (method, epsilon)), ``sweep`` (an EpsilonSweep), ``passes`` (a
+PassCount) and ``before`` (a copy of the network taken before nudging).
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from pytest_bdd import then, when
 
 import backprop as bp
 from backprop.gradcheck import epsilon_sweep
 from backprop.numerical import loss_change
 from steps.parsing import sentence
+from steps.support import EpsilonCheck
 
 
-@when(sentence("I nudge {name:Param} by {epsilon:Number} and measure the change in the loss"))
-def _(state, name, epsilon):
+@pytest.fixture
+def checks() -> dict[tuple[str, float], EpsilonCheck]:
+    """Every gradient check of the scenario, by (method, epsilon): empty until one is made."""
+    return {}
+
+
+@when(sentence("I nudge {name:Param} by {epsilon:Number} and measure the change in the loss"), target_fixture="change")
+def _(network, data, loss, name, epsilon):
     """L(theta + epsilon) - L(theta) for one parameter, every other one held still.
 
     Example: When I nudge W1[0,0] by 0.0001 and measure the change in the loss
     """
-    state.change = loss_change(state.network, state.X, state.y, name, epsilon, state.loss)
+    return loss_change(network, *data, name, epsilon, loss)
 
 
 @then(sentence("the change in the loss is dL/d{name:Param} times {epsilon:Number} to within {percent:Number}%"))
-def _(state, name, epsilon, percent, measure):
+def _(network, data, loss, change, name, epsilon, percent, measure):
     """The measured change against the chain-rule gradient times epsilon, as a relative gap.
 
     Example: Then the change in the loss is dL/dW1[0,0] times 0.0001 to within 0.5%
     """
-    expected = bp.backward_prop(state.network, state.X, state.y, state.loss)[name] * epsilon
-    assert measure(f"gap for {name}, %", 100 * abs(state.change - expected) / abs(expected)) <= percent
+    expected = bp.backward_prop(network, *data, loss)[name] * epsilon
+    assert measure(f"gap for {name}, %", 100 * abs(change - expected) / abs(expected)) <= percent
 
 
-@when(sentence("I check the gradient with the {method:Word} difference and epsilon {epsilon:Number}"))
-def _(state, method, epsilon):
+@when(
+    sentence("I check the gradient with the {method:Word} difference and epsilon {epsilon:Number}"),
+    target_fixture="check",
+)
+def _(network, data, loss, checks, method, epsilon):
     """Compare backprop with the numerical gradient (``gradient_check``); keeps every check made.
 
     Example: When I check the gradient with the central difference and epsilon 1e-5
     """
-    state.check_epsilon = epsilon
-    state.check = vars(state).setdefault("checks", {})[method, epsilon] = bp.gradient_check(
-        state.network, state.X, state.y, state.loss, epsilon=epsilon, method=method
-    )
+    result = bp.gradient_check(network, *data, loss, epsilon=epsilon, method=method)
+    checks[method, epsilon] = check = EpsilonCheck(method, epsilon, result)
+    return check
 
 
 @then(sentence("the overall relative error is between {low:Number} and {high:Number}"))
-def _(state, low, high, measure):
+def _(check, low, high, measure):
     """``||a - n|| / (||a|| + ||n||)`` of the latest gradient check lies in [low, high].
 
     Example: Then the overall relative error is between 1e-6 and 1e-4
     """
-    assert low <= measure("overall relative error", state.check.overall) <= high
+    assert low <= measure("overall relative error", check.result.overall) <= high
 
 
 @then(sentence("the overall relative error is at most {high:Number}"))
-def _(state, high, measure):
+def _(check, high, measure):
     """``||a - n|| / (||a|| + ||n||)`` of the latest gradient check is at most ``high``.
 
     Example: Then the overall relative error is at most 1e-7
     """
-    measure(f"overall relative error at epsilon {state.check_epsilon:g}", state.check.overall)
-    assert state.check.overall <= high, (state.check.overall, state.check.worst_parameter)
+    measure(f"overall relative error at epsilon {check.epsilon:g}", check.result.overall)
+    assert check.result.overall <= high, (check.result.overall, check.result.worst_parameter)
 
 
 @then(
@@ -73,21 +83,24 @@ def _(state, high, measure):
         "times the error at epsilon {second:Number}"
     )
 )
-def _(state, method, first, low, high, second, measure):
+def _(checks, method, first, low, high, second, measure):
     """The ratio of two checks made earlier in the scenario with the same method.
 
     Example: Then the forward-difference error at epsilon 0.0001 is between 8 and 12 times the error at epsilon 0.00001
     """
-    assert low <= measure("ratio", state.checks[method, first].overall / state.checks[method, second].overall) <= high
+    assert low <= measure("ratio", checks[method, first].result.overall / checks[method, second].result.overall) <= high
 
 
-@when(sentence("I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the {method:Word} difference"))
-def _(state, method):
+@when(
+    sentence("I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the {method:Word} difference"),
+    target_fixture="sweep",
+)
+def _(network, data, loss, method):
     """The gradient check at epsilon = 1e-1, 1e-2, ..., 1e-12 (``epsilon_sweep``).
 
     Example: When I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the forward difference
     """
-    state.sweep = epsilon_sweep(state.network, state.X, state.y, state.loss, method=method)
+    return epsilon_sweep(network, *data, loss, method=method)
 
 
 @then(
@@ -96,65 +109,69 @@ def _(state, method):
         "and {high:Number}"
     )
 )
-def _(state, large, small, low, high, measure):
+def _(sweep, large, small, low, high, measure):
     """The slope of log(error) against log(epsilon) between two epsilons of the sweep.
 
     Example: Then the observed order of accuracy from epsilon 1e-1 to 1e-6 is between 0.9 and 1.1
     """
-    assert low <= measure(f"order from {large:g} to {small:g}", state.sweep.order(large, small)) <= high
+    assert low <= measure(f"order from {large:g} to {small:g}", sweep.order(large, small)) <= high
 
 
 @then(sentence("the best epsilon of the sweep lies between {low:Number} and {high:Number}"))
-def _(state, low, high, measure):
+def _(sweep, low, high, measure):
     """The epsilon with the smallest error in the sweep lies in [low, high].
 
     Example: Then the best epsilon of the sweep lies between 1e-6 and 1e-4
     """
-    assert low <= measure("best epsilon", state.sweep.best_epsilon) <= high, state.sweep.errors
+    assert low <= measure("best epsilon", sweep.best_epsilon) <= high, sweep.errors
 
 
-@when(sentence("I count the passes spent on a {method:Word}-difference gradient"))
-def _(state, method):
+@when(sentence("I count the passes spent on a {method:Word}-difference gradient"), target_fixture="passes")
+def _(network, data, loss, method):
     """Count the forward and backward passes of one ``numerical_gradient`` call.
 
     Example: When I count the passes spent on a central-difference gradient
     """
-    with bp.count_passes() as state.passes:
-        bp.numerical_gradient(state.network, state.X, state.y, state.loss, method=method)
+    with bp.count_passes() as passes:
+        bp.numerical_gradient(network, *data, loss, method=method)
+    return passes
 
 
 @then(sentence("the count is {forward:d} forward and {backward:d} backward passes"))
-def _(state, forward, backward):
+def _(passes, forward, backward):
     """The passes counted by the latest count.
 
     Example: Then the count is 1 forward and 1 backward passes
     """
-    assert (state.passes.forward, state.passes.backward) == (forward, backward)
+    assert (passes.forward, passes.backward) == (forward, backward)
 
 
-@when(sentence("I compute the {method:Word}-difference gradient with epsilon {epsilon:Number}"))
-def _(state, method, epsilon):
+@when(
+    sentence("I compute the {method:Word}-difference gradient with epsilon {epsilon:Number}"), target_fixture="before"
+)
+def _(network, data, loss, method, epsilon):
     """Keep a copy of the network, then estimate every gradient by nudging.
 
     Example: When I compute the forward-difference gradient with epsilon 0.1
     """
-    state.before = state.network.copy()
-    state.numerical = bp.numerical_gradient(state.network, state.X, state.y, state.loss, epsilon=epsilon, method=method)
+    before = network.copy()
+    bp.numerical_gradient(network, *data, loss, epsilon=epsilon, method=method)
+    return before
 
 
 @then("every parameter is bit-for-bit what it was before")
-def _(state):
+def _(network, before):
     """The network's parameters have exactly the bytes of the copy kept before.
 
     Example: Then every parameter is bit-for-bit what it was before
     """
-    assert state.network.flat().tobytes() == state.before.flat().tobytes()
+    assert network.flat().tobytes() == before.flat().tobytes()
 
 
 @then(sentence("restoring by subtracting {epsilon:Number} instead would have changed at least one parameter"))
-def _(state, epsilon):
+def _(before, epsilon):
     """``(theta + epsilon) - epsilon != theta`` for some parameter: why the package saves and restores.
 
     Example: Then restoring by subtracting 0.1 instead would have changed at least one parameter
     """
-    assert np.any((state.before.flat() + epsilon) - epsilon != state.before.flat())
+    assert np.any((before.flat() + epsilon) - epsilon != before.flat())

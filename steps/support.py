@@ -2,69 +2,47 @@
 
 Each helper computes what a sentence talks about from the package's public
 functions; none of it is part of the package, because only the specification
-asks these questions.
+asks these questions. The records (``Data``, ``DescentStep``, ``Run``...) are
+what steps hand to each other as fixtures.
+
+The unit tests of these helpers (``tests/test_step_support.py``) reach them
+through the fixtures at the end of this module: pytest is the only importer of
+``steps/``. The root ``conftest.py`` loads this module as a plugin for that.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import inspect
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import numpy as np
+import pytest
 
 import backprop as bp
-from backprop.sweeps import SeedSweep
-
-# --- seed sweeps -----------------------------------------------------------------------------
+from speckit.features import ROOT
 
 
-def ends_near(sweep: SeedSweep, *losses: float, tolerance: float) -> np.ndarray:
-    """Failed seeds whose final loss lies within ``tolerance`` of one of ``losses``, mask (S,).
+class Data(NamedTuple):
+    """A batch: inputs X, shape (N, n_0), and targets y, shape (N, n_L)."""
 
-    A failed seed is *on a plateau* when it ends near a loss that a stuck
-    network is known to reach: with mean squared error on XOR, 1/8 (two
-    outputs at 1/2, two right) or 1/6 (one right, the other three sharing
-    the mean of their targets, 1/3 or 2/3).
-    """
-    near = np.zeros(len(sweep.seeds), dtype=bool)
-    for value in losses:
-        near |= np.abs(sweep.final_loss - value) <= tolerance
-    return sweep.failed & near
+    X: np.ndarray
+    y: np.ndarray
 
 
-def outputs_near(sweep: SeedSweep, value: float, tolerance: float) -> np.ndarray:
-    """How many of each seed's final outputs lie within ``tolerance`` of ``value``, shape (S,)."""
-    return np.sum(np.abs(sweep.outputs - value) <= tolerance, axis=(-2, -1))
-
-
-def loss_drop(sweep: SeedSweep, last_epochs: int) -> np.ndarray:
-    """How much each seed's loss fell over the final ``last_epochs`` epochs, shape (S,).
-
-    Small but positive on a plateau: the network is still descending, just very slowly.
-    """
-    return sweep.losses[-1 - last_epochs] - sweep.losses[-1]
-
-
-def median_epochs_to_learn(*sweeps: SeedSweep) -> np.ndarray:
-    """The median epoch at which XOR was learned, for each sweep, over the seeds *every* sweep learned.
-
-    Comparing medians over the same seeds keeps a sweep from looking fast just
-    because its slow seeds failed. Returns shape (len(sweeps),); raises if no
-    seed was learned by all of them.
-    """
-    both = np.logical_and.reduce([s.solved for s in sweeps])
-    if not both.any():
-        raise ValueError("no seed learned XOR in every sweep, so there is no common median to compare")
-    return np.array([np.median(s.solved_epoch[both]) for s in sweeps])
-
-
-def epochs_ratio(first: SeedSweep, second: SeedSweep) -> float:
-    """The median epochs ``second`` needs to learn XOR divided by the median ``first`` needs.
-
-    Both medians are taken over the seeds that both sweeps learned; below 1,
-    ``second`` is the faster.
-    """
-    first_median, second_median = median_epochs_to_learn(first, second)
-    return float(second_median / first_median)
+def random_batch(layer_sizes: list[int], n: int, kind: str, seed: int) -> Data:
+    """n standard-normal input rows and targets uniform in [0, 1] or one-hot rows."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, layer_sizes[0]))
+    targets = {
+        "uniform": lambda: rng.uniform(size=(n, layer_sizes[-1])),
+        "one-hot": lambda: np.eye(layer_sizes[-1])[rng.integers(layer_sizes[-1], size=n)],
+    }
+    return Data(X, targets[kind]())
 
 
 # --- one network --------------------------------------------------------------------------------
@@ -108,27 +86,20 @@ def descent_step(network: bp.Network, X, y, *, learning_rate: float, loss: str =
     before = network.copy()
     gradients = bp.backward_prop(network, X, y, loss)
     bp.gradient_descent(network, gradients, learning_rate)
-    return DescentStep(
-        before,
-        gradients,
-        float(learning_rate),
-        float(bp.compute_loss(before, X, y, loss)),
-        float(bp.compute_loss(network, X, y, loss)),
-    )
+    loss_before, loss_after = bp.compute_loss(before, X, y, loss), bp.compute_loss(network, X, y, loss)
+    return DescentStep(before, gradients, float(learning_rate), float(loss_before), float(loss_after))
 
 
-def train_copies(
-    network: bp.Network, X, y, *, gradients=("backprop", "numerical"), **train_options
-) -> dict[str, bp.Network]:
+def train_copies(network: bp.Network, X, y, *, gradients=("backprop", "numerical"), **options) -> dict[str, bp.Network]:
     """Train one copy of ``network`` per gradient method from the same start; returns {method: trained copy}.
 
-    ``train_options`` go to ``train`` (``epochs``, ``learning_rate``, ``loss``,
+    ``options`` go to ``train`` (``epochs``, ``learning_rate``, ``loss``,
     ``epsilon``, ``method``). The original network is left untouched.
     """
     copies = {}
     for gradient in gradients:
         copies[gradient] = network.copy()
-        bp.train(copies[gradient], X, y, gradient=gradient, **train_options)
+        bp.train(copies[gradient], X, y, gradient=gradient, **options)
     return copies
 
 
@@ -143,3 +114,155 @@ def unit_parameters(network: bp.Network, layer: int, unit: int) -> np.ndarray:
         raise ValueError(f"layer must be a hidden layer, 1..{len(network.weights) - 1}, but got {layer}")
     W_in, b, W_out = network.weights[layer - 1], network.biases[layer - 1], network.weights[layer]
     return np.concatenate([W_in[..., :, unit], b[..., unit, None], W_out[..., unit, :]], axis=-1)
+
+
+class Shortcut(NamedTuple):
+    """The chain-rule gradients with the output shortcut ``(y_hat - y) / N`` and without it."""
+
+    fused: bp.Gradients
+    unfused: bp.Gradients
+
+
+@dataclass
+class EpsilonCheck:
+    """A gradient check and the nudge it was made with."""
+
+    method: str
+    epsilon: float
+    result: bp.GradientCheck
+
+
+@dataclass
+class Call:
+    """A call of a public function with a bad argument, and what came of it."""
+
+    function: str
+    before: bp.Network
+    """A copy of the scenario's network before the call."""
+    result: Any = None
+    error: Exception | None = None
+    recorded: list[tuple[int, float]] = field(default_factory=list)
+    """(epoch, loss) of every training step a callback saw."""
+
+
+# --- training runs -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """A trained network, with its History, or the running losses a hand-written loop returned."""
+
+    network: bp.Network
+    history: bp.History | None = None
+    running: np.ndarray | None = None
+    seed: int | None = None
+    """The shuffle seed of a minibatch run."""
+
+
+class Split(NamedTuple):
+    """The digits split into a training set and a test set (``all_labels``: every image's label)."""
+
+    X: np.ndarray
+    labels: np.ndarray
+    X_test: np.ndarray
+    labels_test: np.ndarray
+    all_labels: np.ndarray
+
+
+class Shuffles(NamedTuple):
+    """The row order of each of ``epochs`` epochs, shape (epochs, N)."""
+
+    orders: np.ndarray
+    epochs: int
+
+
+class Parity(NamedTuple):
+    """One start trained by ``train_minibatch`` (ours) and by scikit-learn (theirs) on the same batches."""
+
+    start: bp.Network
+    ours: Run
+    theirs: Any
+
+
+class CommandRun(NamedTuple):
+    """One run of the command line: its exit code and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+
+class ScratchRun(NamedTuple):
+    """A finished run of a scratch specification: pytest's exit code and its combined output."""
+
+    returncode: int
+    report: str
+
+
+# --- minibatch SGD written out from its definition ---------------------------------------------------
+
+
+def sgd_by_hand(network, X, y, *, epochs, learning_rate, batch_size, seed, loss="mse") -> np.ndarray:
+    """Minibatch SGD from its definition, the oracle for ``train_minibatch``: returns each epoch's running loss.
+
+    For each epoch's row order (``epoch_orders``) and each run of ``batch_size``
+    consecutive entries of it (the last run may be shorter): one ``backward_prop``
+    on those rows and one ``gradient_descent`` step, in place. Nothing of
+    ``backprop.minibatch`` is used but the orders. The running loss of an epoch
+    is the sum over its batches of (rows in the batch) x (the batch's mean loss
+    just before its step), divided by N.
+    """
+    running = []
+    for order in bp.epoch_orders(X.shape[0], epochs, seed):
+        total = 0.0
+        for start in range(0, X.shape[0], batch_size):
+            rows = order[start : start + batch_size]
+            total += len(rows) * float(bp.compute_loss(network, X[rows], y[rows], loss))
+            bp.gradient_descent(network, bp.backward_prop(network, X[rows], y[rows], loss), learning_rate)
+        running.append(total / X.shape[0])
+    return np.array(running)
+
+
+# --- determinism: a training run summarised as bytes ----------------------------------------------
+
+
+def fingerprint(sizes, hidden, seed, epochs, rate, loss) -> dict:
+    """Train the XOR network and return its parameters' and losses' bytes as hex strings."""
+    import backprop as bp  # imported here too: a fresh process runs this function's source alone
+
+    X, y = bp.xor()
+    network = bp.init_network(sizes, seed=seed, hidden=hidden, bias_init="normal")
+    history = bp.train(network, X, y, epochs=epochs, learning_rate=rate, loss=loss)
+    return {"parameters": network.flat().tobytes().hex(), "losses": history.losses.tobytes().hex()}
+
+
+def fingerprint_in_fresh_process(arguments: dict) -> dict:
+    """``fingerprint(**arguments)`` computed by a new interpreter (``sys.executable``) from this function's source."""
+    code = f"{inspect.getsource(fingerprint)}\nimport json\nprint(json.dumps(fingerprint(**{arguments!r})))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@dataclass
+class Runs:
+    """Training runs to compare: the arguments of the first, and each run's fingerprint."""
+
+    arguments: dict[str, Any]
+    fingerprints: list[dict] = field(default_factory=list)
+
+
+# --- the helpers, for their unit tests ----------------------------------------------------------
+
+
+@pytest.fixture(name="step_helpers")
+def _step_helpers() -> dict[str, Callable[..., Any]]:
+    """The helpers above by name, for ``tests/test_step_support.py`` (pytest is steps' only importer)."""
+    return {
+        "descent_step": descent_step,
+        "train_copies": train_copies,
+        "unit_parameters": unit_parameters,
+        "sgd_by_hand": sgd_by_hand,
+        "fingerprint": fingerprint,
+        "fingerprint_in_fresh_process": fingerprint_in_fresh_process,
+    }

@@ -1,8 +1,8 @@
 """Steps of the chapter "Writing scenarios": a scratch copy of the specification, run and read.
 
 The scratch project is built by ``speckit.authoring.scratch_specification`` in
-pytest's ``tmp_path``; ``state.run`` holds the finished run (combined output in
-``state.report``).
+pytest's ``tmp_path`` (the fixture ``scratch`` is its folder); the fixture
+``scratch_run`` holds the finished run, ``.report`` its combined output.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pytest_bdd import given, then, when
 from speckit.authoring import run_scratch, scratch_specification
 from speckit.catalog import step_definitions
 from steps.parsing import sentence
+from steps.support import ScratchRun
 
 
 def _summary(report: str, outcome: str) -> list[str]:
@@ -25,110 +26,113 @@ def _definition(pattern: str):
     return next(d for d in step_definitions() if d.pattern == pattern)
 
 
-@given(sentence('a scratch specification with the chapter "{name}":'))
-def _(state, tmp_path, name, docstring):
+@given(sentence('a scratch specification with the chapter "{name}":'), target_fixture="scratch")
+def _(tmp_path, name, docstring):
     """A scratch copy of the specification whose ``features/`` holds only this chapter.
 
     Example: Given a scratch specification with the chapter "01-typo.feature":
     """
-    state.scratch = scratch_specification(tmp_path / "scratch")
-    (state.scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
+    scratch = scratch_specification(tmp_path / "scratch")
+    (scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
+    return scratch
 
 
 @given(sentence('the scratch chapter "{name}":'))
-def _(state, name, docstring):
+def _(scratch, name, docstring):
     """Add one more feature file to the scratch specification.
 
     Example: And the scratch chapter "02-broken.feature":
     """
-    (state.scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
+    (scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
 
 
 @given(sentence('the scratch steps module "{name}":'))
-def _(state, name, docstring):
+def _(scratch, name, docstring):
     """Add a steps module (``steps/<name>``, loaded like every ``*_steps.py``) to the scratch specification.
 
     Example: And the scratch steps module "extra_steps.py":
     """
-    (state.scratch / "steps" / name).write_text(docstring + "\n", encoding="utf-8")
+    (scratch / "steps" / name).write_text(docstring + "\n", encoding="utf-8")
 
 
-@when("the scratch specification runs")
-def _(state):
+@when("the scratch specification runs", target_fixture="scratch_run")
+def _(scratch):
     """Run the scratch specification's feature tests and authoring checks with pytest, in a new process.
 
     Example: When the scratch specification runs
     """
-    state.run = run_scratch(state.scratch)
-    state.report = state.run.stdout + state.run.stderr
+    done = run_scratch(scratch)
+    return ScratchRun(done.returncode, done.stdout + done.stderr)
 
 
 @then(sentence('only the scratch test "{nodeid}" fails'))
-def _(state, nodeid):
+def _(scratch_run, nodeid):
     """pytest exited with 1 (tests failed, the run completed) and ``nodeid`` is the one failure.
 
     Example: Then only the scratch test "features/01-typo.feature::test_the_network_is_misspelt" fails
     """
-    assert state.run.returncode == 1, state.report
-    assert _summary(state.report, "FAILED") == [nodeid], state.report
+    assert scratch_run.returncode == 1, scratch_run.report
+    assert _summary(scratch_run.report, "FAILED") == [nodeid], scratch_run.report
 
 
 @then(sentence('the scratch test "{nodeid}" passes'))
-def _(state, nodeid):
+def _(scratch_run, nodeid):
     """``nodeid`` ran and passed in the scratch run.
 
     Example: And the scratch test "features/01-fine.feature::test_nothing_wrong_here" passes
     """
-    assert nodeid in _summary(state.report, "PASSED"), state.report
+    assert nodeid in _summary(scratch_run.report, "PASSED"), scratch_run.report
 
 
 @then(sentence('the scratch report says "{message}" for the sentence "{text}"'))
-def _(state, message, text):
+def _(scratch_run, message, text):
     """The report carries pytest-bdd's own message about the step, quoting its sentence.
 
     Example: And the scratch report says "Step definition is not found" for the sentence "the guide's 2-2-1
         netwrok with seed 0"
     """
-    assert f'{message}: Given "{text}"' in state.report, state.report
+    assert f'{message}: Given "{text}"' in scratch_run.report, scratch_run.report
 
 
 @then(sentence('the scratch report suggests first the step "{pattern}" with its file and line'))
-def _(state, pattern):
+def _(scratch_run, pattern):
     """After "Did you mean", the first suggestion is the definition of ``pattern``, with its steps file:line.
 
     Example: And the scratch report suggests first the step "the guide's 2-2-1 network with seed {seed:d}" with
         its file and line
     """
-    first = state.report.split("Did you mean", 1)[1].splitlines()[1]
-    assert pattern in first and _definition(pattern).where in first, state.report
+    first = scratch_run.report.split("Did you mean", 1)[1].splitlines()[1]
+    assert pattern in first and _definition(pattern).where in first, scratch_run.report
 
 
 @then(sentence('the scratch report gives the parser\'s message for line {line:d} of "{name}"'))
-def _(state, line, name):
+def _(scratch_run, line, name):
     """The malformed file's test failure names the file and gives gherkin's ``(line:column): expected ...``.
 
     Example: And the scratch report gives the parser's message for line 4 of "02-broken.feature"
     """
-    assert re.search(rf"{re.escape(name)} does not parse:[\s\S]*?\n\s*\({line}:\d+\): expected: ", state.report), (
-        state.report
-    )
+    assert re.search(
+        rf"{re.escape(name)} does not parse:[\s\S]*?\n\s*\({line}:\d+\): expected: ", scratch_run.report
+    ), scratch_run.report
 
 
 @then(sentence('the scratch report quotes the sentence "{text}" from "{where}"'))
-def _(state, text, where):
+def _(scratch_run, text, where):
     """The ambiguity report quotes the sentence and where it is written.
 
     Example: And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from
         "01-twice.feature:3"
     """
-    assert f'"{text}" (features/{where})' in state.report, state.report
+    assert f'"{text}" (features/{where})' in scratch_run.report, scratch_run.report
 
 
 @then(sentence('the scratch report names "{where}" and the definition of "{pattern}" with its file and line'))
-def _(state, where, pattern):
+def _(scratch_run, where, pattern):
     """Both competing step definitions appear in the report with their file:line.
 
     Example: And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1
         network with seed {seed:d}" with its file and line
     """
-    assert where in state.report and f"{pattern}    ({_definition(pattern).where})" in state.report, state.report
+    assert where in scratch_run.report and f"{pattern}    ({_definition(pattern).where})" in scratch_run.report, (
+        scratch_run.report
+    )

@@ -23,7 +23,6 @@ from backprop.gradcheck import EpsilonSweep, epsilon_sweep, relative_error
 from backprop.losses import logsumexp
 from backprop.numerical import loss_change
 from backprop.sweeps import SeedSweep
-from steps import support
 from tests.helpers import fails
 
 
@@ -472,24 +471,22 @@ def test_a_sweeps_summaries_follow_their_definitions():
     assert sweep.epochs_to_loss(0.2).tolist() == [1, 1, 2]
     assert sweep.epochs_to_loss(0.3).tolist() == [0, 0, 0]
     assert sweep.epochs_to_loss(0.01).tolist() == [-1, -1, 2]
-    assert support.ends_near(sweep, 0.125, tolerance=0.0).tolist() == [False, True, False]
-    assert support.ends_near(sweep, 1 / 6, 0.13, tolerance=0.004).tolist() == [False, False, False]
-    assert support.ends_near(sweep, 1 / 6, 0.13, tolerance=0.006).tolist() == [False, True, False]
-    assert support.ends_near(sweep, 0.125, 0.3, tolerance=0.001).tolist() == [False, True, False]
-    assert support.outputs_near(sweep, 0.5, tolerance=0.0).tolist() == [0, 2, 0]
-    assert support.outputs_near(sweep, 0.9, tolerance=0.05).tolist() == [2, 1, 0]
-    assert np.allclose(support.loss_drop(sweep, 1), [0.15, 0.001, 0.24]) and np.allclose(
-        support.loss_drop(sweep, 2), [0.25, 0.175, 0.29]
-    )
+    assert sweep.ends_near(0.125, tolerance=0.0).tolist() == [False, True, False]
+    assert sweep.ends_near(1 / 6, 0.13, tolerance=0.004).tolist() == [False, False, False]
+    assert sweep.ends_near(1 / 6, 0.13, tolerance=0.006).tolist() == [False, True, False]
+    assert sweep.ends_near(0.125, 0.3, tolerance=0.001).tolist() == [False, True, False]
+    assert sweep.outputs_near(0.5, tolerance=0.0).tolist() == [0, 2, 0]
+    assert sweep.outputs_near(0.9, tolerance=0.05).tolist() == [2, 1, 0]
+    assert np.allclose(sweep.loss_drop(1), [0.15, 0.001, 0.24]) and np.allclose(sweep.loss_drop(2), [0.25, 0.175, 0.29])
 
 
 def test_median_epochs_compare_only_the_seeds_both_sweeps_learned():
     first, second = _sweep([10, -1, 30]), _sweep([4, 6, 9])
-    assert support.median_epochs_to_learn(first, second).tolist() == [20.0, 6.5]
-    assert support.epochs_ratio(first, second) == 6.5 / 20.0
+    assert sweeps.median_epochs_to_learn(first, second).tolist() == [20.0, 6.5]
+    assert sweeps.epochs_ratio(first, second) == 6.5 / 20.0
     fails(
         ValueError,
-        lambda: support.median_epochs_to_learn(_sweep([-1, 2, -1]), _sweep([1, -1, 3])),
+        lambda: sweeps.median_epochs_to_learn(_sweep([-1, 2, -1]), _sweep([1, -1, 3])),
         "no seed learned XOR in every sweep",
     )
 
@@ -541,38 +538,6 @@ def test_a_sweep_defaults_to_a_tolerance_of_a_tenth_and_mse():
     assert np.array_equal(default.losses, explicit.losses)
     never = sweeps.sweep_xor([1], learning_rate=0.01, epochs=3)
     assert never.solved_epoch.tolist() == [-1]
-
-
-# --- the recorded experiments of the chapters ----------------------------------------------------
-
-
-def test_a_recorded_descent_step_uses_the_chosen_loss(net, xor):
-    X, y = xor
-    step = support.descent_step(net.copy(), X, y, learning_rate=0.5, loss="binary_cross_entropy")
-    assert step.loss_before == bp.compute_loss(net, X, y, "binary_cross_entropy")
-    moved = net.copy()
-    bp.gradient_descent(moved, bp.backward_prop(net, X, y, "binary_cross_entropy"), 0.5)
-    assert step.loss_after == bp.compute_loss(moved, X, y, "binary_cross_entropy")
-    assert support.descent_step(net.copy(), X, y, learning_rate=0.5).loss_before == bp.compute_loss(net, X, y)
-
-
-def test_training_copies_use_each_gradient_method(net, xor):
-    X, y = xor
-    copies = support.train_copies(net, X, y, epochs=2, learning_rate=0.5, method="central", epsilon=1e-4)
-    numerical = net.copy()
-    bp.train(numerical, X, y, epochs=2, learning_rate=0.5, gradient="numerical", method="central", epsilon=1e-4)
-    assert np.array_equal(copies["numerical"].flat(), numerical.flat())
-    assert not np.array_equal(copies["numerical"].flat(), copies["backprop"].flat())
-
-
-def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_out():
-    net = bp.init_network((2, 3, 2, 1), seed=4, bias_init="normal")
-    got = support.unit_parameters(net, 2, 1)
-    assert got.tolist() == [*net.weights[1][:, 1], net.biases[1][1], *net.weights[2][1, :]]
-    stack = bp.init_stack([4, 5], (2, 3, 2, 1), bias_init="normal")
-    assert support.unit_parameters(stack, 1, 2).shape == (2, 2 + 1 + 2)
-    fails(ValueError, lambda: support.unit_parameters(net, 3, 0), "layer must be a hidden layer, 1..2, but got 3")
-    fails(ValueError, lambda: support.unit_parameters(net, 0, 0), "but got 0")
 
 
 # --- networks that do not fit together ------------------------------------------------------------

@@ -21,7 +21,6 @@ import backprop as bp
 from backprop import digits as digits_module
 from backprop.errors import DivergenceError
 from backprop.minibatch import batch_slices
-from steps.sgd_by_hand import sgd_by_hand
 from tests.helpers import fails
 
 
@@ -66,14 +65,14 @@ def test_epoch_orders_name_the_bad_argument():
         ((3, 4, 3), {"output": "softmax"}, "categorical_cross_entropy"),
     ],
 )
-def test_train_minibatch_is_sgd_over_the_shuffled_batches(sizes, options, loss):
+def test_train_minibatch_is_sgd_over_the_shuffled_batches(sizes, options, loss, step_helpers):
     X, y = _data(10, sizes[0], sizes[-1])
     if loss == "categorical_cross_entropy":
         y = np.eye(sizes[-1])[np.arange(10) % sizes[-1]]
     ours, hand = bp.init_network(sizes, seed=2, **options), bp.init_network(sizes, seed=2, **options)
     before = bp.compute_loss(ours, X, y, loss)
     history = bp.train_minibatch(ours, X, y, epochs=3, learning_rate=0.5, batch_size=4, seed=7, loss=loss)
-    running = sgd_by_hand(hand, X, y, epochs=3, learning_rate=0.5, batch_size=4, seed=7, loss=loss)
+    running = step_helpers["sgd_by_hand"](hand, X, y, epochs=3, learning_rate=0.5, batch_size=4, seed=7, loss=loss)
     # Same batches (10 rows: 4 + 4 + the short 2), same steps: the same bits.
     assert ours.flat().tobytes() == hand.flat().tobytes()
     assert history.losses.shape == (4,) and history.losses[0] == before
