@@ -32,10 +32,10 @@ $(STAMP): pyproject.toml constraints.txt
 RESULTS := .results/last-run.json
 
 test: $(STAMP)
-	$(PY) -m pytest --results-json $(RESULTS)
+	$(PY) -m pytest -n auto --results-json $(RESULTS)
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -n auto -m "not slow"
 
 # Lint and types (config: [tool.ruff] and [tool.mypy] in pyproject.toml): ruff's
 # rules and its formatting, mypy with the flags of --strict on backprop/ and its
@@ -100,7 +100,7 @@ clean:
 # While serving, an edited .feature file is re-rendered at once and marked
 # "changed since last run"; run `make docs` again to re-run its scenarios.
 docs: $(STAMP)
-	@$(PY) -m pytest -q --results-json $(RESULTS) || echo "== some scenarios did not pass; the site shows which"
+	@$(PY) -m pytest -q -n auto --results-json $(RESULTS) || echo "== some scenarios did not pass; the site shows which"
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)

@@ -8,6 +8,21 @@ Feature: Writing scenarios
   the real suite stays green. A feature file is a test file: its scenarios'
   tests are named after the file, like features/01-typo.feature::test_....
 
+  **How steps hand values to each other.** A step that sets a value returns it,
+  and its decorator names the value with `target_fixture`; a step that reads
+  a value asks for it by name as a parameter. So `Given the guide's 2-2-1
+  network with seed 0` sets the fixture `network`, and `When I run backward
+  propagation` reads `network`, `data` and `loss` and sets `gradients`. When
+  a later step sets the same name again (a Background's network, then an
+  outline's own), pytest-bdd replaces the value for the rest of the scenario.
+  A default that a scenario may override is a plain fixture in
+  `steps/common_steps.py` (the loss is `mse` until `Given the loss is ...`),
+  and a collection a scenario adds to (every gradient check, every seed sweep)
+  is a fixture that starts empty. No fixture computes its value from another
+  one: pytest keeps a fixture's value for the whole scenario, so it would not
+  follow a later Given. Records that travel between steps (`Data`, `Call`,
+  `Run`...) and helpers that only steps use live in `steps/support.py`.
+
   Scenario: A step nobody has defined fails with the closest existing steps
     Given a scratch specification with the chapter "01-typo.feature":
       """

@@ -7,20 +7,9 @@ pytest is the only importer of ``steps/``: the root conftest loads
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import backprop as bp
 from tests.helpers import fails
-
-
-@pytest.fixture
-def net():
-    return bp.init_network((2, 3, 1), seed=1, bias_init="normal")
-
-
-@pytest.fixture
-def xor():
-    return bp.xor()
 
 
 def test_a_recorded_descent_step_uses_the_chosen_loss(net, xor, step_helpers):

@@ -1,0 +1,58 @@
+"""Tests of ``backprop.chain_rule``: ``backward_prop``'s cache and its fused output delta.
+
+A cache from ``forward_prop`` saves ``backward_prop`` a forward pass and must
+give the same gradients to the last bit; a cache from another network or other
+inputs is refused with a message that says which. ``fused=False`` must really
+take the long way for the output layer. (That the gradients are right is the
+business of ``test_properties.py`` and ``test_oracle.py``.)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import backprop as bp
+from backprop.chain_rule import backward_prop
+from tests.helpers import fails
+
+
+def test_a_cache_from_forward_prop_gives_the_same_gradients_as_none(net, xor):
+    X, y = xor
+    _, cache = bp.forward_prop(net, X)
+    reused = backward_prop(net, X, y, cache=cache)
+    assert np.array_equal(reused.flat(), backward_prop(net, X, y).flat())
+    assert np.array_equal(
+        backward_prop(net, X, y, "binary_cross_entropy", cache=cache).flat(),
+        backward_prop(net, X, y, "binary_cross_entropy").flat(),
+    )
+
+
+def test_fused_false_takes_the_long_way_through_the_output_layer(net, xor):
+    # Same value up to rounding, so the bits differ only if the long way was taken.
+    X, y = xor
+    unfused = backward_prop(net, X, y, "binary_cross_entropy", fused=False).flat()
+    assert not np.array_equal(unfused, backward_prop(net, X, y, "binary_cross_entropy").flat())
+
+
+def test_a_cache_must_come_from_the_same_network_and_inputs(net, xor):
+    X, y = xor
+    _, cache = bp.forward_prop(net, X)
+    fails(
+        TypeError,
+        lambda: backward_prop(net, X, y, cache=(cache.a, cache.z)),
+        "cache must be the Cache returned by forward_prop, but got tuple",
+    )
+    _, shallow = bp.forward_prop(bp.init_network((2, 1), seed=0), X)
+    fails(
+        ValueError,
+        lambda: backward_prop(net, X, y, cache=shallow),
+        "cache must hold a[0..2] for this 2-layer network, but holds a[0..1]",
+    )
+    broken = bp.Cache(cache.a, cache.z[:2])
+    fails(ValueError, lambda: backward_prop(net, X, y, cache=broken), "cache must hold a[0..2]")
+    fails(
+        ValueError,
+        lambda: backward_prop(net, X[::-1], y, cache=cache),
+        "cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X",
+    )
+    fails(ValueError, lambda: backward_prop(net, X[:2], y[:2], cache=cache), "on the same X")

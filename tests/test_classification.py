@@ -1,0 +1,112 @@
+"""Tests of ``backprop.classification``: predicted classes, accuracy and the stratified split.
+
+A network's predicted class is its largest output; ``accuracy`` is the share
+of rows whose predicted class is the label (integer labels or one-hot rows), a
+Python float for one network and one per network for a stack. ``stratified_split``
+puts round(fraction * count) of each class in the test set (a quarter by
+default), in increasing order, the same for the same seed, and accepts one-hot
+rows like labels. Bad labels, fractions and seeds are named. The outputs are
+hand-made (an identity softmax network, whose class is the largest input) and
+class counts are worked out by hand.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import backprop as bp
+from tests.helpers import fails
+
+
+def _argmax_network(k=3):
+    """A k-k softmax network with W = I, b = 0: its predicted class is the largest input."""
+    net = bp.init_network((k, k), seed=0, output="softmax")
+    net.weights[0][...] = np.eye(k)
+    net.biases[0][...] = 0.0
+    return net
+
+
+X_HAND = np.array([[3.0, 1.0, 0.0], [0.0, 2.0, 1.0], [0.0, 0.0, 5.0], [1.0, 0.0, 0.5]])
+"""Predicted classes, by the largest entry: 0, 1, 2, 0."""
+
+
+def test_accuracy_counts_the_rows_whose_largest_output_is_the_label():
+    net = _argmax_network()
+    assert bp.predict_classes(net, X_HAND).tolist() == [0, 1, 2, 0]
+    result = bp.accuracy(net, X_HAND, np.array([0, 1, 1, 2]))
+    assert type(result) is float and result == 0.5
+    assert bp.accuracy(net, X_HAND, np.eye(3)[[0, 1, 2, 2]]) == 0.75  # one-hot labels
+
+
+def test_accuracy_of_a_stack_is_one_per_network():
+    stack = bp.init_stack([0, 1], (3, 3), output="softmax")
+    stack.weights[0][...] = [np.eye(3), np.eye(3)[::-1]]  # the second predicts 2 - (largest input's index)
+    stack.biases[0][...] = 0.0
+    assert bp.predict_classes(stack, X_HAND).tolist() == [[0, 1, 2, 0], [2, 1, 0, 2]]
+    result = bp.accuracy(stack, X_HAND, np.array([0, 1, 0, 2]))
+    assert isinstance(result, np.ndarray) and result.tolist() == [0.5, 0.75]
+
+
+def test_accuracy_and_split_name_bad_labels():
+    net = _argmax_network()
+    fails(
+        ValueError,
+        lambda: bp.accuracy(net, X_HAND, np.array([0, 1, 2])),
+        "labels must have one entry per row of X (4), but got 3",
+    )
+    kinds = "labels must be integer class labels of shape (N,) or one-hot rows (N, K)"
+    fails(
+        TypeError,
+        lambda: bp.accuracy(net, X_HAND, np.array([0.0, 1.0, 2.0, 0.0])),
+        kinds,
+        "dtype float64 and shape (4,)",
+    )
+    fails(TypeError, lambda: bp.stratified_split(np.array([True, False])), kinds, "dtype bool")
+    fails(ValueError, lambda: bp.stratified_split(np.zeros((2, 2, 2), dtype=int)), kinds, "shape (2, 2, 2)")
+    fails(TypeError, lambda: bp.stratified_split(np.eye(2, dtype=bool)), "labels must hold numbers", "boolean array")
+    fails(ValueError, lambda: bp.stratified_split(np.array([[0.0, np.nan], [1.0, 0.0]])), "labels")
+
+
+def test_stratified_split_takes_a_quarter_of_each_class_by_default():
+    labels = np.array([0] * 8 + [1] * 4 + [2] * 6)
+    train, test = bp.stratified_split(labels)
+    # round(0.25 * 8) = 2, round(0.25 * 4) = 1, round(0.25 * 6) = round(1.5) = 2 (to even)
+    assert np.bincount(labels[test], minlength=3).tolist() == [2, 1, 2]
+    assert np.array_equal(np.sort(np.concatenate([train, test])), np.arange(18))
+    assert np.all(np.diff(train) > 0) and np.all(np.diff(test) > 0)
+    same = bp.stratified_split(labels, 0.25, seed=0)
+    assert np.array_equal(same[1], test) and np.array_equal(bp.stratified_split(labels, 0.25, seed=0)[1], test)
+    assert not all(np.array_equal(bp.stratified_split(labels, 0.25, seed=s)[1], test) for s in range(1, 6))
+
+
+def test_stratified_split_accepts_one_hot_rows():
+    labels = np.array([0, 0, 1, 1, 1, 1])
+    one_hot = np.eye(2)[labels]
+    assert [a.tolist() for a in bp.stratified_split(one_hot, 0.5, seed=3)] == [
+        a.tolist() for a in bp.stratified_split(labels, 0.5, seed=3)
+    ]
+
+
+@pytest.mark.parametrize("fraction", [0, 1, 1.5, -0.25])
+def test_a_test_fraction_outside_0_and_1_is_refused(fraction):
+    fails(
+        ValueError,
+        lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction),
+        "test_fraction must be a number strictly between 0 and 1 (e.g. 0.25)",
+        f"got {fraction!r}",
+    )
+
+
+@pytest.mark.parametrize("fraction", ["0.5", None, True])
+def test_a_test_fraction_that_is_not_a_number_is_a_type_error(fraction):
+    fails(
+        TypeError,
+        lambda: bp.stratified_split(np.array([0, 1, 0, 1]), fraction),
+        "test_fraction must be a number",
+        f"got {fraction!r}",
+    )
+
+
+def test_stratified_split_names_a_bad_seed():
+    fails(ValueError, lambda: bp.stratified_split(np.array([0, 1]), 0.5, seed=-1), "seed must be 0 or more", "got -1")

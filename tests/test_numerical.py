@@ -1,0 +1,66 @@
+"""Tests of ``backprop.numerical``: gradients by nudging each parameter, and ``loss_change``.
+
+``numerical_gradient`` defaults to the forward difference at epsilon 1e-5 and
+names a bad epsilon or an unknown method; ``nudge`` refuses an epsilon that is
+not a finite number; ``loss_change`` is the difference of the two losses
+(before and after the nudge) for whichever loss is asked for, and takes one
+network, not a stack. Expected values come from ``compute_loss`` inside
+``nudge``, or from ``backward_prop``, never from the function under test.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import backprop as bp
+from backprop.gradcheck import relative_error
+from backprop.numerical import loss_change
+from tests.helpers import fails
+
+
+def test_numerical_gradients_default_to_the_forward_difference_at_1e_5(net, xor):
+    X, y = xor
+    exact = bp.backward_prop(net, X, y).flat()
+    default = bp.numerical_gradient(net, X, y).flat()
+    forward = bp.numerical_gradient(net, X, y, epsilon=1e-5, method="forward").flat()
+    assert np.array_equal(default, forward)
+    assert 1e-9 < relative_error(exact, default) < 1e-4
+
+
+def test_numerical_gradient_names_a_bad_epsilon_or_method(net, xor):
+    X, y = xor
+    fails(ValueError, lambda: bp.numerical_gradient(net, X, y, epsilon=-1.0), "epsilon", "positive")
+    fails(
+        ValueError,
+        lambda: bp.numerical_gradient(net, X, y, method="sideways"),
+        "unknown method 'sideways'",
+        "the valid method names are",
+    )
+
+
+def test_nudge_takes_a_finite_number(net):
+    fails(ValueError, lambda: bp.nudge(net, "W1[0,0]", float("inf")), "epsilon", "finite")
+    fails(TypeError, lambda: bp.nudge(net, "W1[0,0]", True), "epsilon must be a number, but got True (bool)")
+
+
+def test_loss_change_is_the_difference_of_two_losses(net, xor):
+    X, y = xor
+    before = bp.compute_loss(net, X, y)
+    with bp.nudge(net, "W2[1,0]", 0.01):
+        after = bp.compute_loss(net, X, y)
+    assert loss_change(net, X, y, "W2[1,0]", 0.01) == pytest.approx(after - before, rel=1e-12)
+    bce = loss_change(net, X, y, "W2[1,0]", 0.01, loss="binary_cross_entropy")
+    base = bp.compute_loss(net, X, y, "binary_cross_entropy")
+    with bp.nudge(net, "W2[1,0]", 0.01):
+        assert bce == pytest.approx(bp.compute_loss(net, X, y, "binary_cross_entropy") - base, rel=1e-12)
+
+
+def test_loss_change_takes_one_network_and_a_positive_epsilon(stack, net, xor):
+    X, y = xor
+    fails(
+        ValueError,
+        lambda: loss_change(stack, X, np.array([0, 1, 1, 0]), "W1[0,0]", 0.1, "categorical_cross_entropy"),
+        "loss_change takes one network, not a stack",
+    )
+    fails(ValueError, lambda: loss_change(net, X, y, "W1[0,0]", -0.1), "epsilon", "positive finite number", "-0.1")

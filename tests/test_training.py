@@ -1,0 +1,157 @@
+"""Tests of ``backprop.training``: the full-batch training loop ``train``.
+
+``train`` must be exactly a hand-written loop of ``compute_loss``,
+``backward_prop`` (or ``numerical_gradient`` with the chosen method) and
+``gradient_descent``: the same bits, the loss recorded before each update, the
+callback told every epoch. It stops when the loss reaches the target (every
+network of a stack must reach it), reports a non-finite loss or a numpy
+overflow as a DivergenceError naming the epoch and the learning rate, and
+names each bad argument. The expected values come from the hand-written loop,
+never from ``train`` itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import backprop as bp
+from backprop import training
+from backprop.errors import DivergenceError
+from tests.helpers import fails
+
+
+def test_training_records_the_loss_before_each_update_like_a_hand_written_loop(xor):
+    X, y = xor
+    net = bp.init_network((2, 3, 1), seed=2, bias_init="normal")
+    by_hand = net.copy()
+    seen = []
+    history = bp.train(
+        net,
+        X,
+        y,
+        epochs=5,
+        learning_rate=0.7,
+        callback=lambda step: seen.append((step.epoch, step.loss, step.output.copy(), step.network)),
+    )
+    expected = []
+    for _ in range(5):
+        expected.append(bp.compute_loss(by_hand, X, y))
+        bp.gradient_descent(by_hand, bp.backward_prop(by_hand, X, y), 0.7)
+    expected.append(bp.compute_loss(by_hand, X, y))
+    assert history.losses.tolist() == expected and history.epochs == 5 and not history.reached_target
+    assert np.array_equal(net.flat(), by_hand.flat())
+    assert [epoch for epoch, *_ in seen] == [0, 1, 2, 3, 4, 5] and all(n is net for *_, n in seen)
+    assert np.array_equal(seen[-1][2], bp.forward_prop(net, X)[0])
+
+
+def test_training_with_cross_entropy_takes_the_fused_output_delta_like_backward_prop(xor):
+    X, y = xor
+    net = bp.init_network((2, 3, 1), seed=5, bias_init="normal")
+    by_hand = net.copy()
+    history = bp.train(net, X, y, epochs=3, learning_rate=0.9, loss="binary_cross_entropy")
+    losses = []
+    for _ in range(3):
+        losses.append(bp.compute_loss(by_hand, X, y, "binary_cross_entropy"))
+        bp.gradient_descent(by_hand, bp.backward_prop(by_hand, X, y, "binary_cross_entropy"), 0.9)
+    losses.append(bp.compute_loss(by_hand, X, y, "binary_cross_entropy"))
+    assert net.flat().tobytes() == by_hand.flat().tobytes() and history.losses.tolist() == losses
+
+
+@pytest.mark.parametrize("method", ["forward", "central"])
+def test_training_with_the_numerical_gradient_uses_the_chosen_method(xor, method):
+    X, y = xor
+    start = bp.init_network((2, 2, 1), seed=3)
+    trained = start.copy()
+    bp.train(trained, X, y, epochs=1, learning_rate=1.0, gradient="numerical", method=method, epsilon=1e-3)
+    by_hand = start.copy()
+    bp.gradient_descent(by_hand, bp.numerical_gradient(by_hand, X, y, epsilon=1e-3, method=method), 1.0)
+    assert np.array_equal(trained.flat(), by_hand.flat())
+
+
+def test_training_stops_when_the_loss_reaches_the_target_exactly(xor):
+    X, y = xor
+    first = bp.init_network((2, 2, 1), seed=0)
+    full = bp.train(first.copy(), X, y, epochs=6, learning_rate=1.0)
+    target = float(full.losses[3])
+    stopped = bp.train(first.copy(), X, y, epochs=6, learning_rate=1.0, target_loss=target)
+    assert stopped.reached_target is True and stopped.losses.tolist() == full.losses[:4].tolist()
+    assert bp.train(first.copy(), X, y, epochs=2, learning_rate=1.0, target_loss=0.0).reached_target is False
+
+
+def test_training_a_stack_stops_only_when_every_network_reaches_the_target(xor):
+    X, y = xor
+    history = bp.train(bp.init_stack([0, 1], (2, 2, 1)), X, y, epochs=3, learning_rate=1.0, target_loss=0.2)
+    assert history.losses.shape == (4, 2) and not history.reached_target
+
+
+def test_a_non_finite_loss_is_a_divergence_at_that_epoch():
+    error = fails(
+        DivergenceError,
+        lambda: training.finite_loss(np.array([0.5, np.nan]), 7, 0.25),
+        "training diverged at epoch 7: the loss is [0.5 nan]",
+        "learning rate 0.25",
+        "try 0.025",
+    )
+    assert error.epoch == 7 and error.learning_rate == 0.25
+    assert training.finite_loss(np.float64(0.5), 1, 0.1) == 0.5
+    fails(DivergenceError, lambda: training.finite_loss(np.float64("inf"), 2, 0.1), "epoch 2: the loss is inf")
+
+
+def test_an_overflow_is_a_divergence_that_says_what_numpy_reported(xor):
+    X, y = xor
+    net = bp.init_network((2, 2, 1), seed=0, hidden="relu", output="identity", bias_init="normal")
+    error = fails(
+        DivergenceError,
+        lambda: bp.train(net, X, y, epochs=1000, learning_rate=100.0),
+        "numpy reported overflow",
+        "learning rate 100.0",
+    )
+    assert error.learning_rate == 100.0 and isinstance(error, FloatingPointError)
+
+
+def test_train_names_each_bad_argument(net, xor):
+    X, y = xor
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=-2, learning_rate=0.1), "epochs", "0 or more", "-2")
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.0), "learning_rate", "positive")
+    fails(
+        ValueError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, gradient="chain"),
+        "unknown gradient 'chain'",
+        "the valid gradient names are: backprop, numerical",
+    )
+    fails(ValueError, lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, epsilon=0.0), "epsilon", "positive")
+    fails(
+        ValueError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, method="back"),
+        "unknown method 'back'",
+        "the valid method names are: forward, central",
+    )
+    fails(
+        ValueError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss=float("nan")),
+        "target_loss",
+        "finite number",
+        "nan",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, target_loss="low"),
+        "target_loss must be a number, but got 'low' (str)",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate=0.1, callback=3),
+        "callback must be a function taking a Step, but got int",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=True, learning_rate=0.1),
+        "epochs must be a whole number",
+        "True (bool)",
+    )
+    fails(
+        TypeError,
+        lambda: bp.train(net, X, y, epochs=1, learning_rate="fast"),
+        "learning_rate must be a positive number, but got 'fast' (str)",
+    )
