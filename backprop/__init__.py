@@ -21,6 +21,9 @@ Conventions (used everywhere in the package, the scenarios and the site)
   Learning rate, epsilon and the layer sizes are its **hyperparameters** (what
   you choose). The original guide calls weights and biases "hyperparameters"; that
   is corrected here.
+* **Errors.** A bad argument raises TypeError (wrong type) or ValueError (wrong
+  value) naming it; valid arguments whose result float64 cannot hold raise
+  ``NotFiniteError`` (training: ``DivergenceError``), never a silent inf or NaN.
 * **A stack of networks.** Every array may carry one extra leading axis of size
   ``S`` (``W[l]`` of shape ``(S, inputs, outputs)``, ``b[l]`` of ``(S, outputs)``):
   ``S`` independent networks of the same shape then run side by side on the same

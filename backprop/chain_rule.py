@@ -21,7 +21,7 @@ import numpy as np
 
 from backprop.activations import ACTIVATIONS
 from backprop.counting import record_pass
-from backprop.errors import Array, flag
+from backprop.errors import Array, check_finite, flag
 from backprop.forward import Cache, forward
 from backprop.losses import Loss
 from backprop.network import Network
@@ -57,8 +57,18 @@ def _cache_of(network: Network, X: Array, cache: object) -> Cache:
     L = len(network.weights)
     if len(cache.a) != L + 1 or len(cache.z) != L + 1:
         raise ValueError(f"cache must hold a[0..{L}] for this {L}-layer network, but holds a[0..{len(cache.a) - 1}]")
-    if cache.a[0].shape != X.shape or not np.array_equal(cache.a[0], X):
+    if not isinstance(cache.a[0], np.ndarray) or cache.a[0].shape != X.shape or not np.array_equal(cache.a[0], X):
         raise ValueError("cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X")
+    lead = network.weights[0].shape[:-2]
+    for layer, size in enumerate(network.layer_sizes[1:], start=1):
+        for name, array in ((f"a[{layer}]", cache.a[layer]), (f"z[{layer}]", cache.z[layer])):
+            shape = (*lead, X.shape[0], size)
+            if not isinstance(array, np.ndarray) or array.dtype != np.float64 or array.shape != shape:
+                raise ValueError(
+                    f"cache must come from forward_prop(network, X): its {name} should be a float64 array of "
+                    f"shape {shape}, but it is {getattr(array, 'shape', type(array).__name__)}"
+                )
+            check_finite(f"cache.{name}", array)
     return cache
 
 

@@ -34,8 +34,8 @@ from backprop.errors import Array, check_memory, non_negative_int, positive_int
 from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
-from backprop.training import Callback, History, Step, check_callback, diverged, finite_loss
-from backprop.validation import RAISE_ON_OVERFLOW, check_finite_result, checked_batch, finite_arithmetic
+from backprop.training import Callback, History, Step, as_loss, check_callback, diverged
+from backprop.validation import RAISE_ON_OVERFLOW, checked_batch, finite_arithmetic
 
 
 def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
@@ -113,15 +113,13 @@ def train_minibatch(
 
     with finite_arithmetic("train_minibatch", net, X):  # before any step only X or the start can overflow the loss
         cache = forward(net, X)
-        first = check_finite_result(
-            "train_minibatch", "the loss before training", loss_fn.value(cache.z_out, cache.output, y)
-        )
+        first = loss_fn.value(cache.z_out, cache.output, y)
     losses = []
     with np.errstate(**RAISE_ON_OVERFLOW):  # type: ignore[arg-type]  # the keys are numpy's error categories
         for epoch in range(epochs + 1):
             try:
                 raw = first if epoch == 0 else _epoch(net, X, y, orders[epoch - 1], slices, loss_fn, rate)
-                value = finite_loss(raw, epoch, rate)
+                value = as_loss(raw)
                 losses.append(value)
                 if callback is not None:
                     callback(Step(epoch, value, None, net))

@@ -6,14 +6,13 @@ One epoch is one full-batch step: a forward pass to get the loss, the gradient
 values when training runs to the end.
 
 Divergence: every step runs under ``numpy.errstate(over, divide, invalid =
-"raise")``, and the loss is checked to be finite, so a learning rate that is too
-large stops training with a ``DivergenceError`` naming the epoch instead of
-numpy printing an overflow warning and the loss turning into NaN.
+"raise")``, so a learning rate that is too large stops training with a
+``DivergenceError`` naming the epoch, instead of numpy printing an overflow
+warning and the loss turning into inf or NaN.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -26,7 +25,7 @@ from backprop.errors import Array, DivergenceError, choice, finite_number, non_n
 from backprop.forward import forward
 from backprop.network import Network
 from backprop.numerical import METHODS, estimate_gradient
-from backprop.validation import RAISE_ON_OVERFLOW, check_finite_result, checked_batch, finite_arithmetic
+from backprop.validation import RAISE_ON_OVERFLOW, checked_batch, finite_arithmetic
 
 GRADIENTS = ("backprop", "numerical")
 
@@ -116,7 +115,7 @@ def train(
 
     with finite_arithmetic("train", net, X):  # before any step only X or the start can overflow the loss
         cache = forward(net, X)
-        value = check_finite_result("train", "the loss before training", loss_fn.value(cache.z_out, cache.output, y))
+        value = loss_fn.value(cache.z_out, cache.output, y)
     use_backprop = gradient == "backprop"
     losses = []
     reached = False
@@ -126,7 +125,7 @@ def train(
                 if epoch > 0:
                     cache = forward(net, X)
                     value = loss_fn.value(cache.z_out, cache.output, y)
-                loss_now = finite_loss(value, epoch, rate)
+                loss_now = as_loss(value)
                 losses.append(loss_now)
                 if callback is not None:
                     callback(Step(epoch, loss_now, cache.output, net))
@@ -145,16 +144,16 @@ def train(
     return History(np.array(losses), reached)
 
 
-def finite_loss(value: Array, epoch: int, learning_rate: Array) -> float | Array:
-    """The loss (a float, or shape (S,) for a stack) if every entry is finite, else a DivergenceError at ``epoch``."""
-    finite = math.isfinite(value) if value.ndim == 0 else np.isfinite(value).all()
-    if not finite:
-        raise DivergenceError(epoch, f"the loss is {value}", learning_rate)
+def as_loss(value: Array) -> float | Array:
+    """A loss as History keeps it: a float for one network, shape (S,) for a stack.
+
+    It needs no check for inf or NaN: the inputs and parameters were checked
+    finite, and under ``RAISE_ON_OVERFLOW`` every operation that could make one
+    (an overflow, a division by zero, an invalid operation) raises instead.
+    """
     return float(value) if value.ndim == 0 else value
 
 
 def diverged(error: FloatingPointError, epoch: int, learning_rate: Array) -> DivergenceError:
     """The DivergenceError for a numpy floating-point error raised at ``epoch``."""
-    if isinstance(error, DivergenceError):
-        return error
     return DivergenceError(epoch, f"numpy reported {error}", learning_rate)

@@ -172,6 +172,9 @@ def finite_arithmetic(
 ) -> Iterator[None]:
     """Run the block with numpy raising on overflow; raise a NotFiniteError that names the culprits.
 
+    The arguments were checked finite, so an inf or NaN can only come from an
+    operation that overflows, divides by zero or is invalid (inf - inf), and
+    each of those raises here: no result of the block needs checking after.
     The message gives the largest magnitude in X and in the parameters, so the
     reader sees which one to scale down, and ``advice``.
     """
@@ -188,13 +191,3 @@ def finite_arithmetic(
                 f"{function}: float64 overflowed (numpy reported {error}), so the result would not be finite; "
                 f"{sizes}: {advice}"
             ) from None
-
-
-def check_finite_result(function: str, name: str, value: Array) -> Array:
-    """``value`` if every entry is finite; a NotFiniteError naming ``name`` otherwise (the last line of defence)."""
-    if not np.all(np.isfinite(value)):
-        raise NotFiniteError(
-            f"{function}: {name} is not finite ({value!r}); the inputs X or the parameters of network are too "
-            "large for float64: scale X to values of order 1, or start from smaller parameters"
-        )
-    return value

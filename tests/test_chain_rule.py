@@ -56,3 +56,19 @@ def test_a_cache_must_come_from_the_same_network_and_inputs(net, xor):
         "cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X",
     )
     fails(ValueError, lambda: backward_prop(net, X[:2], y[:2], cache=cache), "on the same X")
+
+
+def test_a_cache_whose_layers_were_tampered_with_is_refused_naming_the_layer(net, xor):
+    X, y = xor
+    _, cache = bp.forward_prop(net, X)
+    not_an_array = bp.Cache([cache.a[0], "a[1]", cache.a[2]], cache.z)
+    fails(ValueError, lambda: backward_prop(net, X, y, cache=not_an_array), "its a[1] should be a float64 array", "str")
+    cut = bp.Cache(cache.a, [None, cache.z[1][:2], cache.z[2]])
+    fails(ValueError, lambda: backward_prop(net, X, y, cache=cut), "its z[1] should be", "shape (4, 3)", "(2, 3)")
+    cache.a[2][1, 0] = float("nan")
+    fails(
+        ValueError,
+        lambda: backward_prop(net, X, y, cache=cache),
+        "cache.a[2] must be finite",
+        "cache.a[2][1, 0] is nan",
+    )

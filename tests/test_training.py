@@ -85,17 +85,31 @@ def test_training_a_stack_stops_only_when_every_network_reaches_the_target(xor):
     assert history.losses.shape == (4, 2) and not history.reached_target
 
 
-def test_a_non_finite_loss_is_a_divergence_at_that_epoch():
+def test_a_divergence_names_its_epoch_what_went_wrong_and_a_lower_learning_rate():
+    def raise_it(detail, rate):
+        raise DivergenceError(7, detail, rate)
+
     error = fails(
         DivergenceError,
-        lambda: training.finite_loss(np.array([0.5, np.nan]), 7, 0.25),
+        lambda: raise_it("the loss is [0.5 nan]", np.array(0.25)),
         "training diverged at epoch 7: the loss is [0.5 nan]",
         "learning rate 0.25",
         "try 0.025",
     )
-    assert error.epoch == 7 and error.learning_rate == 0.25
-    assert training.finite_loss(np.float64(0.5), 1, 0.1) == 0.5
-    fails(DivergenceError, lambda: training.finite_loss(np.float64("inf"), 2, 0.1), "epoch 2: the loss is inf")
+    assert error.epoch == 7 and error.learning_rate == 0.25 and isinstance(error.learning_rate, float)
+    per_network = fails(
+        DivergenceError,
+        lambda: raise_it("numpy reported overflow", np.array([1.0, 2.0])),
+        "learning rate [1.0, 2.0]",
+        "try [0.1, 0.2]",
+    )
+    assert per_network.learning_rate.tolist() == [1.0, 2.0]
+
+
+def test_a_loss_is_a_float_for_one_network_and_an_array_for_a_stack():
+    assert training.as_loss(np.float64(0.5)) == 0.5 and isinstance(training.as_loss(np.float64(0.5)), float)
+    stacked = training.as_loss(np.array([0.5, 0.25]))
+    assert isinstance(stacked, np.ndarray) and stacked.tolist() == [0.5, 0.25]
 
 
 def test_an_overflow_is_a_divergence_that_says_what_numpy_reported(xor):
