@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop.errors import Array, as_float_array, finite_number, non_negative_int
+from backprop.errors import Array, as_array, as_float_array, finite_number, non_negative_int
 from backprop.forward import forward
 from backprop.network import Network
 from backprop.validation import check_network, check_X, finite_arithmetic
@@ -88,11 +88,7 @@ def stratified_split(labels: object, test_fraction: float = 0.25, *, seed: int =
 
 def _labels(name: str, labels: object) -> np.ndarray:
     """Integer labels (N,) from integer labels or one-hot rows (N, K)."""
-    try:
-        raw = np.asarray(labels)
-    except (ValueError, TypeError):
-        as_float_array(name, labels, ndim=(1, 2))  # raises its error about rows of different lengths
-        raise
+    raw = as_array(name, labels)
     if raw.ndim == 2:
         one_hot = as_float_array(name, raw, ndim=2)
         if one_hot.size == 0:

@@ -40,15 +40,17 @@ def check_learning_rate(learning_rate: object, network: Network) -> Array:
     An array, not a float: the training loop then multiplies by it without
     numpy converting a Python float at every step (see ``activations.constant``).
     """
-    if network.stack_size is None or np.ndim(learning_rate) == 0:  # type: ignore[arg-type]  # np.ndim takes any object
+    if network.stack_size is None:
         return constant(positive_number("learning_rate", learning_rate))
-    try:
+    try:  # a ragged list fails here, with this message (np.ndim would fail on it with numpy's)
         rates = np.asarray(learning_rate)
     except (TypeError, ValueError):
         raise ValueError(
             f"learning_rate must be one number, or a list of one per network of the stack of "
             f"{network.stack_size}, but got {learning_rate!r}"
         ) from None
+    if rates.ndim == 0:
+        return constant(positive_number("learning_rate", learning_rate))
     if rates.shape != (network.stack_size,):
         raise ValueError(
             f"learning_rate must be one number, or one per network of the stack of {network.stack_size} "
@@ -92,10 +94,7 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
     stepped = net.copy()
     advice = "lower learning_rate, or check the gradients"
     with finite_arithmetic("gradient_descent", net, advice=advice):
-        descend(stepped, gradients, rate)
-        for name, p in stepped.named():
-            if not np.all(np.isfinite(p)):
-                raise FloatingPointError(f"{name} minus learning_rate times its gradient is not finite")
+        descend(stepped, gradients, rate)  # every operand finite: an inf or NaN can only come from an overflow
     for (_, p), (_, new) in zip(net.named(), stepped.named(), strict=True):
         p[...] = new
     return net

@@ -64,15 +64,20 @@ def _rate_text(rate: float | Array) -> str:
     return repr(rate.tolist()) if isinstance(rate, np.ndarray) else repr(rate)
 
 
-def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Array:
-    """``value`` as a finite float64 array with ``ndim`` dimensions, or a clear error."""
+def as_array(name: str, value: Any) -> np.ndarray:
+    """``np.asarray(value)``, or a clear error for nested lists whose rows have different lengths."""
     try:
-        arr = np.asarray(value)
+        return np.asarray(value)
     except (ValueError, TypeError):  # numpy refuses ragged nested lists
         raise ValueError(
             f"{name} must be a rectangular array of numbers (every row the same length), "
             f"but its rows have different lengths"
         ) from None
+
+
+def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Array:
+    """``value`` as a finite float64 array with ``ndim`` dimensions, or a clear error."""
+    arr = as_array(name, value)
     if arr.dtype == np.bool_:
         raise TypeError(
             f"{name} must hold numbers, but got a boolean array; convert it first, e.g. {name}.astype(float)"

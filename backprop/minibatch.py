@@ -132,13 +132,12 @@ def _epoch(net: Network, X: Array, y: Array, order: np.ndarray, slices: list[sli
     """One pass over the rows in ``order``, a step per batch; returns the epoch's running loss."""
     # One gather per epoch; the batches are then contiguous views.
     X_epoch, y_epoch = X[order], y[order]
-    z_seen = a_seen = None  # z_L and a_L of every row, as they were before its batch's step
+    # z_L and a_L of every row, as they were before its batch's step: (N, n_L), or (S, N, n_L) for a stack.
+    shape = net.weights[0].shape[:-2] + y.shape
+    z_seen, a_seen = np.empty(shape), np.empty(shape)
     for rows in slices:
         cache = forward(net, X_epoch[rows])
-        if z_seen is None or a_seen is None:
-            z_seen, a_seen = np.empty(cache.z_out.shape[:-2] + y.shape), np.empty(cache.z_out.shape[:-2] + y.shape)
         z_seen[..., rows, :], a_seen[..., rows, :] = cache.z_out, cache.output
         descend(net, backward(net, cache, y_epoch[rows], loss), rate)
-    assert z_seen is not None and a_seen is not None  # every epoch has at least one batch
     # The loss of all rows at once: one vectorised call instead of one per batch, the same mean over the rows.
     return loss.value(z_seen, a_seen, y_epoch)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -58,7 +59,7 @@ class Network(Parameters):
 
 def parameter_count(layer_sizes: Sequence[int]) -> int:
     """P = sum over layers of n_{l-1} n_l weights and n_l biases."""
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:], strict=True))
+    return sum(n_in * n_out + n_out for n_in, n_out in pairwise(layer_sizes))
 
 
 def check_layer_sizes(layer_sizes: object) -> list[int]:
@@ -97,7 +98,7 @@ def _draw(
     rng: np.random.Generator, layer_sizes: list[int], init: str, bias_init: str
 ) -> tuple[list[Array], list[Array]]:
     weights, biases = [], []
-    for fan_in, fan_out in zip(layer_sizes[:-1], layer_sizes[1:], strict=True):
+    for fan_in, fan_out in pairwise(layer_sizes):
         if init == "normal":
             W = rng.standard_normal((fan_in, fan_out))
         elif init == "glorot_uniform":

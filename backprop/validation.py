@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from backprop.activations import get_activation
-from backprop.errors import Array, NotFiniteError, as_float_array, check_finite
+from backprop.errors import Array, NotFiniteError, as_array, as_float_array, check_finite
 from backprop.losses import Loss, get_loss
 from backprop.network import Network
 
@@ -120,11 +120,7 @@ def _class_labels(raw: np.ndarray, n_out: int) -> Array:
 def check_y(network: Network, X: Array, y: object, loss: Loss) -> Array:
     """y as float64 targets of shape (N, n_L) that ``loss`` accepts."""
     n_out = network.layer_sizes[-1]
-    try:
-        raw = np.asarray(y)
-    except (ValueError, TypeError):
-        as_float_array("y", y, ndim=(1, 2))  # raises its error about rows of different lengths
-        raise
+    raw = as_array("y", y)
     if loss.name == "categorical_cross_entropy" and raw.ndim == 1 and n_out > 1 and raw.dtype != np.bool_:
         raw = _class_labels(raw, n_out)
     targets = as_float_array("y", raw, ndim=(1, 2))

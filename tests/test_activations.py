@@ -4,14 +4,17 @@ Softmax is the one activation that mixes the entries of a row, so these tests
 pin that it never mixes rows (nor the networks of a stack), that it stays exact
 for rows whose entries are far from 0, and that its backward pass is the
 Jacobian-vector product, checked against the Jacobian written out by hand.
+The training loop's constants (``constant``) are read-only 0-d float64 arrays,
+whatever number they are made from.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import backprop as bp
-from backprop.activations import softmax
+from backprop.activations import constant, softmax
 
 
 def test_softmax_works_row_by_row_even_for_rows_far_apart():
@@ -30,3 +33,10 @@ def test_softmax_backward_is_the_jacobian_vector_product_row_by_row():
     for s in range(2):
         J = np.diag(a[s, 0]) - np.outer(a[s, 0], a[s, 0])
         assert np.allclose(got[s, 0], J @ g[s, 0], rtol=1e-14, atol=1e-16)
+
+
+def test_a_constant_is_a_read_only_0_d_float64_array_even_when_made_from_an_int():
+    three = constant(3)
+    assert three.dtype == np.float64 and three.shape == () and three == 3.0
+    with pytest.raises(ValueError, match="read-only"):
+        three[...] = 4.0

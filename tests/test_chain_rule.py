@@ -1,8 +1,9 @@
 """Tests of ``backprop.chain_rule``: ``backward_prop``'s cache and its fused output delta.
 
 A cache from ``forward_prop`` saves ``backward_prop`` a forward pass and must
-give the same gradients to the last bit; a cache from another network or other
-inputs is refused with a message that says which. ``fused=False`` must really
+give the same gradients to the last bit (for a network without a hidden layer
+and for a stack too); a cache from another network or other inputs is refused
+with a message that says which. ``fused=False`` must really
 take the long way for the output layer. (That the gradients are right is the
 business of ``test_properties.py`` and ``test_oracle.py``.)
 """
@@ -24,6 +25,19 @@ def test_a_cache_from_forward_prop_gives_the_same_gradients_as_none(net, xor):
     assert np.array_equal(
         backward_prop(net, X, y, "binary_cross_entropy", cache=cache).flat(),
         backward_prop(net, X, y, "binary_cross_entropy").flat(),
+    )
+
+
+def test_a_cache_works_for_a_network_without_a_hidden_layer_and_for_a_stack(stack, xor):
+    X, y = xor
+    one_layer = bp.init_network((2, 1), seed=0, bias_init="normal")
+    _, cache = bp.forward_prop(one_layer, X)
+    assert np.array_equal(backward_prop(one_layer, X, y, cache=cache).flat(), backward_prop(one_layer, X, y).flat())
+    labels = np.array([0, 1, 1, 0])
+    _, stacked = bp.forward_prop(stack, X)
+    assert np.array_equal(
+        backward_prop(stack, X, labels, "categorical_cross_entropy", cache=stacked).flat(),
+        backward_prop(stack, X, labels, "categorical_cross_entropy").flat(),
     )
 
 
@@ -56,6 +70,8 @@ def test_a_cache_must_come_from_the_same_network_and_inputs(net, xor):
         "cache must come from forward_prop(network, X) on the same X, but its a[0] differs from X",
     )
     fails(ValueError, lambda: backward_prop(net, X[:2], y[:2], cache=cache), "on the same X")
+    as_list = bp.Cache([X.tolist(), *cache.a[1:]], cache.z)  # the same numbers, but not the array forward_prop made
+    fails(ValueError, lambda: backward_prop(net, X, y, cache=as_list), "on the same X, but its a[0] differs from X")
 
 
 def test_a_cache_whose_layers_were_tampered_with_is_refused_naming_the_layer(net, xor):

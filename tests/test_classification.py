@@ -5,7 +5,8 @@ of rows whose predicted class is the label (integer labels or one-hot rows), a
 Python float for one network and one per network for a stack. ``stratified_split``
 puts round(fraction * count) of each class in the test set (a quarter by
 default), in increasing order, the same for the same seed, and accepts one-hot
-rows like labels. Bad labels, fractions and seeds are named. The outputs are
+rows like labels. Bad labels (of the wrong type or shape, ragged, or none at
+all), fractions and seeds are named. The outputs are
 hand-made (an identity softmax network, whose class is the largest input) and
 class counts are worked out by hand.
 """
@@ -66,6 +67,26 @@ def test_accuracy_and_split_name_bad_labels():
     fails(ValueError, lambda: bp.stratified_split(np.zeros((2, 2, 2), dtype=int)), kinds, "shape (2, 2, 2)")
     fails(TypeError, lambda: bp.stratified_split(np.eye(2, dtype=bool)), "labels must hold numbers", "boolean array")
     fails(ValueError, lambda: bp.stratified_split(np.array([[0.0, np.nan], [1.0, 0.0]])), "labels")
+
+
+def test_labels_must_be_rectangular_and_hold_at_least_one_label():
+    fails(
+        ValueError,
+        lambda: bp.stratified_split([[0, 1], [1]]),
+        "labels must be a rectangular array of numbers (every row the same length), "
+        "but its rows have different lengths",
+    )
+    fails(
+        ValueError,
+        lambda: bp.stratified_split(np.zeros((0, 3))),
+        "labels must hold at least one label, but got shape (0, 3)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.stratified_split(np.array([], dtype=int)),
+        "labels must hold at least one label, but got none",
+    )
+    assert bp.accuracy(_argmax_network(), X_HAND[:1], np.array([0])) == 1.0  # one label is enough
 
 
 def test_stratified_split_takes_a_quarter_of_each_class_by_default():

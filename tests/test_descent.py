@@ -1,10 +1,14 @@
 """Tests of ``backprop.descent``: one step of gradient descent.
 
 ``gradient_descent`` moves every parameter by minus the learning rate times its
-gradient, each network of a stack by its own gradient; it refuses a learning
-rate that is not positive, anything but ``Gradients``, and gradients that do
+gradient, each network of a stack by its own gradient and, when given one rate
+per network, by its own rate; it refuses a learning rate that is not positive
+(naming which of a stack's rates), a list of rates for one network or of the
+wrong length for a stack, anything but ``Gradients``, and gradients that do
 not fit the network (another shape, another number of layers, fewer biases
-than weights) or are not finite, naming the gradient at fault.
+than weights) or are not finite, naming the gradient at fault. A step that
+overflows float64 is a NotFiniteError with the step's own advice, and leaves
+the network as it was.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 import backprop as bp
+from backprop.errors import NotFiniteError
 from tests.helpers import fails
 
 
@@ -22,6 +27,57 @@ def test_gradient_descent_on_a_stack_moves_each_network_by_its_own_gradient(stac
     grads = bp.backward_prop(stack, X, y, "categorical_cross_entropy")
     bp.gradient_descent(stack, grads, 0.5)
     assert np.array_equal(stack.flat(), before - 0.5 * grads.flat())
+
+
+def test_a_stack_given_one_learning_rate_per_network_steps_each_network_by_its_own(stack, xor):
+    X, _ = xor
+    y = np.eye(2)[[0, 1, 1, 0]]
+    before = stack.flat().copy()
+    grads = bp.backward_prop(stack, X, y, "categorical_cross_entropy")
+    bp.gradient_descent(stack, grads, [0.5, 1.0, 2.0])
+    assert np.array_equal(stack.flat(), before - np.array([[0.5], [1.0], [2.0]]) * grads.flat())
+
+
+def test_learning_rates_per_network_must_be_one_positive_number_per_network_of_a_stack(stack, net, xor):
+    X, _ = xor
+    y = np.eye(2)[[0, 1, 1, 0]]
+    grads = bp.backward_prop(stack, X, y, "categorical_cross_entropy")
+    fails(
+        ValueError,
+        lambda: bp.gradient_descent(stack, grads, [0.5, 1.0]),
+        "learning_rate must be one number, or one per network of the stack of 3 (shape (3,)), but got shape (2,)",
+    )
+    fails(
+        ValueError,
+        lambda: bp.gradient_descent(stack, grads, [0.5, [1.0, 2.0], 3.0]),
+        "learning_rate must be one number, or a list of one per network of the stack of 3, "
+        "but got [0.5, [1.0, 2.0], 3.0]",
+    )
+    fails(
+        ValueError,
+        lambda: bp.gradient_descent(stack, grads, [0.5, -1.0, 2.0]),
+        "learning_rate[1] must be a positive finite number (> 0, not inf or nan), but got -1.0",
+    )
+    one = bp.backward_prop(net, X, xor[1])
+    fails(
+        TypeError,
+        lambda: bp.gradient_descent(net, one, [0.5, 1.0]),
+        "learning_rate must be a positive number, but got [0.5, 1.0] (list)",
+    )
+
+
+def test_a_step_that_overflows_is_not_finite_and_leaves_the_network_as_it_was(net):
+    before = net.flat().copy()
+    huge = bp.Gradients([np.full_like(W, 1e308) for W in net.weights], [np.full_like(b, 1e308) for b in net.biases])
+    largest = np.max(np.abs(before))
+    fails(
+        NotFiniteError,
+        lambda: bp.gradient_descent(net, huge, 10.0),  # 10 * 1e308 overflows
+        "gradient_descent: float64 overflowed (numpy reported overflow",
+        f"so the result would not be finite; the largest |parameter| of network is {largest:.3g}: "
+        "lower learning_rate, or check the gradients",
+    )
+    assert np.array_equal(net.flat(), before)
 
 
 def test_gradient_descent_names_a_bad_learning_rate_or_gradients_that_are_not_gradients(net, xor):

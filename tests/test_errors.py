@@ -2,19 +2,25 @@
 
 ``as_float_array`` is the conversion every array argument goes through: ints
 become float64, a wrong number of dimensions is a ValueError that gives the
-shape, and an array of something other than numbers is a TypeError that gives
-the dtype; either way the message starts with the argument's own name. (The
-messages of the number checks, ``positive_number`` and the like, are tested
-with the public function that passes its argument's name: ``train``,
-``gradient_descent``, ``numerical_gradient`` and the others, each in its
-module's test file.)
+shape, an array of something other than numbers is a TypeError that gives the
+dtype, and nested lists whose rows differ in length are a ValueError that says
+so; either way the message starts with the argument's own name. The memory
+check allows a request of exactly ``MEMORY_LIMIT`` bytes, refuses one byte
+more, and writes both sizes in the largest unit that fits (bytes, KiB, MiB,
+GiB, TiB). ``choice`` refuses a name that is not a string with a TypeError
+that lists the valid names. (The messages of the number checks,
+``positive_number`` and the like, are tested with the public function that
+passes its argument's name: ``train``, ``gradient_descent``,
+``numerical_gradient`` and the others, each in its module's test file.)
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from backprop.errors import as_float_array
+from backprop import errors
+from backprop.errors import MEMORY_LIMIT, as_float_array, check_memory, choice
 from tests.helpers import fails
 
 
@@ -29,3 +35,50 @@ def test_as_float_array_names_a_wrong_shape_or_a_dtype_that_is_not_numbers():
         lambda: as_float_array("v", [1j], ndim=1),
         "v must be an array of numbers (float or int), but got dtype complex128",
     )
+
+
+def test_as_float_array_names_rows_of_different_lengths():
+    fails(
+        ValueError,
+        lambda: as_float_array("v", [[1.0, 2.0], [3.0]], ndim=2),
+        "v must be a rectangular array of numbers (every row the same length), but its rows have different lengths",
+    )
+
+
+def test_a_request_of_exactly_the_memory_limit_is_allowed_and_one_byte_more_is_refused():
+    assert MEMORY_LIMIT == 2**30
+    assert check_memory("the request", MEMORY_LIMIT, "ask for less") is None
+    fails(
+        ValueError,
+        lambda: check_memory("the request", MEMORY_LIMIT + 1, "ask for less"),
+        "the request, which need 1 GiB of memory, more than the 1 GiB backprop allocates on request "
+        "(backprop.errors.MEMORY_LIMIT); ask for less",
+    )
+
+
+@pytest.mark.parametrize(
+    "limit, need, limit_text, need_text",
+    [
+        (2**40, 3 * 2**39, "1 TiB", "1.5 TiB"),
+        (2**20, 3 * 2**19, "1 MiB", "1.5 MiB"),
+        (2**20, 2**20 + 2**18, "1 MiB", "1.25 MiB"),
+        (2**10, 3 * 2**9, "1 KiB", "1.5 KiB"),
+        (1000, 1023, "1000 bytes", "1023 bytes"),
+    ],
+)
+def test_memory_sizes_are_written_in_the_largest_unit_that_fits(monkeypatch, limit, need, limit_text, need_text):
+    monkeypatch.setattr(errors, "MEMORY_LIMIT", limit)  # the documented way to allow more (or less)
+    fails(
+        ValueError,
+        lambda: check_memory("the request", need, "ask for less"),
+        f"the request, which need {need_text} of memory, more than the {limit_text} backprop allocates",
+    )
+
+
+def test_a_choice_that_is_not_a_string_is_a_type_error_listing_the_valid_names():
+    fails(
+        TypeError,
+        lambda: choice("method", 3, ("forward", "central")),
+        "method must be a name (a string), one of: forward, central; but got 3",
+    )
+    assert choice("method", "central", ("forward", "central")) == "central"

@@ -5,7 +5,10 @@ opposite gradients; ``gradient_check`` defaults to central differences, and
 its per-parameter errors and worst parameter follow their definition;
 ``epsilon_sweep`` defaults to central differences and mean squared error, and
 finds an epsilon it tried up to rounding but no other. Both take one network,
-not a stack, and name a bad epsilon or an unknown method.
+not a stack, and name a bad epsilon or an unknown method; the sweep takes a
+list of at least one epsilon (one is enough) and reports an overflow as a
+NotFiniteError that names it and gives the largest magnitudes in X and in the
+parameters.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
+from backprop.errors import NotFiniteError
 from backprop.gradcheck import EpsilonSweep, epsilon_sweep, relative_error
 from tests.helpers import fails
 
@@ -69,3 +73,33 @@ def test_the_gradient_check_and_the_epsilon_sweep_name_a_bad_epsilon_or_method(n
     fails(ValueError, lambda: bp.gradient_check(net, X, y, method="up"), "unknown method 'up'")
     fails(ValueError, lambda: epsilon_sweep(net, X, y, method="up"), "unknown method 'up'")
     fails(ValueError, lambda: epsilon_sweep(net, X, y, epsilons=(1e-3, -1e-3)), "epsilon", "positive", "-0.001")
+
+
+def test_the_epsilon_sweep_takes_a_list_of_at_least_one_epsilon(net, xor):
+    X, y = xor
+    for not_a_list, shown in (("1e-3", "'1e-3'"), (1e-3, "0.001")):
+        fails(
+            TypeError,
+            lambda not_a_list=not_a_list: epsilon_sweep(net, X, y, epsilons=not_a_list),
+            f"epsilons must be a list of positive numbers, like [1e-1, 1e-2], but got {shown}",
+        )
+    fails(
+        ValueError,
+        lambda: epsilon_sweep(net, X, y, epsilons=[]),
+        "epsilons must hold at least one epsilon, like [1e-1, 1e-2], but got none",
+    )
+    one = epsilon_sweep(net, X, y, epsilons=[1e-4])
+    assert one.epsilons.tolist() == [1e-4] and one.errors.shape == (1,)
+
+
+def test_an_epsilon_sweep_that_overflows_says_so_with_the_largest_magnitudes(xor):
+    X, y = xor
+    linear = bp.init_network((2, 1), seed=0, output="identity")
+    largest = np.max(np.abs(linear.flat()))
+    fails(
+        NotFiniteError,
+        lambda: epsilon_sweep(linear, X * 1e200, y),  # outputs of order 1e200: their squares overflow
+        "epsilon_sweep: float64 overflowed (numpy reported overflow",
+        f"the largest |value| in X is 1e+200 and the largest |parameter| of network is {largest:.3g}: "
+        "scale X to values of order 1, or start from smaller parameters",
+    )

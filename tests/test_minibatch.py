@@ -54,6 +54,22 @@ def test_epoch_orders_name_the_bad_argument():
     assert bp.epoch_orders(1, 2, 0).tolist() == [[0], [0]]  # one sample is allowed
 
 
+def test_epoch_orders_refuse_shuffles_that_need_more_than_the_memory_limit():
+    # 8 bytes a row index: 10**6 rows x 200 epochs = 1.6e9 bytes = 1.6e9 / 2**30 GiB = 1.49 GiB.
+    fails(
+        ValueError,
+        lambda: bp.epoch_orders(10**6, 200, 0),
+        "200 shuffles of n_samples = 1,000,000 rows, which need 1.49 GiB of memory, more than the 1 GiB backprop "
+        "allocates on request (backprop.errors.MEMORY_LIMIT); train on fewer rows or for fewer epochs",
+    )
+    # One shuffle of 2**27 + 1 rows: 2**30 + 8 bytes, just over the limit (and written 1 GiB).
+    fails(
+        ValueError,
+        lambda: bp.epoch_orders(2**27 + 1, 1, 0),
+        "1 shuffles of n_samples = 134,217,729 rows, which need 1 GiB of memory",
+    )
+
+
 # --- train_minibatch against its definition ----------------------------------
 
 

@@ -1,10 +1,12 @@
 """Tests of ``backprop.network``: making one network, or a stack of them.
 
 What ``init_network`` and ``init_stack`` refuse (layer sizes that are not whole
-numbers, unknown activations and initialisations, an empty list of seeds), the
+numbers, unknown activations and initialisations, an empty list of seeds, more
+parameters than the memory limit allows, for one network or for the stack), the
 order in which a new network draws its numbers from its seed, and what a stack
 is: S networks of one shape, each the network its seed makes alone, run side by
-side by every function. Expected values are redrawn by hand from
+side by every function. A network with fewer biases than weight matrices
+cannot be read by name at all. Expected values are redrawn by hand from
 ``numpy.random.default_rng`` or computed one network at a time, never copied
 from the package's output.
 """
@@ -37,6 +39,24 @@ def test_a_stack_of_one_seed_is_still_a_stack():
 
 def test_a_stack_needs_at_least_one_seed():
     fails(ValueError, lambda: bp.init_stack([], (2, 2, 1)), "seeds must name at least one seed")
+
+
+def test_a_stack_whose_parameters_would_exceed_the_memory_limit_is_refused_before_any_is_drawn():
+    # One 1-8192-8192 network: P = 8192 + 8192 + 8192**2 + 8192 = 2**26 + 3 * 2**13 = 67,133,440 parameters,
+    # 537,067,520 bytes (allowed alone); two of them: 1,074,135,040 bytes, just over 2**30 = 1,073,741,824.
+    fails(
+        ValueError,
+        lambda: bp.init_stack([0, 1], (1, 2**13, 2**13)),
+        "2 seeds give 134,266,880 float64 parameters, which need 1 GiB of memory, more than the 1 GiB backprop "
+        "allocates on request (backprop.errors.MEMORY_LIMIT); use fewer seeds",
+    )
+
+
+def test_a_network_with_fewer_biases_than_weight_matrices_cannot_be_read_by_name():
+    good = bp.init_network((2, 3, 1), seed=0)
+    broken = bp.Network(good.weights, good.biases[:1], good.activations)
+    fails(ValueError, broken.named)
+    fails(ValueError, broken.flat)
 
 
 def test_every_function_treats_the_networks_of_a_stack_independently(stack, xor):
@@ -93,6 +113,14 @@ def test_layer_sizes_and_activations_are_checked_when_a_network_is_made():
         lambda: bp.init_network([2, 2, 1], bias_init="ones"),
         "unknown bias initialisation 'ones'",
         "zeros, normal",
+    )
+    # The docstring's example of a typo: P = 2 * 10**7 + 10**7 + 10**7 * 10**5 + 10**5 = 1,000,030,100,000,
+    # 8 bytes each: 8,000,240,800,000 bytes = 8,000,240,800,000 / 2**40 TiB = 7.28 TiB.
+    fails(
+        ValueError,
+        lambda: bp.init_network([2, 10**7, 10**5]),
+        "layer_sizes [2, 10000000, 100000] give 1,000,030,100,000 float64 parameters, which need 7.28 TiB of memory, "
+        "more than the 1 GiB backprop allocates on request (backprop.errors.MEMORY_LIMIT); use smaller layers",
     )
     assert bp.init_network([1, 1]).layer_sizes == [1, 1]
     assert bp.init_network(np.array([3, 2])).parameter_count == 8

@@ -2,9 +2,11 @@
 
 ``numerical_gradient`` defaults to the forward difference at epsilon 1e-5 and
 names a bad epsilon or an unknown method; ``nudge`` refuses an epsilon that is
-not a finite number; ``loss_change`` is the difference of the two losses
-(before and after the nudge) for whichever loss is asked for, and takes one
-network, not a stack. Expected values come from ``compute_loss`` inside
+not a finite number, or that would push the parameter beyond float64 (silently
+checked, even inside another function's overflow guard), and allows a nudge
+down; ``loss_change`` is the difference of the two losses (before and after
+the nudge) for whichever loss is asked for, takes one network, not a stack,
+and reports an overflow as a NotFiniteError naming it. Expected values come from ``compute_loss`` inside
 ``nudge``, or from ``backward_prop``, never from the function under test.
 """
 
@@ -14,6 +16,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
+from backprop.errors import NotFiniteError
 from backprop.gradcheck import relative_error
 from backprop.numerical import loss_change
 from tests.helpers import fails
@@ -42,6 +45,30 @@ def test_numerical_gradient_names_a_bad_epsilon_or_method(net, xor):
 def test_nudge_takes_a_finite_number(net):
     fails(ValueError, lambda: bp.nudge(net, "W1[0,0]", float("inf")), "epsilon", "finite")
     fails(TypeError, lambda: bp.nudge(net, "W1[0,0]", True), "epsilon must be a number, but got True (bool)")
+
+
+def test_a_nudge_beyond_float64_is_refused_but_a_nudge_down_is_not(net, xor):
+    X, y = xor
+    net["W1[0,0]"] = 1e308
+    too_large = "epsilon 1e+308 is too large: W1[0,0] + epsilon overflows float64; use a small epsilon"
+    fails(ValueError, lambda: bp.nudge(net, "W1[0,0]", 1e308), too_large)  # 2e308 > 1.8e308, the largest float64
+    fails(ValueError, lambda: loss_change(net, X, y, "W1[0,0]", 1e308), too_large)  # not an overflow of loss_change
+    with bp.nudge(net, "W1[0,0]", -1e308):
+        assert float(net["W1[0,0]"]) == 0.0
+    assert float(net["W1[0,0]"]) == 1e308
+
+
+def test_loss_change_that_overflows_says_so_with_the_largest_magnitudes(xor):
+    X, y = xor
+    linear = bp.init_network((2, 1), seed=0, output="identity")
+    largest = np.max(np.abs(linear.flat()))
+    fails(
+        NotFiniteError,
+        lambda: loss_change(linear, X * 1e200, y, "W1[0,0]", 0.1),  # outputs of order 1e200: their squares overflow
+        "loss_change: float64 overflowed (numpy reported overflow",
+        f"the largest |value| in X is 1e+200 and the largest |parameter| of network is {largest:.3g}: "
+        "scale X to values of order 1, or start from smaller parameters",
+    )
 
 
 def test_loss_change_is_the_difference_of_two_losses(net, xor):

@@ -3,11 +3,14 @@
 A parameter is named as in the guide, ``W1[0,1]`` or ``b2[0]`` (the layer from
 1, the index from 0); the tests pin which spellings are read, and that a name
 outside the network says what is wrong with it (no such layer, an index outside
-the matrix, too few indices, not a name at all).
+the matrix, too few indices, not a name at all). Gradients with fewer bias
+gradients than weight gradients cannot be read at all: naming or flattening
+them raises instead of silently dropping a layer.
 """
 
 from __future__ import annotations
 
+import backprop as bp
 from tests.helpers import fails
 
 
@@ -27,3 +30,11 @@ def test_a_name_outside_the_network_says_what_is_wrong_with_it(net):
         "'w1[0,0]'",
         "is not of the form W1[0,1] or b1[0] (a letter W or b, the layer from 1, the index from 0)",
     )
+
+
+def test_gradients_with_a_bias_gradient_missing_cannot_be_named_or_flattened(net, xor):
+    X, y = xor
+    grads = bp.backward_prop(net, X, y)
+    fewer_biases = bp.Gradients(grads.dW, grads.db[:1])
+    fails(ValueError, fewer_biases.named)
+    fails(ValueError, fewer_biases.flat)

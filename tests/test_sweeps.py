@@ -3,7 +3,8 @@
 ``sweep_xor`` must record, for each seed, the first epoch at which every output
 is strictly within the tolerance of its target (epoch 0 if it starts there, -1
 if never), the losses and the final outputs, exactly as each seed trained
-alone would; its defaults are a tolerance of 0.1 and mean squared error. The
+alone would; its defaults are a tolerance of 0.1 and mean squared error; it
+reads its seeds once (a generator will do) and records them as int64. The
 summaries of a ``SeedSweep`` (solved counts, epochs to a loss, ends near,
 outputs near, loss drops) and ``median_epochs_to_learn`` / ``epochs_ratio``
 are checked on a hand-made sweep whose answers are worked out by hand.
@@ -100,6 +101,13 @@ def test_a_sweep_defaults_to_a_tolerance_of_a_tenth_and_mse():
     assert np.array_equal(default.losses, explicit.losses)
     never = sweeps.sweep_xor([1], learning_rate=0.01, epochs=3)
     assert never.solved_epoch.tolist() == [-1]
+
+
+def test_a_sweep_reads_its_seeds_once_and_records_them_as_int64():
+    from_generator = sweeps.sweep_xor((seed for seed in (0, 1)), learning_rate=0.1, epochs=0)
+    assert from_generator.seeds.tolist() == [0, 1] and from_generator.losses.shape == (1, 2)
+    small = sweeps.sweep_xor(np.array([2, 250], dtype=np.uint8), learning_rate=0.1, epochs=0)
+    assert small.seeds.dtype == np.int64 and small.seeds.tolist() == [2, 250]
 
 
 def test_a_sweeps_tolerance_must_be_positive():

@@ -3,8 +3,9 @@
 ``train`` must be exactly a hand-written loop of ``compute_loss``,
 ``backward_prop`` (or ``numerical_gradient`` with the chosen method) and
 ``gradient_descent``: the same bits, the loss recorded before each update, the
-callback told every epoch. It stops when the loss reaches the target (every
-network of a stack must reach it), reports a non-finite loss or a numpy
+callback told every epoch, one forward pass per recorded loss and one backward
+pass per update. It stops when the loss reaches the target (every network of a
+stack must reach it), reports a non-finite loss or a numpy
 overflow as a DivergenceError naming the epoch and the learning rate, and
 names each bad argument. The expected values come from the hand-written loop,
 never from ``train`` itself.
@@ -43,6 +44,13 @@ def test_training_records_the_loss_before_each_update_like_a_hand_written_loop(x
     assert np.array_equal(net.flat(), by_hand.flat())
     assert [epoch for epoch, *_ in seen] == [0, 1, 2, 3, 4, 5] and all(n is net for *_, n in seen)
     assert np.array_equal(seen[-1][2], bp.forward_prop(net, X)[0])
+
+
+def test_training_makes_one_forward_pass_per_loss_and_one_backward_pass_per_update(net, xor):
+    X, y = xor
+    with bp.count_passes() as passes:
+        bp.train(net, X, y, epochs=3, learning_rate=0.5)
+    assert (passes.forward, passes.backward) == (4, 3)  # losses after 0, 1, 2, 3 updates; 3 updates
 
 
 def test_training_with_cross_entropy_takes_the_fused_output_delta_like_backward_prop(xor):
@@ -108,6 +116,7 @@ def test_a_divergence_names_its_epoch_what_went_wrong_and_a_lower_learning_rate(
 
 def test_a_loss_is_a_float_for_one_network_and_an_array_for_a_stack():
     assert training.as_loss(np.float64(0.5)) == 0.5 and isinstance(training.as_loss(np.float64(0.5)), float)
+    assert type(training.as_loss(np.array(0.5))) is float  # a 0-d array, as a loss function returns it
     stacked = training.as_loss(np.array([0.5, 0.25]))
     assert isinstance(stacked, np.ndarray) and stacked.tolist() == [0.5, 0.25]
 

@@ -6,8 +6,10 @@ and activations do not fit together (for one network and for a stack), a
 parameter that is not finite, an X that is not a batch of rows with one column
 per input, and a y that does not fit the network's outputs or the loss (values
 outside [0, 1] for binary cross-entropy, rows that are not one-hot or labels
-outside 0..K-1 for categorical cross-entropy). It also pins what is accepted:
-any float or int array, and 0 and 1 themselves as targets.
+outside 0..K-1 for categorical cross-entropy, rows of different lengths). It
+also pins what is accepted: any float or int array, and 0 and 1 themselves as
+targets. When valid arguments overflow float64, the report gives the largest
+magnitude in X and in the parameters as they are, even below 1.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 
 import backprop as bp
+from backprop.errors import NotFiniteError
+from backprop.validation import _largest
 from tests.helpers import fails
 
 # --- the network ------------------------------------------------------------------------------
@@ -55,6 +59,11 @@ def test_a_network_whose_parts_do_not_fit_together_is_refused_before_anything_ru
         "network.activations must name one activation per layer (2), but got 1: ['sigmoid']",
     )
     fails(ValueError, lambda: bp.forward_prop(variant(activations=["sigmoid", "step"]), X), "unknown activation 'step'")
+    fails(
+        TypeError,
+        lambda: bp.forward_prop(variant(weights=tuple(good.weights)), X),
+        "network.weights must be a list (one entry per layer), but got tuple",
+    )
     fails(
         TypeError,
         lambda: bp.forward_prop(variant(weights=[good.weights[0].astype(int), good.weights[1]]), X),
@@ -148,6 +157,19 @@ def test_X_must_be_a_batch_of_rows_with_one_column_per_input(net):
     fails(ValueError, lambda: bp.forward_prop(net, np.zeros((4, 3))), "but got shape (4, 3); samples are rows")
 
 
+def test_an_overflow_report_gives_the_largest_magnitudes_as_they_are_even_below_1(xor):
+    X, y = xor
+    linear = bp.init_network((2, 1), seed=0, output="identity")
+    linear.weights[0][...] = [[-1e200], [1e200]]
+    fails(
+        NotFiniteError,
+        lambda: bp.compute_loss(linear, X * 0.5, y),  # outputs of 0 and +-5e199: their squares overflow
+        "compute_loss: float64 overflowed",
+        "the largest |value| in X is 0.5 and the largest |parameter| of network is 1e+200",
+    )
+    assert _largest([np.array([-0.25, 0.125]), np.zeros((2, 0))]) == 0.25  # an empty array counts as 0
+
+
 def test_inputs_and_targets_of_any_float_or_int_type_become_float64(net, xor):
     X, y = xor
     assert bp.compute_loss(net, X.astype(np.float32), y.astype(np.int8)) == bp.compute_loss(net, X, y)
@@ -159,6 +181,11 @@ def test_inputs_and_targets_of_any_float_or_int_type_become_float64(net, xor):
 def test_y_must_fit_the_outputs_be_finite_and_lie_in_0_1_for_binary_cross_entropy(net, xor):
     X, y = xor
     fails(ValueError, lambda: bp.compute_loss(net, X, np.zeros((4, 1, 1))), "y must be a 1-D or 2-D array")
+    fails(
+        ValueError,
+        lambda: bp.compute_loss(net, X, [[0.0], [1.0, 1.0], [1.0], [0.0]]),
+        "y must be a rectangular array of numbers (every row the same length), but its rows have different lengths",
+    )
     fails(
         ValueError, lambda: bp.compute_loss(net, X, [[np.nan], [0], [0], [0]]), "y must be finite, but y[0, 0] is nan"
     )
