@@ -1,3 +1,4 @@
+@learn
 Feature: Forward propagation
   A network makes a prediction by feeding its input forward, one layer at a
   time. Everything else in this guide (the loss, nudging, the chain rule,

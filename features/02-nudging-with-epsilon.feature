@@ -1,3 +1,4 @@
+@learn
 Feature: Nudging with epsilon
   The guide's "simpler view" of backward propagation: to learn how the loss
   depends on one parameter, hold every other parameter still, nudge that one

@@ -1,3 +1,4 @@
+@learn
 Feature: The chain rule
   The guide's "more in-depth view" of backward propagation: compute the error
   at the output, then pass it backwards through the network, layer by layer,

@@ -1,3 +1,4 @@
+@learn
 Feature: Gradient descent
   The gradient says which way is uphill. Gradient descent steps the other way:
   every parameter $\theta$ (each weight and each bias) moves against its own

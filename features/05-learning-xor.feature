@@ -1,3 +1,4 @@
+@learn
 Feature: Learning XOR
   The guide trains its 2-2-1 network on the XOR gate: the output is 1 when exactly
   one of the two inputs is 1. The original guide's table is a placeholder (its

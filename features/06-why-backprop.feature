@@ -1,3 +1,4 @@
+@learn
 Feature: Why backprop
   Nudging (the guide's "simpler view") and the chain rule (its "in-depth view")
   give the same gradient. The difference is the price. To nudge, you must run the

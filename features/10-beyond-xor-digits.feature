@@ -1,3 +1,4 @@
+@learn
 Feature: Beyond XOR: handwritten digits
   The same four ideas (forward propagation, the loss, backpropagation,
   gradient descent) train a network that reads handwritten digits. The data

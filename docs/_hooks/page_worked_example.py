@@ -10,7 +10,10 @@ delta and each gradient) is read from ``forward_prop``'s cache and
 
 from __future__ import annotations
 
-from docs._hooks.formatting import factor
+from docs._hooks.experiments import worked_example
+from docs._hooks.formatting import factor, number
+from docs._hooks.links import chapter
+from docs._hooks.settings import WORKED_EPSILON, WORKED_INPUT, WORKED_LEARNING_RATE, WORKED_PARAMETERS, WORKED_TARGET
 
 
 def _matrix(rows) -> str:
@@ -23,9 +26,8 @@ def _aligned(lines) -> list[str]:
     return ["$$", "\\begin{aligned}", *(row + " \\\\" for row in rows[:-1]), rows[-1], "\\end{aligned}", "$$", ""]
 
 
-def render(c) -> str:
-    ex = c.worked_example()
-    num = c.num
+def render() -> str:
+    ex = worked_example()
     net, cache, g = ex.network, ex.cache, ex.gradients
     W1, b1, W2, b2 = net.weights[0], net.biases[0], net.weights[1], net.biases[1]
     x, t = ex.X[0], ex.y[0, 0]
@@ -42,7 +44,7 @@ def render(c) -> str:
         "One forward pass and one backward pass through the guide's 2-2-1 network, with every intermediate "
         "number. The numbers are computed by the `backprop` package each time this site is built; the "
         "formulas are those of [Notation and the network](notation.md), and each backward step is the chain "
-        f"rule applied once ({c.chapter('chain')} derives them and checks the same numbers in its scenarios).",
+        f"rule applied once ({chapter('chain')} derives them and checks the same numbers in its scenarios).",
         "",
         '!!! example "Reproduce every number on this page"',
         "",
@@ -50,8 +52,8 @@ def render(c) -> str:
         "    import backprop as bp",
         "",
         "    network = bp.init_network((2, 2, 1))",
-        *[f'    network["{name}"] = {value!r}' for name, value in c.WORKED_PARAMETERS.items()],
-        f"    X, y = [[{', '.join(map(repr, c.WORKED_INPUT))}]], [[{', '.join(map(repr, c.WORKED_TARGET))}]]",
+        *[f'    network["{name}"] = {value!r}' for name, value in WORKED_PARAMETERS.items()],
+        f"    X, y = [[{', '.join(map(repr, WORKED_INPUT))}]], [[{', '.join(map(repr, WORKED_TARGET))}]]",
         "    y_hat, cache = bp.forward_prop(network, X)          # cache.z[l], cache.a[l]",
         '    gradients = bp.backward_prop(network, X, y, "mse", cache=cache)',
         "    gradients.delta[2], gradients.dW[0]                # delta of layer 2, dL/dW1",
@@ -59,8 +61,8 @@ def render(c) -> str:
         "",
         "## The network and the input",
         "",
-        f"The parameters are those of the worked example in {c.chapter('forward')} and "
-        f"{c.chapter('chain')}, chosen there so that the hidden weighted sums come out round:",
+        f"The parameters are those of the worked example in {chapter('forward')} and "
+        f"{chapter('chain')}, chosen there so that the hidden weighted sums come out round:",
         "",
         "| parameter | value |",
         "| --- | --- |",
@@ -187,8 +189,8 @@ def render(c) -> str:
         "## All nine gradients, checked by nudging",
         "",
         'The same gradients from the guide\'s "simpler view": nudge one parameter at a time and watch the loss '
-        f"(central difference, $\\varepsilon = {num(c.WORKED_EPSILON)}$; see "
-        f"{c.chapter('nudging', 'Nudging with epsilon')}).",
+        f"(central difference, $\\varepsilon = {num(WORKED_EPSILON)}$; see "
+        f"{chapter('nudging', 'Nudging with epsilon')}).",
         "",
         "| parameter | value | $\\partial L/\\partial\\theta$ by backprop | by nudging | relative difference |",
         "| --- | --- | --- | --- | --- |",
@@ -196,18 +198,26 @@ def render(c) -> str:
     for name, value, a, n, r in zip(
         check.names, net.flat(), check.analytic, check.numeric, check.per_parameter(), strict=True
     ):
-        out.append(f"| `{name}` | {value:g} | {a:.8g} | {n:.8g} | {c.plain(r, 2)} |")
+        out.append(f"| `{name}` | {value:g} | {a:.8g} | {n:.8g} | {plain(r, 2)} |")
     out += [
         "",
         f"Overall relative difference $\\lVert a - n \\rVert / (\\lVert a \\rVert + \\lVert n \\rVert) = "
         f"{num(check.overall, 2)}$; the worst single parameter is `{check.worst_parameter}` at "
-        f"{c.plain(check.worst, 2)}.",
+        f"{plain(check.worst, 2)}.",
         "",
         "## One step downhill",
         "",
         f"Gradient descent moves every parameter against its gradient, $\\theta \\leftarrow \\theta - \\eta\\, "
-        f"\\partial L / \\partial \\theta$. With learning rate $\\eta = {num(c.WORKED_LEARNING_RATE)}$ the loss on "
-        f"this sample goes from ${num(ex.loss)}$ to ${num(ex.loss_after)}$ (more in {c.chapter('descent')}).",
+        f"\\partial L / \\partial \\theta$. With learning rate $\\eta = {num(WORKED_LEARNING_RATE)}$ the loss on "
+        f"this sample goes from ${num(ex.loss)}$ to ${num(ex.loss_after)}$ (more in {chapter('descent')}).",
         "",
     ]
     return "\n".join(out)
+
+
+def plain(x: float, digits: int = 2) -> str:
+    return number(x, digits, "text")
+
+
+def num(x: float, digits: int = 6) -> str:
+    return number(x, digits, "latex")

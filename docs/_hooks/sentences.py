@@ -12,7 +12,7 @@ import importlib
 from collections import defaultdict
 from collections.abc import Sequence
 
-from docs._hooks.render import fence, table, text
+from docs._hooks.markup import fence, table, text
 
 
 def definition_for(definitions, keyword: str, sentence: str):
