@@ -21,7 +21,10 @@ SCREEN = (1280, 900)
 PHONE = (390, 844)
 
 OPEN_DETAILS = "() => document.querySelectorAll('article details').forEach(d => d.open = true)"
-CLOSE_DETAILS = "() => document.querySelectorAll('article details:not(.bdd-evidence-failed):not(.bdd-evidence-undefined)').forEach(d => d.open = false)"
+CLOSE_DETAILS = (
+    "() => document.querySelectorAll('article details:not(.bdd-evidence-failed):not(.bdd-evidence-undefined)')"
+    ".forEach(d => d.open = false)"
+)
 
 MEASURE = """() => {
   const wide = (e) => e.scrollWidth > e.clientWidth + 1;

@@ -23,8 +23,9 @@ bound, so the prose never has to type it. Absent when nothing was measured.
 
 A scenario missing from ``scenarios`` was not run (deselected, or the run
 stopped early); if an earlier run did run it, ``earlier`` keeps that result
-and its date, so a partial run is labelled as one instead of erasing them. The file hash lets the site say "changed since last run"
-instead of showing a stale verdict.
+and its date, so a partial run is labelled as one instead of erasing them.
+The file hash lets the site say "changed since last run" instead of showing a
+stale verdict.
 
 Why not ``--cucumberjson``: it leaves out undefined steps and skipped
 scenarios and writes ``[]`` under pytest-xdist. Here every fact about a test is

@@ -15,45 +15,30 @@ import numpy as np
 import backprop as bp
 from backprop.sweeps import SeedSweep, sweep_xor
 from benchmarks import bench_gradient_cost
-from docs._hooks.settings import (
-    COST_BATCH,
-    COST_WIDTHS,
-    CURVE_RATES,
-    EPSILON_SEED,
-    EPSILONS,
-    GOOD_LEARNING_RATE,
-    GUIDE_EPSILON_CODE,
-    SLOPE_FROM,
-    SWEEP_EPOCHS,
-    SWEEP_SEEDS,
-    TOLERANCE,
-    WORKED_EPSILON,
-    WORKED_INPUT,
-    WORKED_LEARNING_RATE,
-    WORKED_PARAMETERS,
-    WORKED_TARGET,
-)
+from docs._hooks import settings
 
 
 @functools.cache
 def sweep(learning_rate: float) -> SeedSweep:
-    """The guide's 2-2-1 network from every seed of SWEEP_SEEDS, trained on XOR at ``learning_rate``."""
-    return sweep_xor(SWEEP_SEEDS, learning_rate=learning_rate, epochs=SWEEP_EPOCHS, tolerance=TOLERANCE)
+    """The guide's 2-2-1 network from every seed of settings.SWEEP_SEEDS, trained on XOR at ``learning_rate``."""
+    return sweep_xor(
+        settings.SWEEP_SEEDS, learning_rate=learning_rate, epochs=settings.SWEEP_EPOCHS, tolerance=settings.TOLERANCE
+    )
 
 
 @functools.cache
 def learned_and_stuck() -> tuple[int, int]:
     """The first seed that learns XOR at the good rate, and the first that does not."""
-    s = sweep(GOOD_LEARNING_RATE)
+    s = sweep(settings.GOOD_LEARNING_RATE)
     return int(s.seeds[np.flatnonzero(s.solved)[0]]), int(s.seeds[np.flatnonzero(~s.solved)[0]])
 
 
 @functools.cache
 def trained(seed: int) -> bp.Network:
-    """The guide's network with ``seed`` after SWEEP_EPOCHS epochs at the good rate."""
+    """The guide's network with ``seed`` after settings.SWEEP_EPOCHS epochs at the good rate."""
     network = bp.init_network((2, 2, 1), seed=seed)
     X, y = bp.xor()
-    bp.train(network, X, y, epochs=SWEEP_EPOCHS, learning_rate=GOOD_LEARNING_RATE)
+    bp.train(network, X, y, epochs=settings.SWEEP_EPOCHS, learning_rate=settings.GOOD_LEARNING_RATE)
     return network
 
 
@@ -81,10 +66,10 @@ def _train_rates(seed: int, rates, gradient: str) -> dict:
         bp.init_stack([seed] * len(rates)),
         X,
         y,
-        epochs=SWEEP_EPOCHS,
+        epochs=settings.SWEEP_EPOCHS,
         learning_rate=np.array(rates),
         gradient=gradient,
-        epsilon=GUIDE_EPSILON_CODE,
+        epsilon=settings.GUIDE_EPSILON_CODE,
         method="forward",
     )
     return {rate: history.losses[:, s] for s, rate in enumerate(rates)}
@@ -93,7 +78,11 @@ def _train_rates(seed: int, rates, gradient: str) -> dict:
 @functools.cache
 def loss_curves() -> LossCurves:
     seed = learned_and_stuck()[0]
-    return LossCurves(seed, _train_rates(seed, CURVE_RATES, "backprop"), _train_rates(seed, CURVE_RATES, "numerical"))
+    return LossCurves(
+        seed,
+        _train_rates(seed, settings.CURVE_RATES, "backprop"),
+        _train_rates(seed, settings.CURVE_RATES, "numerical"),
+    )
 
 
 @dataclass
@@ -103,8 +92,8 @@ class EpsilonErrors:
     central: np.ndarray
 
     def slope(self, method: str) -> float:
-        """The log-log slope of the error for epsilon >= SLOPE_FROM (1: error ~ eps, 2: error ~ eps**2)."""
-        keep = self.epsilons >= SLOPE_FROM
+        """The log-log slope of the error for epsilon >= settings.SLOPE_FROM (1: error ~ eps, 2: error ~ eps**2)."""
+        keep = self.epsilons >= settings.SLOPE_FROM
         return float(np.polyfit(np.log10(self.epsilons[keep]), np.log10(getattr(self, method)[keep]), 1)[0])
 
     def best(self, method: str) -> tuple[float, float]:
@@ -116,19 +105,19 @@ class EpsilonErrors:
 def epsilon_error(epsilon: float, method: str) -> float:
     """Relative error ||n - a|| / (||n|| + ||a||) of the nudged gradient on XOR.
 
-    For the guide's network from seed EPSILON_SEED."""
+    For the guide's network from seed settings.EPSILON_SEED."""
     X, y = bp.xor()
     return bp.gradient_check(
-        bp.init_network((2, 2, 1), seed=EPSILON_SEED), X, y, epsilon=float(epsilon), method=method
+        bp.init_network((2, 2, 1), seed=settings.EPSILON_SEED), X, y, epsilon=float(epsilon), method=method
     ).overall
 
 
 @functools.cache
 def epsilon_errors() -> EpsilonErrors:
     return EpsilonErrors(
-        EPSILONS,
-        np.array([epsilon_error(e, "forward") for e in EPSILONS]),
-        np.array([epsilon_error(e, "central") for e in EPSILONS]),
+        settings.EPSILONS,
+        np.array([epsilon_error(e, "forward") for e in settings.EPSILONS]),
+        np.array([epsilon_error(e, "central") for e in settings.EPSILONS]),
     )
 
 
@@ -150,10 +139,13 @@ TIMING_REPEATS = 15
 def gradient_cost() -> GradientCost:
     """Counted passes and measured seconds per gradient for [n, n, 1] networks."""
     rows: dict[str, list[float]] = {k: [] for k in ("P", "nf", "bf", "bb", "nt", "bt")}
-    for n in COST_WIDTHS:
+    for n in settings.COST_WIDTHS:
         network = bp.init_network((n, n, 1), seed=0)
         rng = np.random.default_rng(n)
-        X, y = rng.standard_normal((COST_BATCH, n)), rng.integers(0, 2, (COST_BATCH, 1)).astype(np.float64)
+        X, y = (
+            rng.standard_normal((settings.COST_BATCH, n)),
+            rng.integers(0, 2, (settings.COST_BATCH, 1)).astype(np.float64),
+        )
         with bp.count_passes() as nudging:
             bp.numerical_gradient(network, X, y)
         with bp.count_passes() as chain:
@@ -183,13 +175,13 @@ class WorkedExample:
 @functools.cache
 def worked_example() -> WorkedExample:
     network = bp.init_network((2, 2, 1), init="zeros")
-    for name, value in WORKED_PARAMETERS.items():
+    for name, value in settings.WORKED_PARAMETERS.items():
         network[name] = value
-    X, y = np.array([WORKED_INPUT]), np.array([WORKED_TARGET])
+    X, y = np.array([settings.WORKED_INPUT]), np.array([settings.WORKED_TARGET])
     _, cache = bp.forward_prop(network, X)
     gradients = bp.backward_prop(network, X, y, "mse", cache=cache)
-    check = bp.gradient_check(network, X, y, "mse", epsilon=WORKED_EPSILON, method="central")
-    after = bp.gradient_descent(network.copy(), gradients, WORKED_LEARNING_RATE)
+    check = bp.gradient_check(network, X, y, "mse", epsilon=settings.WORKED_EPSILON, method="central")
+    after = bp.gradient_descent(network.copy(), gradients, settings.WORKED_LEARNING_RATE)
     return WorkedExample(
         network,
         X,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import re
 
-from docs._hooks.settings import CHAPTERS, FEATURES
+from docs._hooks import settings
 from speckit.features import parse_feature
 
 
 def chapter(key: str, label: str | None = None) -> str:
     """A Markdown link to a chapter page, or just its name while its feature file does not exist yet."""
-    stem = CHAPTERS[key]
-    path = FEATURES / f"{stem}.feature"
+    stem = settings.CHAPTERS[key]
+    path = settings.FEATURES / f"{stem}.feature"
     title = label or _feature(stem).get("name") or stem.split("-", 1)[1].replace("-", " ").capitalize()
     if path.exists():
         return f"[{title}](chapters/{stem}.md)"
@@ -22,7 +22,7 @@ def chapter(key: str, label: str | None = None) -> str:
 def shown_in(key: str, *words: str) -> str:
     """The chapter link, plus the name of its first scenario whose name holds all ``words`` (if any)."""
     wanted = [w.lower() for w in words]
-    for name in _scenario_names(_feature(CHAPTERS[key])):
+    for name in _scenario_names(_feature(settings.CHAPTERS[key])):
         if all(w in name.lower() for w in wanted):
             return f"{chapter(key)}, scenario “{_markdown_text(name)}”"
     return chapter(key)
@@ -36,7 +36,7 @@ def _markdown_text(text: str) -> str:
 @functools.cache
 def _feature(stem: str) -> dict:
     """The parsed feature (gherkin-official, as the suite parses it), or {} if missing or malformed."""
-    path = FEATURES / f"{stem}.feature"
+    path = settings.FEATURES / f"{stem}.feature"
     document = parse_feature(path).document if path.exists() else None
     return (document or {}).get("feature") or {}
 

@@ -16,25 +16,11 @@ from pathlib import Path
 import numpy as np
 
 import backprop as bp
-from docs._hooks import markup
+from docs._hooks import markup, settings
 from docs._hooks.experiments import epsilon_error, epsilon_errors, sweep
 from docs._hooks.links import chapter, shown_in
-from docs._hooks.settings import (
-    EPSILON_SEED,
-    ERROR_EPSILONS,
-    GOOD_LEARNING_RATE,
-    GUIDE_EPSILON_CODE,
-    GUIDE_EPSILON_TEXT,
-    GUIDE_LEARNING_RATE,
-    ROOT,
-    SLOPE_FROM,
-    SWEEP_EPOCHS,
-    SWEEP_RATES,
-    SWEEP_SEEDS,
-    TOLERANCE,
-)
 
-ORIGINAL = ROOT / "docs" / "original" / "a-beginners-guide-to-backpropagation.txt"
+ORIGINAL = settings.ROOT / "docs" / "original" / "a-beginners-guide-to-backpropagation.txt"
 
 GUESS = 0.5
 """The answer of a network that has learned nothing about XOR: its loss is the baseline."""
@@ -56,7 +42,7 @@ ERRATA = (
     Erratum(1, "erratum-1", "Weights and biases are parameters, not hyperparameters", (14,)),
     Erratum(2, "erratum-2", "Two different epsilons", (14, 30)),
     Erratum(3, "erratum-3", "The XOR table is a placeholder", (33, 34, 35, 36)),
-    Erratum(4, "erratum-4", f"A learning rate of {GUIDE_LEARNING_RATE:g} is far too slow for XOR", (29,)),
+    Erratum(4, "erratum-4", f"A learning rate of {settings.GUIDE_LEARNING_RATE:g} is far too slow for XOR", (29,)),
     Erratum(5, "erratum-5", '"Nudging" is a forward difference, and its error is proportional to epsilon', (14,)),
     Erratum(6, "erratum-6", "What the guide leaves out", (14, 22, 38)),
 )
@@ -87,15 +73,18 @@ def context() -> dict:
         bp.numerical_gradient(network, X, y)
     with bp.count_passes() as chain:
         bp.backward_prop(network, X, y)
-    errors = {(e, m): epsilon_error(e, m) for e in (GUIDE_EPSILON_TEXT, GUIDE_EPSILON_CODE, *ERROR_EPSILONS)
-              for m in ("forward", "central")}
+    errors = {
+        (e, m): epsilon_error(e, m)
+        for e in (settings.GUIDE_EPSILON_TEXT, settings.GUIDE_EPSILON_CODE, *settings.ERROR_EPSILONS)
+        for m in ("forward", "central")
+    }
     curve = epsilon_errors()
     sweeps = []
-    for rate in SWEEP_RATES:
+    for rate in settings.SWEEP_RATES:
         s = sweep(rate)
         learned = s.solved_epoch[s.solved]
         sweeps.append({"rate": rate, "sweep": s, "median": f"{int(np.median(learned)):,}" if len(learned) else None})
-    good = sweep(GOOD_LEARNING_RATE)
+    good = sweep(settings.GOOD_LEARNING_RATE)
     values, counts = np.unique(np.round(good.final_loss[~good.solved], 3), return_counts=True)
     return {
         "errata": ERRATA,
@@ -108,7 +97,7 @@ def context() -> dict:
         "best_central": curve.best("central")[0],
         "slopes": {m: curve.slope(m) for m in ("forward", "central")},
         "sweeps": sweeps,
-        "guide": sweep(GUIDE_LEARNING_RATE),
+        "guide": sweep(settings.GUIDE_LEARNING_RATE),
         "good": good,
         "plateaus": list(zip(values.tolist(), counts.tolist(), strict=True)),
         "guess_loss": float(np.mean((GUESS - y) ** 2)),
@@ -117,16 +106,7 @@ def context() -> dict:
         "chapter": chapter,
         "shown_in": shown_in,
         "GUESS": GUESS,
-        "GUIDE_EPSILON_TEXT": GUIDE_EPSILON_TEXT,
-        "GUIDE_EPSILON_CODE": GUIDE_EPSILON_CODE,
-        "GUIDE_LEARNING_RATE": GUIDE_LEARNING_RATE,
-        "GOOD_LEARNING_RATE": GOOD_LEARNING_RATE,
-        "EPSILON_SEED": EPSILON_SEED,
-        "ERROR_EPSILONS": ERROR_EPSILONS,
-        "SLOPE_FROM": SLOPE_FROM,
-        "SWEEP_EPOCHS": SWEEP_EPOCHS,
-        "SWEEP_SEEDS": SWEEP_SEEDS,
-        "TOLERANCE": TOLERANCE,
+        "settings": settings,
     }
 
 
