@@ -52,8 +52,8 @@ LEARN_AFTER = {"03-the-chain-rule": "worked-example.md"}
 """A computed page placed right after a chapter of the Learn track."""
 LEARN_BACK = ["original.md", "errata.md"]
 CHECK_BACK = ["step-catalog.md", "write-your-own-scenario.md", "results.md", "performance.md", "about-the-site.md"]
-SEARCH_BOOST = {"learn": 3, "check": 1}
-"""Material's page search boost: a Learn page outranks the catalog for the words it teaches."""
+SEARCH_BOOST = {"learn": 4, "check": 1, "api": 0.5}
+"""Material's page search boost: a Learn page outranks the catalog and the API for the words it teaches."""
 STATIC_PAGES_WITH_VALUES = ("notation.md",)
 """Static pages whose Markdown may place figures (``Figure: <file>``) and computed values (``{{ ... }}``)."""
 
@@ -218,7 +218,9 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
     order = [f"chapters/{c.stem}.md" for c in read]
     site.pages["step-catalog.md"] = sentences.catalog_page(definitions, uses, order)
     for module in _api_modules():
-        site.pages[f"api/{module}.md"] = f"# `backprop.{module}`\n\n::: backprop.{module}\n"
+        site.pages[f"api/{module}.md"] = (
+            f"---\nsearch:\n  boost: {SEARCH_BOOST['api']}\n---\n\n# `backprop.{module}`\n\n::: backprop.{module}\n"
+        )
     score = json.loads(MUTATION_SCORE.read_text(encoding="utf-8")) if MUTATION_SCORE.exists() else None
     totals = chapters.counts(o.status for c in read for o in c.outcomes)
     site.pages["results.md"] = markup.render("results.md.j2", chapters=read, run=run, score=score, totals=totals)
