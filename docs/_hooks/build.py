@@ -91,16 +91,32 @@ def _values() -> dict:
     return values.context()
 
 
-def prose_renderer(context: dict) -> Callable[[str], str]:
-    """Fill a description's ``{{ ... }}`` with computed values (the prose stays plain Markdown otherwise)."""
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    environment.filters.update(
-        num=lambda x, digits=6: markup.number(x, digits, "latex"),
-        plain=lambda x, digits=6: markup.number(x, digits, "text"),
-    )
+def prose_renderer(context: dict, *, strict: bool = True) -> Callable[[str], str]:
+    """Fill a description's ``{{ ... }}`` with computed values (the prose stays plain Markdown otherwise).
+
+    ``strict``: a name the context lacks fails the build; otherwise (a layout build
+    without the experiments) it shows as an ellipsis.
+    """
+    undefined = jinja2.StrictUndefined if strict else jinja2.ChainableUndefined
+
+    def formatter(style: str) -> Callable[..., str]:
+        def format_number(x: object, digits: int = 6) -> str:
+            return "…" if isinstance(x, jinja2.Undefined) else markup.number(x, digits, style)  # type: ignore[arg-type]
+
+        return format_number
+
+    environment = jinja2.Environment(undefined=undefined, autoescape=False)
+    environment.filters.update(num=formatter("latex"), plain=formatter("text"))
 
     def render(text: str) -> str:
-        return environment.from_string(text).render(**context) if "{{" in text or "{%" in text else text
+        if "{{" not in text and "{%" not in text:
+            return text
+        try:
+            return environment.from_string(text).render(**context)
+        except jinja2.UndefinedError:
+            if strict:
+                raise
+            return re.sub(r"\{\{.*?\}\}", "…", text)
 
     return render
 
@@ -172,7 +188,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
         context = _values()
         site.pages["worked-example.md"] = page_worked_example.render()
         site.pages["errata.md"] = page_errata.render()
-    render_prose = prose_renderer(context)
+    render_prose = prose_renderer(context, strict=computed)
     if ORIGINAL.exists():
         from docs._hooks import page_errata
 

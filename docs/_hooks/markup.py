@@ -118,6 +118,8 @@ def render_page_prose(markdown: str, figures: dict, depth: int = 0) -> str:
     """A static page with its ``Figure: <file>`` lines replaced by the figures (depth: folders below the root)."""
 
     def figure(match: re.Match) -> str:
+        if not figures:  # a layout build without the experiments has no figures
+            return ""
         return render("_figure.md.j2", figure=figures[match.group(1)], prefix="../" * depth)
 
     return _FIGURE_LINE.sub(figure, markdown)
