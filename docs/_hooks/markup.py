@@ -106,6 +106,7 @@ ENVIRONMENT.filters.update(
     number=number,
     measured_value=measured_value,
     text_rows=text_rows,
+    parameter_rows=lambda parameters: [[f"`{name}`", text(kind)] for name, kind in parameters],
     median=lambda values: float(np.median(values)),
 )
 ENVIRONMENT.globals.update(LABELS=LABELS, ICONS=ICONS, table=table, badge=badge, examples_rows=examples_rows)
