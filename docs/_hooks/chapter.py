@@ -224,7 +224,7 @@ def _steps(steps: list[dict], marked: dict[int, str]) -> list[Step]:
     return out
 
 
-def _evidence(scenario: dict, results: FeatureResults) -> Evidence:
+def _evidence(scenario: dict, results: FeatureResults, render_prose: Callable[[str], str]) -> Evidence:
     line = scenario["location"]["line"]
     blocks = [e for e in scenario.get("examples", ()) if e.get("tableHeader")]
     examples: list[Examples] = []
@@ -246,7 +246,7 @@ def _evidence(scenario: dict, results: FeatureResults) -> Evidence:
         name=scenario["name"] or scenario["keyword"].strip(),
         keyword=scenario["keyword"].strip(),
         line=line,
-        description=dedent(scenario.get("description", "")),
+        description=render_prose(dedent(scenario.get("description", ""))),
         steps=_steps(scenario.get("steps", ()), marked),
         examples=examples,
         outcomes=outcomes,
@@ -265,7 +265,7 @@ def _children(children: list[dict], results: FeatureResults, render_prose: Calla
             blocks += prose_blocks(rule.get("description", ""), render_prose)
             blocks += _children(rule.get("children", ()), results, render_prose)
         elif "scenario" in child:
-            blocks.append(Block("evidence", evidence=_evidence(child["scenario"], results)))
+            blocks.append(Block("evidence", evidence=_evidence(child["scenario"], results, render_prose)))
     return blocks
 
 
