@@ -40,8 +40,16 @@ MEASURE = """() => {
     .filter(t => t.offsetParent !== null)
     .flatMap(t => [...t.querySelectorAll('tbody tr td:first-child')])
     .filter(c => c.getBoundingClientRect().right > window.innerWidth + 1).length;
+  // A number split over two lines reads as two numbers: a cell holding only a number must be on one line.
+  const lines = (e) => { const r = document.createRange(); r.selectNodeContents(e);
+    return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size; };
+  const broken_numbers = [...document.querySelectorAll('article td, article th')]
+    .filter(c => c.offsetParent !== null && !c.querySelector('.katex'))
+    .filter(c => /^[-−+]?\\d[\\d.,]*(e[-−+]?\\d+)?\\s*[%×]?$/.test(c.textContent.trim()))
+    .filter(c => lines(c) > 1).map(c => c.textContent.trim());
   const article = document.querySelector('article');
-  return {equations, tables, hidden_status, height: Math.round(article.getBoundingClientRect().height)};
+  return {equations, tables, hidden_status, broken_numbers,
+          height: Math.round(article.getBoundingClientRect().height)};
 }"""
 
 
@@ -53,6 +61,8 @@ class Layout:
     """[first row's text, scrollWidth, clientWidth, rows] of each table wider than its column."""
     hidden_status: int
     """Rows of Examples tables whose result cell is off the screen."""
+    broken_numbers: list[str]
+    """Table cells holding only a number that is split over two lines."""
     height: int
     """The article's height with the evidence closed (CSS px)."""
 
@@ -73,7 +83,7 @@ def measure(page, url: str, size: tuple[int, int]) -> Layout:
     height = page.evaluate(MEASURE)["height"]
     page.evaluate(OPEN_DETAILS)
     found = page.evaluate(MEASURE)
-    return Layout(found["equations"], found["tables"], found["hidden_status"], height)
+    return Layout(found["equations"], found["tables"], found["hidden_status"], found["broken_numbers"], height)
 
 
 def main(paths: list[str]) -> int:
@@ -101,8 +111,11 @@ def main(paths: list[str]) -> int:
             for path in paths:
                 for size in (SCREEN, PHONE):
                     layout = measure(page, f"http://127.0.0.1:{port}/{path}", size)
-                    print(f"{path} at {size[0]} px: {layout.screens:.1f} screens, {len(layout.equations)} wide "
-                          f"equations, {len(layout.tables)} wide tables, {layout.hidden_status} hidden results")
+                    print(
+                        f"{path} at {size[0]} px: {layout.screens:.1f} screens, {len(layout.equations)} wide "
+                        f"equations, {len(layout.tables)} wide tables, {layout.hidden_status} hidden results, "
+                        f"{len(layout.broken_numbers)} broken numbers {layout.broken_numbers[:5]}"
+                    )
                     for text, scroll, client in layout.equations:
                         print(f"    equation {scroll} > {client}: {text}")
                     for text, scroll, client, rows in layout.tables:

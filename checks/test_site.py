@@ -252,6 +252,7 @@ def test_every_display_equation_fits_its_column(browser, server, path, width):
     finally:
         page.close()
     assert not layout.equations, f"{path} at {width} px: equations wider than their column: {layout.equations}"
+    assert not layout.broken_numbers, f"{path} at {width} px: numbers split over two lines: {layout.broken_numbers}"
     if width == 1280:
         assert not layout.tables, f"{path} at 1280 px: tables wider than their column: {layout.tables}"
     else:

@@ -151,18 +151,38 @@ def test_measured_numbers_are_shown_to_four_significant_digits():
     assert shown == ["78", "608.5", "0.502", "18,020", "10<sup>−7</sup>", "2.52 × 10<sup>−10</sup>", "-0.9553"]
 
 
-def test_what_each_examples_row_measured_is_a_column_and_the_range_is_on_the_line():
+def test_what_examples_rows_measured_is_a_column_per_quantity_and_the_range_is_on_the_line():
     block = evidence(chapter(hand_written_results()))["Adding in steps"]
     rows = re.findall(r"<tr>(.*?)</tr>", html_of(block), flags=re.S)
-    assert "measured in the last run" in rows[0]
-    assert [re.findall(r'class="bdd-measured">([^<]*)<', row) for row in rows[1:]] == [[""], ["the counter = 3"], [""]]
+    assert re.findall(r"<th[^>]*>(.*?)</th>", rows[0])[-1] == "the counter (last run)"
+    assert [re.findall(r"<td[^>]*>(.*?)</td>", row)[-1] for row in rows[1:]] == [
+        "",
+        '<span class="bdd-measured bdd-number">3</span>',
+        "",
+    ]
     assert "measured: the counter 3" in block.split("</summary>")[0]
+
+
+def test_rows_that_measure_differently_named_quantities_share_one_measured_column():
+    from docs._hooks.results import Outcome
+
+    outcomes = [
+        Outcome("passed", measured=[("order from 0.1 to 1e-06", 1.98)]),
+        Outcome("passed", measured=[("order from 1e-08 to 1e-12", -0.97), ("best epsilon", 1e-05)]),
+        Outcome("failed"),
+    ]
+    rows = markup.examples_table(["from", "to"], [["0.1", "1e-06"], ["1e-08", "1e-12"], ["1", "2"]], outcomes)
+    lines = rows.splitlines()
+    assert lines[0] == "| result | from | to | measured in the last run |"
+    assert lines[2].endswith('<span class="bdd-measured">order from 0.1 to 1e-06 = 1.98</span> |')
+    assert "order from 1e-08 to 1e-12 = -0.97; best epsilon = 10<sup>−5</sup>" in lines[3]
+    assert lines[4].endswith("|  |")
 
 
 def test_an_edited_feature_shows_no_stale_measurement():
     page = chapter(hand_written_results(**{"01-counter.feature": {"sha256": "0" * 64}}))
-    assert "measured" not in page.replace("measured in the last run", "")
-    assert "the counter = " not in page
+    assert "measured" not in page
+    assert "(last run)" not in page
 
 
 def test_without_a_recorded_run_everything_is_not_run():

@@ -74,20 +74,47 @@ def measured_value(values: list[float]) -> str:
     return f"from {number(low, 4, 'html')} to {number(high, 4, 'html')}"
 
 
+_NUMBER = re.compile(r"[-+]?(\d[\d_,]*\.?\d*|\.\d+)([eE][-+]?\d+)?%?")
+
+
+def cell(value: str) -> str:
+    """A table cell's text; a number is kept on one line (``1e-6`` would otherwise break at its minus)."""
+    if _NUMBER.fullmatch(value.strip()):
+        return f'<span class="bdd-number">{text(value.strip())}</span>'
+    return text(value)
+
+
 def text_rows(rows: list[list[str]]) -> list[list[str]]:
-    return [[text(cell) for cell in row] for row in rows]
+    return [[cell(value) for value in row] for row in rows]
 
 
-def examples_rows(rows: list[list[str]], outcomes: list, with_measured: bool) -> list[list[str]]:
-    """An Examples table's rows, each led by its result (so a narrow screen shows it first)."""
-    out = []
-    for row, outcome in zip(rows, outcomes, strict=True):
-        cells = [badge(outcome.status, outcome.message or "", short=True), *text_rows([row])[0]]
-        if with_measured:
-            measured = "; ".join(f"{text(what)} = {number(value, 4, 'html')}" for what, value in outcome.measured)
-            cells.append(f'<span class="bdd-measured">{measured}</span>')
-        out.append(cells)
-    return out
+def examples_table(header: list[str], rows: list[list[str]], outcomes: list) -> str:
+    """An Examples table: each row led by its result (so a narrow screen shows it first), then its cells,
+    then what the row measured: a column per quantity when every measuring row measured the same ones,
+    else one column of ``name = value`` (names that carry the row's own settings)."""
+    named = {tuple(what for what, _ in outcome.measured) for outcome in outcomes if outcome.measured}
+    columns = list(named.pop()) if len(named) == 1 else []
+
+    def measured(outcome) -> list[str]:
+        if columns:
+            values = dict(outcome.measured)
+            return [
+                f'<span class="bdd-measured bdd-number">{number(values[what], 4, "html")}</span>'
+                if what in values
+                else ""
+                for what in columns
+            ]
+        if not named:
+            return []
+        shown = "; ".join(f"{text(what)} = {number(v, 4, 'html')}" for what, v in outcome.measured)
+        return [f'<span class="bdd-measured">{shown}</span>' if shown else ""]
+
+    body = [
+        [badge(outcome.status, outcome.message or "", short=True), *text_rows([row])[0], *measured(outcome)]
+        for row, outcome in zip(rows, outcomes, strict=True)
+    ]
+    last = [f"{text(what)} (last run)" for what in columns] or (["measured in the last run"] if named else [])
+    return table(["result", *map(text, header), *last], body)
 
 
 ENVIRONMENT = jinja2.Environment(
@@ -109,7 +136,7 @@ ENVIRONMENT.filters.update(
     parameter_rows=lambda parameters: [[f"`{name}`", text(kind)] for name, kind in parameters],
     median=lambda values: float(np.median(values)),
 )
-ENVIRONMENT.globals.update(LABELS=LABELS, ICONS=ICONS, table=table, badge=badge, examples_rows=examples_rows)
+ENVIRONMENT.globals.update(LABELS=LABELS, ICONS=ICONS, table=table, badge=badge, examples_table=examples_table)
 
 
 _FIGURE_LINE = re.compile(r"^[ \t]*Figure:[ \t]*(\S+)[ \t]*$", re.M)
