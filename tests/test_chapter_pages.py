@@ -66,7 +66,9 @@ def evidence(page: str) -> dict[str, str]:
     blocks = re.findall(r'(<details class="bdd-evidence[^"]*"[^>]*>.*?</details>)', page, flags=re.S)
     named = {}
     for block in blocks:
-        claim = re.search(r'<span class="bdd-claim">(.*?)</span>', block).group(1)
+        found = re.search(r'<span class="bdd-claim">(.*?)</span>', block)
+        assert found, block[:200]
+        claim = found.group(1)
         named[re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), claim)] = block
     return named
 

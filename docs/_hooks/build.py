@@ -72,11 +72,15 @@ class Site:
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list = field(default_factory=list)
 
+    def contents(self) -> list[tuple[str, bytes]]:
+        """Every page (as UTF-8) and file, by its path in the site."""
+        return [(path, page.encode("utf-8")) for path, page in self.pages.items()] + list(self.files.items())
+
     def write(self, out: Path) -> None:
-        for path, content in [*self.pages.items(), *self.files.items()]:
+        for path, content in self.contents():
             target = Path(out) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            target.write_bytes(content)
         (Path(out) / "nav.json").write_text(json.dumps(self.nav, indent=1) + "\n", encoding="utf-8")
 
 

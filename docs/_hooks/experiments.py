@@ -171,6 +171,19 @@ class WorkedExample:
     check: bp.GradientCheck
     loss_after: float
 
+    def z(self, layer: int) -> np.ndarray:
+        """The example's weighted inputs of ``layer`` (1 or 2), one row."""
+        return _row(self.cache.z[layer])
+
+    def delta(self, layer: int) -> np.ndarray:
+        """The example's error signals of ``layer`` (1 or 2), one row."""
+        return _row(self.gradients.delta[layer])
+
+
+def _row(values: np.ndarray | None) -> np.ndarray:
+    assert values is not None, "layers 1 and 2 have z and delta (only layer 0, the input, has none)"
+    return values[0]
+
 
 @functools.cache
 def worked_example() -> WorkedExample:

@@ -32,7 +32,7 @@ def _aligned(lines) -> list[str]:
     return ["$$", "\\begin{aligned}", *(row + " \\\\" for row in rows[:-1]), rows[-1], "\\end{aligned}", "$$", ""]
 
 
-def _W(layer: int, i: int, j: int) -> str:
+def _W(layer: int, i: int | str, j: int | str) -> str:
     return f"W^{{({layer})}}_{{{i}{j}}}"
 
 
@@ -41,9 +41,9 @@ def render() -> str:
     net, cache, g = ex.network, ex.cache, ex.gradients
     W1, b1, W2, b2 = net.weights[0], net.biases[0], net.weights[1], net.biases[1]
     x, y = ex.X[0], ex.y[0, 0]
-    z1, a1 = cache.z[1][0], cache.a[1][0]
-    z2, y_hat = cache.z[2][0, 0], cache.a[2][0, 0]
-    d2, d1 = g.delta[2][0, 0], g.delta[1][0]
+    z1, a1 = ex.z(1), cache.a[1][0]
+    z2, y_hat = ex.z(2)[0], cache.a[2][0, 0]
+    d2, d1 = ex.delta(2)[0], ex.delta(1)
     dW1, db1, dW2, db2 = g.dW[0], g.db[0], g.dW[1][:, 0], g.db[1][0]
     n_in, n_hidden = W1.shape
     xs = ", ".join(num(v) for v in x)

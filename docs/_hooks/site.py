@@ -61,7 +61,7 @@ def on_files(files: Files, config):
     if not build.RESULTS.exists():
         log.info("no recorded run at %s: every scenario shows 'not run' (make docs records one)", build.RESULTS)
     site = build.generate(computed=computed)
-    for path, content in [*site.pages.items(), *site.files.items()]:
+    for path, content in site.contents():
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)

@@ -57,7 +57,8 @@ def worked() -> Worked:
     ex = worked_example()
     cache, g = ex.cache, ex.gradients
     y_hat, y = float(cache.a[2][0, 0]), float(ex.y[0, 0])
-    bce = bp.backward_prop(ex.network, ex.X, ex.y, "binary_cross_entropy")
+    bce = bp.backward_prop(ex.network, ex.X, ex.y, "binary_cross_entropy").delta[2]
+    assert bce is not None, "the chain rule gives every layer's delta"
     return Worked(
         x=ex.X[0],
         y=y,
@@ -65,23 +66,23 @@ def worked() -> Worked:
         b1=ex.network.biases[0],
         W2=ex.network.weights[1],
         b2=ex.network.biases[1],
-        z1=cache.z[1][0],
-        exp_z1=np.exp(-cache.z[1][0]),
+        z1=ex.z(1),
+        exp_z1=np.exp(-ex.z(1)),
         a1=cache.a[1][0],
-        z2=float(cache.z[2][0, 0]),
-        exp_z2=float(np.exp(-cache.z[2][0, 0])),
+        z2=float(ex.z(2)[0]),
+        exp_z2=float(np.exp(-ex.z(2)[0])),
         y_hat=y_hat,
         loss=ex.loss,
         dL_dy_hat=2 * (y_hat - y),
         slope_out=y_hat * (1 - y_hat),
         slope_hidden=cache.a[1][0] * (1 - cache.a[1][0]),
-        delta2=float(g.delta[2][0, 0]),
-        delta1=g.delta[1][0],
+        delta2=float(ex.delta(2)[0]),
+        delta1=ex.delta(1),
         dW2=g.dW[1][:, 0],
         db2=float(g.db[1][0]),
         dW1=g.dW[0],
         db1=g.db[0],
-        delta2_bce=float(bce.delta[2][0, 0]),
+        delta2_bce=float(bce[0, 0]),
     )
 
 
