@@ -77,8 +77,9 @@ def train_minibatch(
     Args:
         network: the network (a stack of networks also works: every network of
             the stack sees the same batches).
-        X, y: the training set, shapes (N, n_0) and (N, n_L); for
-            ``categorical_cross_entropy`` ``y`` may be integer class labels (N,).
+        X: the training inputs, shape (N, n_0).
+        y: the training targets, shape (N, n_L); for ``categorical_cross_entropy``
+            they may be integer class labels (N,).
         epochs: passes over the data (0 just measures the loss).
         learning_rate: the step size, positive.
         batch_size: rows per update, at least 1 (a batch_size of N or more is

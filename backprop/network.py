@@ -130,7 +130,8 @@ def init_network(
         init: ``"normal"`` (the guide's standard normal), ``"glorot_uniform"``
             or ``"zeros"``; see ``INITIALISATIONS``.
         bias_init: ``"zeros"`` or ``"normal"`` (standard normal).
-        hidden, output: activation of the hidden layers and of the last layer.
+        hidden: the activation of every hidden layer.
+        output: the activation of the last layer.
         activations: one name per layer, overriding ``hidden`` and ``output``.
 
     Draw order: layer by layer, W[l] (row-major) then b[l] when it is random.

@@ -90,7 +90,10 @@ def numerical_gradient(
     """Estimate every gradient by nudging one parameter at a time.
 
     Args:
-        network, X, y, loss: as for ``backward_prop``.
+        network: a Network (or a stack of S networks).
+        X: inputs, shape (N, n_0).
+        y: targets, shape (N, n_L).
+        loss: the loss name.
         epsilon: the nudge; the default 1e-5 is the guide's code (its text says 1e-4).
         method: ``"forward"`` (the guide's one-sided nudge, P + 1 forward passes)
             or ``"central"`` (nudge both ways, 2 P forward passes).

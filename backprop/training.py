@@ -86,7 +86,8 @@ def train(
 
     Args:
         network: the network (or a stack of networks, trained side by side).
-        X, y: the batch, shapes (N, n_0) and (N, n_L).
+        X: the inputs, shape (N, n_0).
+        y: the targets, shape (N, n_L).
         epochs: the maximum number of updates (0 just measures the loss).
         learning_rate: the step size, positive; for a stack, one number for
             every network or one per network (shape (S,)).

@@ -3,8 +3,12 @@
 Serves ``site/`` with ``python -m http.server`` on 127.0.0.1 and drives Debian's
 chromium (``$CHROMIUM``, default ``/usr/bin/chromium``) through Playwright,
 headless. Checks that every chapter renders, math is typeset without errors,
-search finds "epsilon", passed scenarios show their status, every figure
-loads, and no request leaves 127.0.0.1.
+passed scenarios show their status, every figure loads, no request leaves
+127.0.0.1, and that everything fits (``checks/layout.py``): no display
+equation wider than its column at 1280 px or 390 px, no table wider than its
+column at 1280 px, every Examples row's result on screen at 390 px, and no
+Learn chapter taller than 12 screens with its evidence closed. Search shows no
+raw LaTeX, and for the words a Learn chapter teaches its top hit is a Learn page.
 """
 
 from __future__ import annotations
@@ -56,6 +60,15 @@ def _chapters() -> list[str]:
     from speckit.features import feature_paths
 
     return [f"chapters/{p.stem}/" for p in feature_paths()]
+
+
+def _learn_chapters() -> list[str]:
+    """The chapters of the Learn track: the feature files tagged @learn."""
+    sys.path.insert(0, str(ROOT))
+    from docs._hooks.chapter import track_of
+    from speckit.features import feature_paths, parse_feature
+
+    return [f"chapters/{p.stem}/" for p in feature_paths() if track_of(parse_feature(p).document) == "learn"]
 
 
 @pytest.fixture(scope="session")
@@ -141,6 +154,9 @@ _UNTYPESET = (
 
 PAGES = _pages()
 CHAPTERS = _chapters()
+LEARN = _learn_chapters()
+MAX_SCREENS = 12
+"""A Learn chapter, evidence closed, is at most this many 1280 x 900 screens tall."""
 
 
 def test_the_site_has_a_page_for_every_feature_file():
@@ -203,24 +219,56 @@ def test_present_somewhere(page, server, selector, what):
     assert found > 0, f"no page shows {what}"
 
 
-def test_search_finds_epsilon(page, server):
+def _search(page, server, words: str):
+    """Type ``words`` into Material's search box; returns the result list's items."""
     _open(page, server, "")
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially("epsilon", delay=50)
+    box.press_sequentially(words, delay=50)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="visible", timeout=15_000)
-    assert results.count() > 0
-    assert "epsilon" in page.locator(".md-search-result").inner_text().lower()
+    return results
+
+
+@pytest.mark.parametrize("words", ["epsilon", "chain rule", "nudge"])
+def test_search_puts_a_learn_page_first_and_shows_no_raw_latex(page, server, words):
+    results = _search(page, server, words)
+    first = results.first.locator("a").first.get_attribute("href") or ""
+    learn = {path.rstrip("/") for path in LEARN} | {"notation", "worked-example", "errata", "original"}
+    assert any(urlparse(first).path.rstrip("/").endswith(p) for p in learn), f"{words!r}: first hit is {first}"
+    shown = page.locator(".md-search-result").inner_text()
+    for raw in ("\\(", "\\[", "\\frac", "\\varepsilon", "$$"):
+        assert raw not in shown, f"{words!r}: the snippets show raw LaTeX {raw!r}: {shown[:300]}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_display_equation_fits_its_column(browser, server, path, width):
+    from checks.layout import PHONE, SCREEN, measure
+
+    page = browser.new_page()
+    try:
+        layout = measure(page, server + path, SCREEN if width == 1280 else PHONE)
+    finally:
+        page.close()
+    assert not layout.equations, f"{path} at {width} px: equations wider than their column: {layout.equations}"
+    assert not layout.broken_numbers, f"{path} at {width} px: numbers split over two lines: {layout.broken_numbers}"
+    if width == 1280:
+        assert not layout.tables, f"{path} at 1280 px: tables wider than their column: {layout.tables}"
+    else:
+        assert layout.hidden_status == 0, f"{path} at 390 px: {layout.hidden_status} results off screen"
+    if width == 1280 and path in LEARN:
+        assert layout.screens <= MAX_SCREENS, f"{path}: {layout.screens:.1f} screens tall at 1280 px"
 
 
 def test_a_passed_scenario_shows_its_status(page, server):
     for path in CHAPTERS:
         _open(page, server, path)
-        badges = page.locator(".bdd-steps ~ * .bdd-passed, .bdd-scenario-status .bdd-passed")
+        badges = page.locator("details.bdd-evidence > summary .bdd-passed")
         if badges.count():
             assert badges.first.is_visible()
-            assert "passed" in badges.first.inner_text()
+            assert "✔" in badges.first.inner_text()
+            assert "passed" in page.locator(".bdd-summary").inner_text()
             return
     pytest.fail("no chapter shows a passed scenario: was a run recorded (make test or make docs) before make site?")
 

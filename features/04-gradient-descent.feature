@@ -1,121 +1,172 @@
+@learn
 Feature: Gradient descent
-  The gradient says which way is uphill. Gradient descent steps the other way:
-  every parameter $\theta$ (each weight and each bias) moves against its own
-  gradient, scaled by the learning rate $\eta$:
+  Backpropagation gives the gradient: for every parameter, how steeply the loss
+  rises when that parameter grows. The gradient points uphill. **Gradient
+  descent** uses it to go downhill: it moves every parameter a small step the
+  other way, and repeats. This chapter looks at one step, at how long a step
+  may be, at why nudging and backprop train alike, and at why the starting
+  point matters.
 
-  $$\theta \leftarrow \theta - \eta \, \frac{\partial L}{\partial \theta}$$
+  The examples use the guide's 2-2-1 network on the four XOR rows, started
+  from seed 0: the seed fixes the random numbers its weights start from, so
+  every run starts at the same place.
 
-  That is the guide's `gradient_descent`, and nothing more: one subtraction per
-  parameter, which this chapter checks to the last bit.
+  Rule: One step moves every parameter against its own gradient
+    Write $\theta$ for any one parameter (a weight or a bias) and $\eta$ for the
+    **learning rate**, a small positive number you choose. One step of gradient
+    descent changes every parameter at once:
 
-  Why a small step goes downhill: write $g$ for the whole gradient. For a small
-  step the loss is nearly linear, $L(\theta - \eta g) \approx L(\theta) - \eta \lVert g \rVert^2$,
-  so the loss falls by about $\eta \lVert g \rVert^2$, which is never negative. The
-  approximation ignores the curvature, whose share grows in proportion to $\eta$:
-  from the guide's network with seed 0 on XOR the gap between the real fall and
-  $\eta \lVert g \rVert^2$ grows about tenfold with each tenfold larger rate. The
-  scenario's bounds, 1%, 2% and 15% at $\eta = 0.01$, 0.1 and 1, were set from a
-  measurement with this package on 2026-11-28 with a margin above it; the gap
-  measured by the last run is shown next to each rate.
+    $$\theta \leftarrow \theta - \eta \, \frac{\partial L}{\partial \theta}$$
 
-  A step too large jumps clean across the valley and lands higher than it started.
-  From seed 0 the gradient has length about 0.02, so a rate of 100 is a step of
-  length about 2 through the space of the nine parameters, far beyond where the
-  linear picture holds. One step from seed 0 lowers the loss at rate 1 and raises
-  it at rates 30, 100 and 1000, the rates the scenario names (the rise measured by
-  the last run is shown next to each).
+    A parameter whose gradient is positive (the loss rises as it grows) gets
+    smaller; one whose gradient is negative gets larger. A steep gradient means
+    a large move. That is all of the guide's `gradient_descent`: one
+    subtraction per parameter.
 
-  Either gradient can drive the descent: the guide's nudging (its "simpler view")
-  or backprop. They agree only up to the nudging's own error. A forward difference
-  with $\epsilon = 10^{-5}$ is off by about $\frac{\epsilon}{2} \frac{\partial^2 L}{\partial \theta^2}$,
-  a few parts in $10^{7}$ here, and $N$ steps at rate $\eta$ add up at most about
-  $N \eta$ times that. After 200 steps at rate 2 the two trainings differ in
-  every parameter by far less than the parameters themselves moved; the bound
-  $10^{-4}$ was set from a measurement with this package on 2026-11-28, about
-  twice the difference measured then. The central difference is off by about
-  $\frac{\epsilon^2}{6} \frac{\partial^3 L}{\partial \theta^3}$ plus round-off
-  near $10^{-16} / \epsilon$, so about $10^{-11}$ per step; its bound after the
-  same 200 steps is $10^{-9}$. The differences and the moves measured by the
-  last run are shown next to each method.
+    Scenario: One step moves every parameter against its gradient, exactly
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I take one gradient-descent step at learning rate 0.5
+      Then every parameter equals its old value minus 0.5 times its gradient, to the last bit
 
-  Finally, the start matters. If both hidden units start with the same weights,
-  they compute the same value, receive the same error signal and therefore the
-  same update, step after step: they stay identical forever, and the network is
-  really a network with one hidden unit.
+  Rule: A small step goes downhill
+    Why does the step lower the loss? Write $g$ for the whole gradient, all the
+    partial derivatives $\partial L / \partial \theta$ in one list, and
+    $\lVert g \rVert^2$ for the sum of their squares. Over a short distance the
+    loss is nearly a straight slope, so a step of $-\eta g$ changes it by about
+    the slope times the step:
 
-  One hidden unit cannot learn XOR. Its output is a monotone function of one
-  weighted sum $t = w_A x_A + w_B x_B$, and $t(1,1) = t(0,1) + t(1,0)$ while
-  $t(0,0) = 0$, so the two rows whose answer is 1
-  can never both lie beyond the two rows whose answer is 0. The best monotone fit
-  gets one row right and gives the other three one shared output, the mean of their
-  targets ($\frac{1}{3}$ or $\frac{2}{3}$), for a mean squared error of $\frac{1}{4}\left(\frac{1}{9} + \frac{1}{9} + \frac{4}{9}\right) = \frac{1}{6}$;
-  so the loss of such a network can never go below $\frac{1}{6} \approx 0.1667$.
-  The scenario asserts at least 0.1666, this bound rounded down.
+    $$L(\theta - \eta g) \approx L(\theta) - \eta \lVert g \rVert^2$$
 
-  All-zero weights are the extreme case: on XOR every gradient is exactly zero
-  (every output is $\frac{1}{2}$ and the four errors cancel), so nothing moves at all.
-  The last scenario therefore sets the output bias to 1: now the gradients are not
-  zero and the weights do move, yet the two hidden units move in lockstep. Random
-  initial weights break the symmetry.
+    The predicted fall, $\eta \lVert g \rVert^2$, is never negative: a small
+    enough step always goes downhill, unless the gradient is zero. The
+    prediction ignores how the slope bends (the loss's curvature). The error
+    this makes, relative to the fall, grows in proportion to $\eta$: ten times
+    the rate, about ten times the relative error.
 
-  Scenario: One step moves every parameter against its gradient, exactly
-    Given the guide's 2-2-1 network with seed 0
-    And the XOR data set
-    When I take one gradient-descent step at learning rate 0.5
-    Then every parameter equals its old value minus 0.5 times its gradient, to the last bit
+    Scenario Outline: A small step lowers the loss by about the learning rate times the squared gradient
+      The bounds, 1%, 2% and 15% at $\eta = 0.01$, 0.1 and 1, were set from a
+      measurement with this package on 2026-11-28, with a margin above it.
 
-  Scenario Outline: A small step lowers the loss by about the learning rate times the squared gradient
-    Given the guide's 2-2-1 network with seed 0
-    And the XOR data set
-    When I take one gradient-descent step at learning rate <rate>
-    Then the loss is lower than before the step
-    And the loss fell by the learning rate times the squared gradient norm, to within <percent>%
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I take one gradient-descent step at learning rate <rate>
+      Then the loss is lower than before the step
+      And the loss fell by the learning rate times the squared gradient norm, to within <percent>%
 
-    Examples:
-      | rate | percent |
-      | 0.01 | 1       |
-      | 0.1  | 2       |
-      | 1    | 15      |
+      Examples:
+        | rate | percent |
+        | 0.01 | 1       |
+        | 0.1  | 2       |
+        | 1    | 15      |
 
-  Scenario Outline: A learning rate that is too large makes the loss rise
-    Given the guide's 2-2-1 network with seed 0
-    And the XOR data set
-    When I take one gradient-descent step at learning rate <rate>
-    Then the loss is higher than before the step
+  Rule: A step too long overshoots
+    The straight-slope picture only holds close by. Picture the loss as a
+    valley: a step that is too long jumps clean across it and lands higher up
+    the far side than it started.
 
-    Examples:
-      | rate |
-      | 30   |
-      | 100  |
-      | 1000 |
+    How long is too long? From seed 0 the gradient is short: its length is
+    $\lVert g \rVert \approx {{ descent.gradient_norm|num(2) }}$. At a rate of
+    100 one step moves the nine parameters a distance of about
+    ${{ descent.step_length(100)|num(2) }}$, far beyond where the loss looks
+    straight. One step from seed 0 lowers the loss at rate 1, as above, but
+    raises it at rates 30, 100 and 1000.
 
-  Scenario Outline: Training with the numerical gradient and with backprop reaches the same parameters
-    Given the guide's 2-2-1 network with seed 0
-    And the XOR data set
-    When I train one copy with backprop and one with the <method>-difference numerical gradient for 200 epochs at learning rate 2
-    Then the two copies' parameters differ by at most <tolerance>
-    And training moved some parameter of the backprop copy by more than 0.1
+    Scenario Outline: A learning rate that is too large makes the loss rise
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I take one gradient-descent step at learning rate <rate>
+      Then the loss is higher than before the step
 
-    Examples:
-      | method  | tolerance |
-      | forward | 1e-4      |
-      | central | 1e-9      |
+      Examples:
+        | rate |
+        | 30   |
+        | 100  |
+        | 1000 |
 
-  Scenario: All-zero weights sit exactly on a flat spot: nothing moves
-    Given a [2, 2, 1] network with zeros initialisation, seed 0
-    And the XOR data set
-    When I train for 1000 epochs at learning rate 2
-    Then every weight and bias is still exactly 0
-    And the loss is at least 0.25
+  Rule: Nudging or backprop, the descent is the same
+    Gradient descent needs a gradient; it does not care where the gradient
+    comes from. The guide's nudging (its "simpler view", see
+    [Nudging with epsilon](02-nudging-with-epsilon.md)) can drive it as well as
+    backprop. The two gradients differ only by nudging's small error, so two
+    trainings from the same start end at almost the same parameters: far
+    closer to each other than to where they started. With the central
+    difference, the more accurate nudge, they end closer still. The chapter
+    [Learning XOR](05-learning-xor.md) shows the two loss curves side by side.
 
-  Scenario: Hidden units that start equal stay equal forever, so the network cannot learn XOR
-    Given a [2, 2, 1] network with zeros initialisation, seed 0
-    And the parameters:
-      | parameter | value |
-      | b2[0]     | 1     |
-    And the XOR data set
-    When I train for 2000 epochs at learning rate 2
-    Then W2[0,0] has moved away from 0
-    And hidden units 0 and 1 of layer 1 are identical to the last bit
-    And the loss is at least 0.1666
-    And some output is more than 0.1 from its target
+    Scenario Outline: Training with the numerical gradient and with backprop reaches the same parameters
+      How the bounds were chosen. A forward difference with
+      $\varepsilon = 10^{-5}$ is off by about
+      $\frac{\varepsilon}{2} \frac{\partial^2 L}{\partial \theta^2}$, a few
+      parts in $10^{7}$ here, and $N$ steps at rate $\eta$ add up at most about
+      $N \eta$ times that. The bound $10^{-4}$ after 200 steps at rate 2 was
+      set from a measurement with this package on 2026-11-28, about twice the
+      difference measured then. The central difference is off by about
+      $\frac{\varepsilon^2}{6} \frac{\partial^3 L}{\partial \theta^3}$ plus
+      round-off near $10^{-16} / \varepsilon$, so about $10^{-11}$ per step;
+      its bound after the same 200 steps is $10^{-9}$. The last step makes
+      sure training really moved the parameters, so that the two copies
+      agreeing means something.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I train one copy with backprop and one with the <method>-difference numerical gradient for 200 epochs at learning rate 2
+      Then the two copies' parameters differ by at most <tolerance>
+      And training moved some parameter of the backprop copy by more than 0.1
+
+      Examples:
+        | method  | tolerance |
+        | forward | 1e-4      |
+        | central | 1e-9      |
+
+  Rule: Where you start matters
+    Gradient descent only ever walks downhill from where it starts. Some
+    starts lead nowhere.
+
+    **Twin hidden units.** If both hidden units start with the same weights,
+    they compute the same value, receive the same error signal and so get the
+    same update, step after step. They stay identical forever, and the network
+    is really a network with one hidden unit.
+
+    **One hidden unit cannot learn XOR.** Its output only ever rises (or only
+    ever falls) with one weighted sum, $t = w_A x_A + w_B x_B$, plus a bias.
+    To get all four rows right, $t$ would have to be larger on the two rows
+    whose answer is 1, $(0,1)$ and $(1,0)$, than on both rows whose answer is
+    0 (or smaller on both). But $t(0,0) = 0$ and
+    $t(1,1) = t(0,1) + t(1,0)$: if $t(0,1)$ and $t(1,0)$ are both above 0,
+    their sum is above each of them. The best such a network can do is get one
+    row right and give the other three one shared output, the mean of their
+    targets ($\frac13$ or $\frac23$). Its mean squared error is then
+
+    $$\tfrac14\left(\tfrac19 + \tfrac19 + \tfrac49\right) = \tfrac16 \approx 0.1667,$$
+
+    and its loss can never go below that.
+
+    **All-zero weights** are the extreme case. Every output is then
+    $\frac12$, the four errors cancel and every gradient is exactly zero:
+    nothing moves at all. Random starting weights break the symmetry from the
+    first step.
+
+    Scenario: All-zero weights sit exactly on a flat spot: nothing moves
+      Given a [2, 2, 1] network with zeros initialisation, seed 0
+      And the XOR data set
+      When I train for 1000 epochs at learning rate 2
+      Then every weight and bias is still exactly 0
+      And the loss is at least 0.25
+
+    Scenario: Hidden units that start equal stay equal forever, so the network cannot learn XOR
+      All-zero weights would not move at all, so this scenario sets the output
+      bias to 1: now the gradients are not zero and the weights do move, yet
+      the two hidden units move in lockstep. The bound on the loss, 0.1666, is
+      $\frac16$ rounded down.
+
+      Given a [2, 2, 1] network with zeros initialisation, seed 0
+      And the parameters:
+        | parameter | value |
+        | b2[0]     | 1     |
+      And the XOR data set
+      When I train for 2000 epochs at learning rate 2
+      Then W2[0,0] has moved away from 0
+      And hidden units 0 and 1 of layer 1 are identical to the last bit
+      And the loss is at least 0.1666
+      And some output is more than 0.1 from its target

@@ -1,57 +1,31 @@
+@learn
 Feature: Learning XOR
-  The guide trains its 2-2-1 network on the XOR gate: the output is 1 when exactly
-  one of the two inputs is 1. The original guide's table is a placeholder (its
-  rows read "Header | Title" and "Paragraph | Text"); the real truth table is the
-  Background below, and it is checked against the package's `backprop.xor()`.
-  XOR is the classic problem that no single straight line separates, so it needs
-  the hidden layer.
+  The guide trains its 2-2-1 network on the XOR gate ("exclusive or"): the
+  output is 1 when exactly one of the two inputs is 1, and 0 otherwise.
 
-  A network has *learned XOR* when every one of its four outputs is within 0.1 of
-  its target. Everything here uses the guide's network: sigmoid units, weights
-  drawn from a standard normal distribution, mean squared error
-  $L = \frac{1}{4} \sum_{n} (\hat{y}_n - y_n)^2$ (no $\frac{1}{2}$), full-batch
-  gradient descent. A seed sweep trains the networks of seeds 0 to 99 side by side
-  as one stack of arrays, which costs about as much as training a few.
+  | input A | input B | XOR |
+  |:-------:|:-------:|:---:|
+  | 0       | 0       | 0   |
+  | 0       | 1       | 1   |
+  | 1       | 0       | 1   |
+  | 1       | 1       | 0   |
 
-  Every number in these scenarios is a bound that the scenario checks on a
-  measurement it makes again on every run. The bounds were set from a
-  measurement with this package on 2026-11-28, with a margin, because another
-  machine's floating point (a different BLAS, say) may tip a seed that sits on
-  the edge. The value measured by the last run is shown under each scenario.
+  The original guide's table is only a placeholder (see the
+  [errata](../errata.md)); the scenarios check this one against the package's
+  `backprop.xor()`. No single straight line in the input plane separates the
+  two rows whose answer is 1 from the two whose answer is 0. So XOR needs the
+  hidden layer: it is the classic problem that a network without one cannot
+  learn.
 
-  The guide's rate is $\eta = 0.01$. It is not wrong, only slow: at that rate no
-  seed of 0..99 learns XOR within 10,000 epochs, yet every seed's loss falls at
-  every single epoch. The number of epochs needed scales like $1 / \eta$:
-  doubling the rate from 2 to 4 halves the median epochs to learn XOR (the
-  bounds on the ratio are 0.45 and 0.55), so at 0.01 the guide's network would
-  need about 200 times the epochs it needs at rate 2. At rate 2 seed 0 learns
-  XOR well within the 1,500 epochs its scenario allows.
+  Everything here uses the guide's network: sigmoid units, weights drawn at
+  random from a standard normal distribution (around 0, mostly between −2 and
+  2), and the mean squared error over the four rows (no $\frac{1}{2}$):
 
-  At rate 2 with a cap of 2,500 epochs, about three seeds in four learn XOR,
-  with zero biases and with standard-normal biases alike; each bound is the
-  count measured on 2026-11-28 plus or minus 5 seeds. The others are not broken:
-  they are stuck on a plateau, where the gradient is nearly zero.
+  $$L = \frac{1}{4} \sum_{n=1}^{4} (\hat{y}_n - y_n)^2$$
 
-  Almost every failure of the zero-bias sweep ends within 0.01 of one of two
-  losses. Most end near $\frac{1}{8} = 0.125$: two rows right and two outputs
-  stuck at $\frac{1}{2}$, giving $\frac{1}{4}\left(\frac{1}{4} + \frac{1}{4}\right)$
-  (the scenario requires those two outputs within 0.05 of $\frac{1}{2}$ and
-  shows the largest distance the last run measured). A few end near
-  $\frac{1}{6} \approx 0.1667$: one row right and the other three sharing one
-  output, which is the best a single hidden unit can ever reach (see the chapter
-  on gradient descent). The bounds: all but at most 2 failures on one of the two
-  plateaus, at least 15 near $\frac{1}{8}$ and at least 1 near $\frac{1}{6}$.
-
-  Over their last 500 epochs the failures' losses still fall, but by less than
-  0.002 (the smallest and largest falls are shown under the scenario):
-  downhill, but along an almost flat floor.
-
-  Cross-entropy, $L = -\frac{1}{4} \sum_n \left[y_n \log \hat{y}_n + (1 - y_n) \log(1 - \hat{y}_n)\right]$,
-  pairs with the sigmoid output so that the output error signal is simply
-  $\hat{y} - y$ (over the batch size): it does not fade when the output saturates the way
-  $(\hat{y} - y)\,\sigma'(z)$ does. Over the seeds that both losses learn at rate 2,
-  its median epochs to learn XOR are well under those of mean squared error;
-  the bound on the ratio is 0.6.
+  Training is full-batch gradient descent: one step per **epoch**, a pass
+  over all four rows. A network has **learned XOR** once each of its four
+  outputs is within 0.1 of its target.
 
   Background:
     Given the XOR truth table:
@@ -62,45 +36,127 @@ Feature: Learning XOR
       | 1       | 1       | 0      |
     And the XOR data set
 
-  Scenario: The guide's network learns XOR at a good learning rate
-    Given the guide's 2-2-1 network with seed 0
-    When I train for 1500 epochs at learning rate 2
-    Then every output is within 0.1 of its target
+  Rule: At a good learning rate the guide's network learns XOR
+    Start with one network, the guide's, from seed 0 (the seed fixes its
+    random starting weights). At learning rate 2 it learns XOR within 1,500
+    epochs.
 
-  @slow
-  Scenario: At the guide's own rate 0.01 learning is slow, not wrong
-    When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 10000 epochs at learning rate 0.01
-    Then none of the seeds learned XOR
-    And every seed's loss fell at every epoch
+    Scenario: The guide's network learns XOR at a good learning rate
+      Given the guide's 2-2-1 network with seed 0
+      When I train for 1500 epochs at learning rate 2
+      Then every output is within 0.1 of its target
 
-  @slow
-  Scenario: Twice the learning rate, half the epochs
-    When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
-    And I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 4
-    Then over the seeds both sweeps learn, the second needs between 0.45 and 0.55 times the median epochs of the first
+  Rule: The guide's learning rate is slow, not wrong
+    The guide's rate is $\eta = 0.01$. At that rate the loss falls at every
+    single epoch, but so slowly that after 10,000 epochs no network has learned
+    XOR yet.
 
-  @slow
-  Scenario Outline: About three seeds in four learn XOR at a good rate
-    When I train seeds 0 to 99 of the guide's network (weight init normal, bias init <biases>) with mse for 2500 epochs at learning rate 2
-    Then between <low> and <high> of the seeds learned XOR
+    The reason is simple. Each step moves the parameters by $\eta$ times the
+    gradient, so a rate ten times smaller needs about ten times as many steps
+    to go the same way: the number of epochs needed grows like $1 / \eta$.
 
-    Examples:
-      | biases | low | high |
-      | zeros  | 73  | 83   |
-      | normal | 72  | 82   |
+    To see more than one start, the site trains {{ xor.seeds|plain }}
+    networks at once, one per seed (see [Notation](../notation.md)). Over the seeds
+    that learn XOR within {{ xor.epochs|plain }} epochs at both rates, the
+    middle seed (the median) needs {{ xor.median_slow|plain }} epochs at
+    rate {{ xor.slow_rate|plain }} and {{ xor.median_good|plain }} at rate
+    {{ xor.good_rate|plain }}. At the guide's rate it would need about
+    {{ xor.guide_estimate|plain(2) }} epochs.
 
-  @slow
-  Scenario: The seeds that fail are stuck on a plateau, not broken
-    When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
-    Then between 73 and 83 of the seeds learned XOR
-    And all but at most 2 of the seeds that failed end with a loss within 0.01 of 0.125 or 0.1667
-    And at least 15 of the seeds that failed end with a loss within 0.01 of 0.125
-    And at least 1 of the seeds that failed end with a loss within 0.01 of 0.1667
-    And every seed that failed with a loss within 0.01 of 0.125 has exactly 2 outputs within 0.05 of 0.5
-    And over the last 500 epochs the loss of every seed that failed fell, but by less than 0.002
+    The figure shows the loss of seed 0 at four rates. It also trains every
+    rate a second time with the guide's nudging instead of backprop: the two
+    gradients give the same curves.
 
-  @slow
-  Scenario: Cross-entropy learns XOR in fewer epochs than mean squared error
-    When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
-    And I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with binary_cross_entropy for 2500 epochs at learning rate 2
-    Then over the seeds both sweeps learn, the second needs at most 0.6 times the median epochs of the first
+    Figure: xor-loss-curves.svg
+
+    @slow
+    Scenario: At the guide's own rate 0.01 learning is slow, not wrong
+      When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 10000 epochs at learning rate 0.01
+      Then none of the seeds learned XOR
+      And every seed's loss fell at every epoch
+
+    @slow
+    Scenario: Twice the learning rate, half the epochs
+      The median is taken over the seeds that learn XOR in both sweeps. The
+      bounds on the ratio, 0.45 and 0.55, leave room around the one half that
+      $1 / \eta$ predicts.
+
+      When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
+      And I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 4
+      Then over the seeds both sweeps learn, the second needs between 0.45 and 0.55 times the median epochs of the first
+
+  Rule: Some starts get stuck on a plateau
+    Even at a good rate, not every start learns XOR: about three seeds in four
+    do, whether the biases start at zero or at random. The others are not
+    broken. They are stuck on a **plateau**, a stretch of the loss where the
+    gradient is nearly zero, so gradient descent crawls.
+
+    Almost every stuck network ends near one of two losses:
+
+    - $\frac{1}{8} = 0.125$: two rows right and two outputs stuck at
+      $\frac{1}{2}$, for a loss of
+      $\frac{1}{4}\left(\frac{1}{4} + \frac{1}{4}\right)$. Most stuck seeds
+      end here.
+    - $\frac{1}{6} \approx 0.1667$: one row right and the other three sharing
+      one output. That is exactly the best a network with a single hidden
+      unit can do (see [Gradient descent](04-gradient-descent.md)).
+
+    Their losses still fall, but only by a hair: they go downhill, along an
+    almost flat floor. The figure shows what a network that learned and one
+    that is stuck compute over the whole input plane.
+
+    Figure: xor-decision-boundaries.svg
+
+    @slow
+    Scenario Outline: About three seeds in four learn XOR at a good rate
+      Each bound is the count measured with this package on 2026-11-28, plus
+      or minus 5 seeds, because another machine's floating point (a different
+      BLAS, say) may tip a seed that sits on the edge.
+
+      When I train seeds 0 to 99 of the guide's network (weight init normal, bias init <biases>) with mse for 2500 epochs at learning rate 2
+      Then between <low> and <high> of the seeds learned XOR
+
+      Examples:
+        | biases | low | high |
+        | zeros  | 73  | 83   |
+        | normal | 72  | 82   |
+
+    @slow
+    Scenario: The seeds that fail are stuck on a plateau, not broken
+      The bounds were set from a measurement with this package on 2026-11-28,
+      with a margin: all but at most 2 failures on one of the two plateaus, at
+      least 15 near $\frac{1}{8}$ and at least 1 near $\frac{1}{6}$. A failure
+      near $\frac{1}{8}$ must have exactly two outputs within 0.05 of
+      $\frac{1}{2}$; the evidence shows the largest distance measured. Over
+      their last 500 epochs the failures' losses must still fall, but by less
+      than 0.002; the evidence shows the smallest and largest falls.
+
+      When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
+      Then between 73 and 83 of the seeds learned XOR
+      And all but at most 2 of the seeds that failed end with a loss within 0.01 of 0.125 or 0.1667
+      And at least 15 of the seeds that failed end with a loss within 0.01 of 0.125
+      And at least 1 of the seeds that failed end with a loss within 0.01 of 0.1667
+      And every seed that failed with a loss within 0.01 of 0.125 has exactly 2 outputs within 0.05 of 0.5
+      And over the last 500 epochs the loss of every seed that failed fell, but by less than 0.002
+
+  Rule: Cross-entropy learns faster
+    The mean squared error is not the only choice of loss. The **binary
+    cross-entropy** punishes a confident wrong answer much harder:
+
+    $$\begin{aligned} L = -\frac{1}{4} \sum_{n=1}^{4} \Big[ & \, y_n \log \hat{y}_n \\ & + (1 - y_n) \log (1 - \hat{y}_n) \Big] \end{aligned}$$
+
+    Paired with a sigmoid output, it makes the output error signal simply
+    $(\hat{y} - y)/N$ (see [The chain rule](03-the-chain-rule.md)). With the
+    mean squared error it is $\frac{2}{N}(\hat{y} - y)\,\sigma'(z)$, and
+    $\sigma'(z)$ is nearly zero when the output is near 0 or 1: the signal
+    fades just when the output is confidently wrong. Cross-entropy's does not,
+    and it learns XOR in fewer epochs.
+
+    @slow
+    Scenario: Cross-entropy learns XOR in fewer epochs than mean squared error
+      The medians are taken over the seeds that learn XOR with both losses.
+      The bound on the ratio is 0.6.
+
+      When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
+      And I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with binary_cross_entropy for 2500 epochs at learning rate 2
+      Then over the seeds both sweeps learn, the second needs at most 0.6 times the median epochs of the first

@@ -1,83 +1,116 @@
+@learn
 Feature: Why backprop
-  Nudging (the guide's "simpler view") and the chain rule (its "in-depth view")
-  give the same gradient. The difference is the price. To nudge, you must run the
-  network once more for every parameter: a forward-difference gradient costs
-  $P + 1$ forward passes (one for $L(\theta)$, one for each nudged parameter), a
-  central difference $2P$. Backprop reuses the error signal of each layer for the
-  layer below it and gets all $P$ gradients from one forward pass and one backward
-  pass, which is made of the same matrix products as the forward pass, transposed.
-  The scenarios count the passes exactly; nothing is timed.
+  Nudging (the guide's "simpler view") and the chain rule (its "more in depth
+  view") give the same gradient. What differs is the price. This chapter
+  counts it, and then looks at a cost that the chain rule has in deep
+  networks.
 
-  How big is $P$? A network with layer sizes $[n, n, 1]$ has, in layer 1, an
-  $n \times n$ weight matrix and $n$ biases, and in layer 2 an $n \times 1$ weight
-  matrix and one bias:
+  Rule: Nudging pays one forward pass per parameter
+    Write $P$ for the number of parameters. To nudge, you run the network once
+    more for every parameter. A forward difference needs the loss once as it
+    is, then once per nudged parameter: $P + 1$ forward passes. A central
+    difference nudges each parameter both ways: $2P$ forward passes.
 
-  $$P = (n^2 + n) + (n + 1) = n^2 + 2n + 1 = (n + 1)^2$$
+    Backprop needs one forward pass and one backward pass, whatever $P$. The
+    backward pass reuses each layer's error signal $\delta^{(l)}$ for the layer
+    below it. Per layer it makes two matrix products: one for the weight
+    gradient, $\partial L / \partial W^{(l)} = a^{(l-1)\top} \delta^{(l)}$, and
+    one to pass the error back, $\delta^{(l)} W^{(l)\top}$. The forward pass
+    makes one product per layer, $a^{(l-1)} W^{(l)}$, of the same size. So a
+    backward pass costs at most about two forward passes.
 
-  So the guide's 2-2-1 network has $P = 9$ and nudging costs 10 forward passes
-  against backprop's one forward and one backward; at $n = 64$, $P = 4225$ and
-  nudging costs 4226. The Examples table below writes out $P$, $P + 1$ and $2P$ for
-  each $n$ from this formula.
+    Scenario: For the guide's network nudging costs P + 1 = 10 forward passes, backprop one of each
+      The passes are counted exactly, by the package's `count_passes`;
+      nothing is timed.
 
-  The chain rule has a cost of its own in deep networks. Going back one layer
-  multiplies the error signal by the layer's weights and by the derivative of its
-  activation:
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I count the passes spent on a forward-difference gradient
+      Then the count is 10 forward and 0 backward passes
+      When I count the passes spent on the chain-rule gradient
+      Then the count is 1 forward and 1 backward passes
 
-  $$\delta^{[l-1]} = \left(\delta^{[l]} \, W^{[l]\top}\right) \odot \sigma'\!\left(z^{[l-1]}\right), \qquad \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr) \le \tfrac{1}{4}$$
+  Rule: The price of nudging grows with the network
+    How big is $P$? A network with layer sizes $[n, n, 1]$ has, in layer 1, an
+    $n \times n$ weight matrix and $n$ biases, and in layer 2 an $n \times 1$
+    weight matrix and one bias:
 
-  With Glorot weights (uniform, variance $\frac{2}{n_{in} + n_{out}} = \frac{1}{8}$ for
-  8-unit layers) the product with $W^{\top}$ keeps the signal's size about the same,
-  so each sigmoid layer shrinks it by a factor of 4 or more, and the gradient
-  $\partial L / \partial W^{[l]} = a^{[l-1]\top} \delta^{[l]}$ shrinks with it: the
-  first layers of a deep sigmoid network barely learn. This is the *vanishing
-  gradient*. Standard-normal weights (the guide's) grow the signal by about
-  $\sqrt{8} \approx 2.8$ per layer, which partly undoes the $\frac{1}{4}$, and the
-  shrinking is milder.
+    $$\begin{aligned} P &= (n^2 + n) + (n + 1) \\ &= n^2 + 2n + 1 = (n + 1)^2 \end{aligned}$$
 
-  The scenarios take a $[2, 8, 8, 8, 8, 8, 8, 1]$ sigmoid network (six hidden
-  layers) with seed 0 on the XOR data and compare the last layer's weight
-  gradient with the first layer's. The bounds, at least 1,000 times with Glorot
-  weights and at least 10 times with standard-normal weights, and every layer's
-  gradient smaller than the next one's, were set from a measurement with this
-  package on 2026-11-28 on seeds 0 to 19, below the smallest ratio any of those
-  seeds gave. The ratio measured by the last run is shown next to each.
+    So the guide's 2-2-1 network has $P = 9$, and nudging costs 10 forward
+    passes against backprop's one forward and one backward. At $n = 64$,
+    $P = 65^2 = 4225$: nudging costs 4226 forward passes, backprop still two
+    passes.
 
-  Scenario: For the guide's network nudging costs P + 1 = 10 forward passes, backprop one of each
-    Given the guide's 2-2-1 network with seed 0
-    And the XOR data set
-    When I count the passes spent on a forward-difference gradient
-    Then the count is 10 forward and 0 backward passes
-    When I count the passes spent on the chain-rule gradient
-    Then the count is 1 forward and 1 backward passes
+    A wider network also makes each pass dearer, for nudging and backprop
+    alike, because its matrix products are larger. But nudging needs $P + 1$
+    of them, and $P$ grows with the square of the width. The figure shows the
+    passes counted and the time measured when this page was built: for the
+    network with {{ cost.parameters|plain }} parameters, one gradient by
+    nudging took about {{ cost.speedup_rounded|plain }} times as long as by
+    backprop.
 
-  Scenario Outline: Nudging costs grow with the number of parameters, backprop's do not
-    Given a [<n>, <n>, 1] network with seed 0
-    And 4 random inputs with uniform targets, seed 0
-    Then the network has <P> parameters
-    When I count the passes spent on a forward-difference gradient
-    Then the count is <P + 1> forward and 0 backward passes
-    When I count the passes spent on a central-difference gradient
-    Then the count is <2P> forward and 0 backward passes
-    When I count the passes spent on the chain-rule gradient
-    Then the count is 1 forward and 1 backward passes
+    Figure: gradient-cost.svg
 
-    Examples:
-      | n  | P    | P + 1 | 2P   |
-      | 2  | 9    | 10    | 18   |
-      | 4  | 25   | 26    | 50   |
-      | 8  | 81   | 82    | 162  |
-      | 16 | 289  | 290   | 578  |
-      | 32 | 1089 | 1090  | 2178 |
-      | 64 | 4225 | 4226  | 8450 |
+    Scenario Outline: Nudging costs grow with the number of parameters, backprop's do not
+      The Examples table writes out $P$, $P + 1$ and $2P$ for each $n$ from
+      the formula above; the scenario checks them against the package's count
+      of parameters and of passes.
 
-  Scenario Outline: In a deep sigmoid network the gradient shrinks layer by layer
-    Given a [2, 8, 8, 8, 8, 8, 8, 1] network with <weights> initialisation, seed 0
-    And the XOR data set
-    When I run backward propagation
-    Then the weight gradient's norm shrinks from each layer to the layer before it
-    And the first layer's weight gradient norm is at least <factor> times smaller than the last layer's
+      Given a [<n>, <n>, 1] network with seed 0
+      And 4 random inputs with uniform targets, seed 0
+      Then the network has <P> parameters
+      When I count the passes spent on a forward-difference gradient
+      Then the count is <P + 1> forward and 0 backward passes
+      When I count the passes spent on a central-difference gradient
+      Then the count is <2P> forward and 0 backward passes
+      When I count the passes spent on the chain-rule gradient
+      Then the count is 1 forward and 1 backward passes
 
-    Examples:
-      | weights        | factor |
-      | glorot_uniform | 1000   |
-      | normal         | 10     |
+      Examples:
+        | n  | P    | P + 1 | 2P   |
+        | 2  | 9    | 10    | 18   |
+        | 4  | 25   | 26    | 50   |
+        | 8  | 81   | 82    | 162  |
+        | 16 | 289  | 290   | 578  |
+        | 32 | 1089 | 1090  | 2178 |
+        | 64 | 4225 | 4226  | 8450 |
+
+  Rule: In a deep network the error signal fades
+    The chain rule has a cost of its own in deep networks. Going back one
+    layer multiplies the error signal by the layer's weights and by the slope
+    of its activation:
+
+    $$\begin{aligned} \delta^{(l-1)} &= \bigl(\delta^{(l)} \, W^{(l)\top}\bigr) \odot \sigma'\bigl(z^{(l-1)}\bigr) \\ \sigma'(z) &= \sigma(z)\,\bigl(1 - \sigma(z)\bigr) \le \tfrac{1}{4} \end{aligned}$$
+
+    With Glorot weights (drawn uniformly, with variance
+    $\frac{2}{n_{in} + n_{out}} = \frac{1}{8}$ for layers of 8 units) the
+    product with $W^{(l)\top}$ keeps the signal's size about the same. So each
+    sigmoid layer shrinks it by a factor of 4 or more, and the weight gradient
+    $\partial L / \partial W^{(l)} = a^{(l-1)\top} \delta^{(l)}$ shrinks with
+    it: the first layers of a deep sigmoid network barely learn. This is the
+    **vanishing gradient**. Standard-normal weights (the guide's) make the
+    signal about $\sqrt{8} \approx 2.8$ times larger per layer, which partly
+    undoes the $\frac{1}{4}$, and the shrinking is milder.
+
+    The scenarios take a sigmoid network with six hidden layers of 8 units,
+    $[2, 8, 8, 8, 8, 8, 8, 1]$, on the XOR data, and compare the first
+    layer's weight gradient with the last layer's.
+
+    Scenario Outline: In a deep sigmoid network the gradient shrinks layer by layer
+      The bounds, at least 1,000 times with Glorot weights and at least 10
+      times with standard-normal weights, and every layer's gradient smaller
+      than the next one's, were set from a measurement with this package on
+      2026-11-28 on seeds 0 to 19, below the smallest ratio any of those seeds
+      gave.
+
+      Given a [2, 8, 8, 8, 8, 8, 8, 1] network with <weights> initialisation, seed 0
+      And the XOR data set
+      When I run backward propagation
+      Then the weight gradient's norm shrinks from each layer to the layer before it
+      And the first layer's weight gradient norm is at least <factor> times smaller than the last layer's
+
+      Examples:
+        | weights        | factor |
+        | glorot_uniform | 1000   |
+        | normal         | 10     |

@@ -12,6 +12,8 @@ a JSON file the site renders next to every scenario::
                     "step": {"keyword": "Then", "text": "...", "line": 7} | null,
                     "message": "..." | null, "nodeid": "...",
                     "measured": [{"what": "seeds that learned XOR", "value": 78}]}],
+     "earlier": [{"feature": ..., "line": 9, "row": null, "name": "...",
+                  "status": "passed", "date": "...Z"}],
      "malformed": {"07-bad.feature": "(3:1): expected: ..."},
      "collection_errors": ["..."]}
 
@@ -20,8 +22,10 @@ fixture below), in the order measured: the site shows the value behind each
 bound, so the prose never has to type it. Absent when nothing was measured.
 
 A scenario missing from ``scenarios`` was not run (deselected, or the run
-stopped early). The file hash lets the site say "changed since last run"
-instead of showing a stale verdict.
+stopped early); if an earlier run did run it, ``earlier`` keeps that result
+and its date, so a partial run is labelled as one instead of erasing them.
+The file hash lets the site say "changed since last run" instead of showing a
+stale verdict.
 
 Why not ``--cucumberjson``: it leaves out undefined steps and skipped
 scenarios and writes ``[]`` under pytest-xdist. Here every fact about a test is
@@ -218,9 +222,42 @@ class _Recorder:
             "command": " ".join(["pytest", *self.config.invocation_params.args]),
             "features": {name: {"sha256": digest} for name, digest in self.hashes.items()},
             "scenarios": scenarios,
+            "earlier": self._earlier(scenarios),
             "malformed": malformed,
             "collection_errors": self.collection_errors,
         }
+
+    def _earlier(self, scenarios: list[dict]) -> list[dict]:
+        """Results of scenarios this run did not run, kept from the file it replaces.
+
+        A partial run (``pytest -k ...``, one feature file) must not erase what
+        an earlier run found: each scenario it skipped keeps its last status and
+        the date of the run that produced it, as long as its feature file is
+        unchanged since then (else its line numbers may name another scenario).
+        """
+        try:
+            previous = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        ran = {(s["feature"], s["line"], s.get("row")) for s in scenarios}
+        unchanged = {
+            name
+            for name, info in previous.get("features", {}).items()
+            if self.hashes.get(name) is not None and info.get("sha256") == self.hashes[name]
+        }
+        kept = []
+        for record in [*previous.get("scenarios", ()), *previous.get("earlier", ())]:
+            key = (record["feature"], record["line"], record.get("row"))
+            if key in ran or record["feature"] not in unchanged:
+                continue
+            ran.add(key)
+            kept.append(
+                {
+                    **{k: record[k] for k in ("feature", "line", "row", "name", "status")},
+                    "date": record.get("date") or previous.get("date"),
+                }
+            )
+        return kept
 
     # pytest hooks of the registered recorder
 

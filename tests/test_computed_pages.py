@@ -24,9 +24,14 @@ import pytest
 import backprop as bp
 import backprop.sweeps
 from backprop import plots
-from docs._hooks import computed, figures, page_worked_example
+from docs._hooks import experiments, figures, gallery, links, page_errata, page_worked_example, settings
+from docs._hooks.formatting import number
 
 HOOKS = Path(__file__).resolve().parents[1] / "docs" / "_hooks"
+
+
+def plain(x: float, digits: int = 2) -> str:
+    return number(x, digits, "text")
 
 
 def _sigmoid(z: float) -> float:
@@ -35,7 +40,7 @@ def _sigmoid(z: float) -> float:
 
 def _by_hand():
     """The worked example with plain floats and ``math``: forward, MSE without 1/2, backward."""
-    p, x, t = computed.WORKED_PARAMETERS, computed.WORKED_INPUT, computed.WORKED_TARGET[0]
+    p, x, t = settings.WORKED_PARAMETERS, settings.WORKED_INPUT, settings.WORKED_TARGET[0]
     z1 = [x[0] * p[f"W1[0,{j}]"] + x[1] * p[f"W1[1,{j}]"] + p[f"b1[{j}]"] for j in range(2)]
     a1 = [_sigmoid(z) for z in z1]
     z2 = a1[0] * p["W2[0,0]"] + a1[1] * p["W2[1,0]"] + p["b2[0]"]
@@ -56,7 +61,7 @@ def _by_hand():
 
 
 def test_worked_example_numbers_follow_the_formulas():
-    ex, hand = computed.worked_example(), _by_hand()
+    ex, hand = experiments.worked_example(), _by_hand()
     close = lambda a, b: np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)  # noqa: E731
     close(ex.cache.z[1][0], hand["z1"])
     close(ex.cache.a[1][0], hand["a1"])
@@ -72,7 +77,7 @@ def test_worked_example_numbers_follow_the_formulas():
 
 
 def test_worked_example_page_shows_every_intermediate_number():
-    page = page_worked_example.render(computed)
+    page = page_worked_example.render()
     hand = _by_hand()
     values = [
         *hand["z1"],
@@ -85,9 +90,9 @@ def test_worked_example_page_shows_every_intermediate_number():
         *hand["dW2"],
         *np.ravel(hand["dW1"]),
     ]
-    missing = [v for v in values if computed.num(v) not in page]
+    missing = [v for v in values if number(v, 6, "latex") not in page]
     assert not missing, f"the page does not show {missing}"
-    for name, value in computed.WORKED_PARAMETERS.items():
+    for name, value in settings.WORKED_PARAMETERS.items():
         assert f"| `{name}` | {value:g} |" in page
     # Formulas sit in $$ blocks that KaTeX can read: balanced braces, no Markdown pipes inside.
     for block in re.findall(r"\$\$\n(.*?)\n\$\$", page, flags=re.S):
@@ -96,19 +101,19 @@ def test_worked_example_page_shows_every_intermediate_number():
 
 
 def test_chapter_links_point_to_feature_files():
-    link = computed.chapter("xor")
+    link = links.chapter("xor")
     target = re.fullmatch(r"\[(.+)\]\(chapters/(.+)\.md\)", link)
     assert target is not None, link
-    assert (computed.FEATURES / f"{target.group(2)}.feature").exists()
+    assert (settings.FEATURES / f"{target.group(2)}.feature").exists()
     assert target.group(1) == "Learning XOR"
 
 
 def test_figures_are_declared_for_pages_that_exist():
-    names = [f.filename for f in computed.FIGURES]
+    names = [f.filename for f in gallery.FIGURES]
     assert len(set(names)) == len(names)
     assert all(n.endswith(".svg") for n in names)
-    for figure in computed.FIGURES:
-        page = computed.FEATURES / f"{figure.chapter}.feature"
+    for figure in gallery.FIGURES:
+        page = settings.FEATURES / f"{figure.chapter}.feature"
         assert page.exists() or (HOOKS.parent / f"{figure.chapter}.md").exists(), figure.chapter
 
 
@@ -123,8 +128,8 @@ def test_diagram_labels_are_the_parameter_names(tmp_path):
 
 
 def test_diagram_caption_names_every_parameter():
-    caption = computed.FIGURES[0].caption
-    assert computed.FIGURES[0].chapter == "notation"
+    caption = gallery.FIGURES[0].caption
+    assert gallery.FIGURES[0].chapter == "notation"
     for name in bp.init_network((2, 2, 1)).element_names():
         assert name in caption
 
@@ -164,40 +169,45 @@ def test_cli_decision_boundary_writes_svg(tmp_path):
 
 
 def test_epsilon_caption_reports_the_guides_two_epsilons():
-    figure = next(f for f in computed.FIGURES if f.filename == "epsilon-error.svg")
+    figure = next(f for f in gallery.FIGURES if f.filename == "epsilon-error.svg")
     caption = figure.caption
-    for epsilon in (computed.GUIDE_EPSILON_TEXT, computed.GUIDE_EPSILON_CODE):
-        assert f"ε = {computed.plain(epsilon)}" in caption
-        assert computed.plain(computed.epsilon_error(epsilon, "forward")) in caption
-        assert computed.plain(computed.epsilon_error(epsilon, "central")) in caption
+    for epsilon in (settings.GUIDE_EPSILON_TEXT, settings.GUIDE_EPSILON_CODE):
+        assert f"ε = {plain(epsilon)}" in caption
+        assert plain(experiments.epsilon_error(epsilon, "forward")) in caption
+        assert plain(experiments.epsilon_error(epsilon, "central")) in caption
 
 
 def test_errata_page_reports_the_sweeps_and_the_real_xor_table(monkeypatch):
     # The site sweeps 100 seeds for 10,000 epochs (seconds); the page's wording and tables are
     # the same for a smaller sweep, and chapter 05's scenarios check the full one's claims.
-    monkeypatch.setattr(computed, "SWEEP_SEEDS", range(20))
-    monkeypatch.setattr(computed, "SWEEP_EPOCHS", 3000)
+    monkeypatch.setattr(settings, "SWEEP_SEEDS", range(20))
+    monkeypatch.setattr(settings, "SWEEP_EPOCHS", 3000)
     small = functools.cache(lambda rate: backprop.sweeps.sweep_xor(range(20), learning_rate=rate, epochs=3000))
-    monkeypatch.setattr(computed, "sweep", small)
-    pages = computed.computed_pages()
-    assert set(pages) == {"worked-example.md", "errata.md"}
-    errata = pages["errata.md"]
+    monkeypatch.setattr(page_errata, "sweep", small)
+    errata = page_errata.render()
     for a, b, out in bp.XOR_TRUTH_TABLE:
         assert f"| {a} | {b} | {out} |" in errata
-    for rate in computed.SWEEP_RATES:
+    for rate in settings.SWEEP_RATES:
         s = small(rate)
         assert f"| {rate:g}" in errata and f"| {s.solved_count} of 20 |" in errata
-    assert "from each of 20 seeds (0–19) for 3,000 epochs" in errata
-    assert f"`epsilon = {computed.GUIDE_EPSILON_CODE:.5f}`" in errata and "0.00001" in errata
+    assert "from each of 20 seeds (0–19) for 3,000 epochs" in " ".join(errata.split())
+    assert f"`epsilon = {settings.GUIDE_EPSILON_CODE:.5f}`" in errata and "0.00001" in errata
     assert "corrected, executable retelling" in errata
     for stem in re.findall(r"\]\(chapters/([^)]+)\.md\)", errata):
-        assert (computed.FEATURES / f"{stem}.feature").exists(), stem
+        assert (settings.FEATURES / f"{stem}.feature").exists(), stem
+    # Each erratum quotes the original's lines, read from the committed copy, and links to them.
+    original = page_errata.original_lines()
+    for erratum in page_errata.ERRATA:
+        assert f'id="{erratum.anchor}"' in errata or f"#{erratum.anchor}" in errata
+        for line in erratum.lines:
+            assert f"original.md#L{line}" in errata
+            assert original[line - 1].strip()[:40].replace("<", "&lt;") in errata
 
 
 @pytest.fixture
 def fresh_experiments():
-    """Empty every cached experiment of ``computed`` before and after (settings are patched in between)."""
-    cached = [f for f in vars(computed).values() if hasattr(f, "cache_clear")]
+    """Empty every cached experiment before and after (settings are patched in between)."""
+    cached = [f for f in vars(experiments).values() if hasattr(f, "cache_clear")]
     for f in cached:
         f.cache_clear()
     yield
@@ -209,20 +219,19 @@ def fresh_experiments():
 def test_every_figure_builds_on_small_settings(tmp_path, monkeypatch, fresh_experiments):
     # The site's settings take ~10 s; the same code on small ones proves every figure draws
     # and every caption fills in. (`make site` and `make check-site` build the real ones.)
-    monkeypatch.setattr(computed, "SWEEP_SEEDS", range(8))
-    monkeypatch.setattr(computed, "SWEEP_EPOCHS", 2500)
-    monkeypatch.setattr(computed, "CURVE_RATES", (computed.GUIDE_LEARNING_RATE, computed.GOOD_LEARNING_RATE))
-    monkeypatch.setattr(computed, "COST_WIDTHS", (2, 4))
-    monkeypatch.setattr(computed, "EPSILONS", np.logspace(-9, -1, 9))
-    paths = computed.build_figures(tmp_path)
-    assert [p.name for p in paths] == [f.filename for f in computed.FIGURES]
-    for path in paths:
-        _valid_svg(path)
-    captions = {f.filename: f.caption for f in computed.FIGURES}
-    learned, stuck = computed.learned_and_stuck()
+    monkeypatch.setattr(settings, "SWEEP_SEEDS", range(8))
+    monkeypatch.setattr(settings, "SWEEP_EPOCHS", 2500)
+    monkeypatch.setattr(settings, "CURVE_RATES", (settings.GUIDE_LEARNING_RATE, settings.GOOD_LEARNING_RATE))
+    monkeypatch.setattr(settings, "COST_WIDTHS", (2, 4))
+    monkeypatch.setattr(settings, "EPSILONS", np.logspace(-9, -1, 9))
+    for figure in gallery.FIGURES:
+        figure.draw(tmp_path / figure.filename)
+        _valid_svg(tmp_path / figure.filename)
+    captions = {f.filename: f.caption for f in gallery.FIGURES}
+    learned, stuck = experiments.learned_and_stuck()
     assert f"seed {learned}, the first of seeds 0–7 to learn XOR" in captions["xor-decision-boundaries.svg"]
     assert f"Right: seed {stuck}" in captions["xor-decision-boundaries.svg"]
-    cost = computed.gradient_cost()
+    cost = experiments.gradient_cost()
     assert list(cost.numerical_forward) == [p + 1 for p in cost.parameters]
     assert f"at P = {cost.parameters[-1]}: {cost.parameters[-1] + 1})" in captions["gradient-cost.svg"]
     assert "measured on the build machine" in captions["gradient-cost.svg"]

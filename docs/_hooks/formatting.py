@@ -34,8 +34,9 @@ def number(x: float, digits: int = 4, style: Style = "text") -> str:
     if isinstance(x, int) and not isinstance(x, bool):
         return f"{x:,}" if grouped else str(x)
     shown = f"{float(x):.{digits}g}"
-    if grouped and 1e4 <= abs(float(shown)) < 1e15:
-        return f"{float(shown):,.0f}"
+    # Whole numbers of more digits than asked for are rounded, not written as powers: 8,700, not 8.7 × 10³.
+    if 10**digits <= abs(float(shown)) < 1e15 or (grouped and 1e4 <= abs(float(shown)) < 1e15):
+        return f"{float(shown):,.0f}" if grouped else f"{float(shown):.0f}"
     if "e" not in shown:
         return shown
     mantissa, exponent = shown.split("e")

@@ -1,0 +1,68 @@
+"""The settings of every experiment on the site: the only numbers typed in the site's code.
+
+Pages and captions print these constants too, so a quotation of the guide (its
+learning rate, its epsilons) and the computation that uses it cannot drift
+apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+FEATURES = ROOT / "features"
+
+GUIDE_LEARNING_RATE = 0.01
+"""The guide's code: ``learning_rate = 0.01``."""
+GUIDE_EPSILON_TEXT = 1e-4
+"""The guide's text: "increasing or decreasing by 0.0001"."""
+GUIDE_EPSILON_CODE = 1e-5
+"""The guide's code: ``epsilon = 0.00001``."""
+GOOD_LEARNING_RATE = 1.0
+"""A learning rate that suits the 2-2-1 sigmoid network with MSE on XOR."""
+SWEEP_SEEDS = range(100)
+SWEEP_EPOCHS = 10_000
+TOLERANCE = 0.1
+"""A seed has learned XOR once every output is within this of its target."""
+SWEEP_RATES = (GUIDE_LEARNING_RATE, 0.1, GOOD_LEARNING_RATE)
+"""Learning rates of the errata's seed sweep (100 seeds each)."""
+CURVE_RATES = (GUIDE_LEARNING_RATE, 0.1, GOOD_LEARNING_RATE, 2.0)
+"""Learning rates of the loss-curve figure."""
+EPSILON_SEED = 0
+EPSILONS = np.logspace(-13, -1, 49)
+"""The nudges of the epsilon figure: 10^-13 ... 10^-1, four per decade."""
+SLOPE_FROM = 1e-3
+"""Where truncation error dominates both differences (the fit of the slopes starts here)."""
+ERROR_EPSILONS = (1e-2, 1e-3, 1e-4)
+"""The nudges of the errata's "error proportional to epsilon" table."""
+COST_WIDTHS = (2, 3, 4, 6, 8, 11, 16, 23, 32, 45, 64)
+"""Networks [n, n, 1] of the cost figure (n = 2 ... 64, about sqrt(2) apart)."""
+COST_BATCH = 4
+WORKED_PARAMETERS = {
+    "W1[0,0]": 0.75,
+    "W1[0,1]": 0.5,
+    "W1[1,0]": -0.25,
+    "W1[1,1]": 1.5,
+    "b1[0]": 0.0,
+    "b1[1]": -1.0,
+    "W2[0,0]": 1.0,
+    "W2[1,0]": -2.0,
+    "b2[0]": 0.5,
+}
+"""The worked example's parameters: those of the chapters Forward propagation and The chain rule
+(chosen there so that the hidden weighted sums come out round)."""
+WORKED_INPUT = (1.0, 1.0)
+WORKED_TARGET = (0.0,)
+WORKED_LEARNING_RATE = GOOD_LEARNING_RATE
+WORKED_EPSILON = 1e-5
+
+CHAPTERS = {
+    "forward": "01-forward-propagation",
+    "nudging": "02-nudging-with-epsilon",
+    "chain": "03-the-chain-rule",
+    "descent": "04-gradient-descent",
+    "xor": "05-learning-xor",
+    "cost": "06-why-backprop",
+}
