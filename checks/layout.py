@@ -87,42 +87,28 @@ def measure(page, url: str, size: tuple[int, int]) -> Layout:
 
 
 def main(paths: list[str]) -> int:
-    import socket
-    import subprocess
-    import time
-    from pathlib import Path
+    import os
 
     from playwright.sync_api import sync_playwright
 
-    site = Path(__file__).resolve().parent.parent / "site"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(1)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page()
-            for path in paths:
-                for size in (SCREEN, PHONE):
-                    layout = measure(page, f"http://127.0.0.1:{port}/{path}", size)
-                    print(
-                        f"{path} at {size[0]} px: {layout.screens:.1f} screens, {len(layout.equations)} wide "
-                        f"equations, {len(layout.tables)} wide tables, {layout.hidden_status} hidden results, "
-                        f"{len(layout.broken_numbers)} broken numbers {layout.broken_numbers[:5]}"
-                    )
-                    for text, scroll, client in layout.equations:
-                        print(f"    equation {scroll} > {client}: {text}")
-                    for text, scroll, client, rows in layout.tables:
-                        print(f"    table {scroll} > {client} ({rows} rows): {text}")
-            browser.close()
-    finally:
-        server.terminate()
+    from checks.serve import served
+
+    with served() as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+        page = browser.new_page()
+        for path in paths:
+            for size in (SCREEN, PHONE):
+                layout = measure(page, base + path, size)
+                print(
+                    f"{path} at {size[0]} px: {layout.screens:.1f} screens, {len(layout.equations)} wide "
+                    f"equations, {len(layout.tables)} wide tables, {layout.hidden_status} hidden results, "
+                    f"{len(layout.broken_numbers)} broken numbers {layout.broken_numbers[:5]}"
+                )
+                for text, scroll, client in layout.equations:
+                    print(f"    equation {scroll} > {client}: {text}")
+                for text, scroll, client, rows in layout.tables:
+                    print(f"    table {scroll} > {client} ({rows} rows): {text}")
+        browser.close()
     return 0
 
 
