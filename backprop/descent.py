@@ -26,9 +26,14 @@ def descend(network: Network, gradients: Gradients, learning_rate: Array) -> Non
     """``W[l] -= learning_rate * dW[l]`` and ``b[l] -= learning_rate * db[l]`` in place, on trusted arrays.
 
     ``learning_rate`` is 0-d, or one rate per network of a stack, shape (S,);
-    the two trailing axes added here let it broadcast over each W and b.
+    a stack's rates get trailing axes here to broadcast over each W and b.
     """
-    rate_W, rate_b = learning_rate[..., None, None], learning_rate[..., None]
+    if learning_rate.ndim == 0:
+        # As a scalar: numpy multiplies by a 0-d array in 0.23 us and by a (1, 1) one in 0.65 us
+        # (XOR-sized arrays), a quarter of the gap between train and bench_xor's hand-written loop.
+        rate_W = rate_b = learning_rate
+    else:
+        rate_W, rate_b = learning_rate[..., None, None], learning_rate[..., None]
     for W, b, dW, db in zip(network.weights, network.biases, gradients.dW, gradients.db, strict=False):  # checked equal
         W -= rate_W * dW
         b -= rate_b * db
