@@ -49,6 +49,11 @@ def number(x: float, digits: int = 4, style: Style = "text") -> str:
     return f"{mantissa} {times} {power}"
 
 
+def plain(x: float, digits: int = 2) -> str:
+    """``number(x, digits)`` as plain text, for captions and Markdown tables."""
+    return number(x, digits, "text")
+
+
 def factor(x: float, digits: int = 6) -> str:
     """``number(x)`` in LaTeX, in parentheses when negative, for use inside a product."""
     shown = number(x, digits, "latex")

@@ -26,11 +26,7 @@ from docs._hooks.experiments import (
     sweep,
     trained,
 )
-from docs._hooks.formatting import number
-
-
-def plain(x: float, digits: int = 2) -> str:
-    return number(x, digits, "text")
+from docs._hooks.formatting import plain
 
 
 def caption(name: str, **context: object) -> str:
@@ -81,7 +77,7 @@ def _boundary_caption() -> str:
     learned, stuck = learned_and_stuck()
     s = sweep(settings.GOOD_LEARNING_RATE)
     X, y = bp.xor()
-    outputs = {seed: [f"{v:.2f}" for v in bp.forward_prop(trained(seed), X)[0][:, 0]] for seed in (learned, stuck)}
+    outputs = {seed: [plain(v, 2) for v in bp.forward_prop(trained(seed), X)[0][:, 0]] for seed in (learned, stuck)}
     return caption(
         "xor-decision-boundaries",
         learned=learned,

@@ -13,7 +13,7 @@ two lines, and the hidden-layer gradients are a table.
 from __future__ import annotations
 
 from docs._hooks.experiments import worked_example
-from docs._hooks.formatting import factor, number
+from docs._hooks.formatting import factor, number, plain
 from docs._hooks.links import chapter
 from docs._hooks.settings import WORKED_EPSILON, WORKED_INPUT, WORKED_LEARNING_RATE, WORKED_PARAMETERS, WORKED_TARGET
 
@@ -238,7 +238,7 @@ def render() -> str:
         "| --- | --- | --- | --- |",
     ]
     for name, a, n, r in zip(check.names, check.analytic, check.numeric, check.per_parameter(), strict=True):
-        out.append(f"| `{name}` | {a:.8g} | {n:.8g} | {plain(r, 2)} |")
+        out.append(f"| `{name}` | {plain(a, 8)} | {plain(n, 8)} | {plain(r, 2)} |")
     out += [
         "",
         "The overall relative difference is",
@@ -258,10 +258,6 @@ def render() -> str:
         "",
     ]
     return "\n".join(out)
-
-
-def plain(x: float, digits: int = 2) -> str:
-    return number(x, digits, "text")
 
 
 def num(x: float, digits: int = 6) -> str:
