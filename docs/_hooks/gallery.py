@@ -190,14 +190,3 @@ FIGURES: list[Figure] = [
         _draw_cost,
     ),
 ]
-
-
-def build_figures(out_dir: Path) -> list[Path]:
-    """Draw every figure into ``out_dir``; returns the paths written."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for figure in FIGURES:
-        figure.draw(out_dir / figure.filename)
-        paths.append(out_dir / figure.filename)
-    return paths
