@@ -32,19 +32,21 @@ Conventions (used everywhere in the package, the scenarios and the site)
 """
 
 from backprop.activations import ACTIVATIONS, get_activation, sigmoid
-from backprop.chain_rule import backward_prop
+from backprop.chain_rule import activation_gradient, backward_prop
 from backprop.classification import accuracy, predict_classes, stratified_split
 from backprop.counting import PassCount, count_passes
 from backprop.data import XOR_TRUTH_TABLE, xor
 from backprop.descent import gradient_descent
 from backprop.errors import DivergenceError, NotFiniteError
 from backprop.forward import Cache, compute_loss, forward_prop
+from backprop.forward_mode import forward_mode_gradient
 from backprop.gradcheck import GradientCheck, gradient_check
 from backprop.losses import LOSSES, get_loss
 from backprop.minibatch import epoch_orders, train_minibatch
 from backprop.network import INITIALISATIONS, Network, init_network, init_stack
-from backprop.numerical import nudge, numerical_gradient
+from backprop.numerical import nudge, numerical_gradient, numerical_signal
 from backprop.parameters import Gradients
+from backprop.paths import Path, paths_to_loss
 from backprop.training import History, Step, train
 
 __all__ = [
@@ -82,4 +84,10 @@ __all__ = [
     "predict_classes",
     "stratified_split",
     "train_minibatch",
+    # Why it works: the sum over paths, nudging z directly, forward mode
+    "Path",
+    "activation_gradient",
+    "forward_mode_gradient",
+    "numerical_signal",
+    "paths_to_loss",
 ]

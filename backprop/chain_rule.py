@@ -21,12 +21,12 @@ import numpy as np
 
 from backprop.activations import ACTIVATIONS
 from backprop.counting import record_pass
-from backprop.errors import Array, check_finite, flag
+from backprop.errors import Array, check_finite, flag, non_negative_int
 from backprop.forward import Cache, forward
 from backprop.losses import Loss
 from backprop.network import Network
 from backprop.parameters import Gradients
-from backprop.validation import checked_batch, finite_arithmetic
+from backprop.validation import check_network, checked_batch, finite_arithmetic
 
 
 def backward(network: Network, cache: Cache, y: Array, loss: Loss, *, fused: bool = True) -> Gradients:
@@ -98,3 +98,28 @@ def backward_prop(
     fused = flag("fused", fused)
     with finite_arithmetic("backward_prop", net, X):
         return backward(net, forward(net, X) if cache is None else _cache_of(net, X, cache), y, loss_fn, fused=fused)
+
+
+def activation_gradient(network: Network, gradients: Gradients, layer: int) -> Array:
+    """``dL/da[layer] = delta[layer + 1] @ W[layer + 1]^T``, from the error signals of a backward pass.
+
+    One step of the recursion, before the slope ``f'(z[layer])``: each unit's
+    activation feeds every unit of the layer above, so its gradient sums what
+    comes back along each of those weights. ``layer`` 0 gives ``dL/dX``, the
+    gradient with respect to the inputs, which training never needs but which
+    shows the sum over paths at the start of the network.
+    """
+    net = check_network(network)
+    if not isinstance(gradients, Gradients):
+        raise TypeError(f"gradients must be the Gradients of backward_prop, but got {type(gradients).__name__}")
+    L = len(net.weights)
+    layer = non_negative_int("layer", layer)
+    if layer >= L:
+        raise ValueError(f"layer must be from 0 (the input) to {L - 1}, a layer below the output, but got {layer}")
+    delta = gradients.delta[layer + 1] if len(gradients.delta) == L + 1 else None
+    if delta is None:
+        raise ValueError(
+            f"gradients must come from backward_prop on this {L}-layer network (they lack delta[{layer + 1}])"
+        )
+    dL_da: Array = delta @ net.weights[layer].mT
+    return dL_da

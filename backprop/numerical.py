@@ -20,7 +20,8 @@ from contextlib import AbstractContextManager, contextmanager
 
 import numpy as np
 
-from backprop.errors import Array, choice, nonzero_number, positive_number
+from backprop.activations import ACTIVATIONS
+from backprop.errors import Array, choice, non_negative_int, nonzero_number, positive_number
 from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
@@ -132,3 +133,56 @@ def loss_change(network: Network, X: object, y: object, name: str, epsilon: floa
         with nudge(net, name, epsilon):
             after = L()
         return after - before
+
+
+SIGNALS = ("z", "a")
+
+
+def numerical_signal(
+    network: Network, X: object, y: object, layer: int, *, of: str = "z", loss: str = "mse", epsilon: float = 1e-5
+) -> Array:
+    """``dL/dz[layer]`` (the error signal ``delta``) or ``dL/da[layer]``, by nudging that value itself.
+
+    Each entry of ``z[layer]`` (or ``a[layer]``; ``a[0]`` is X) is nudged up
+    and down by ``epsilon`` while every other value of the forward pass is
+    kept, and only the layers above are run again (central difference). No
+    chain rule is involved, so this checks ``delta`` from the backward
+    equations independently.
+
+    Returns:
+        An array shaped like ``z[layer]``, (N, n_layer).
+    """
+    net, loss_fn, X, y = checked_batch(network, X, y, loss)
+    if net.stack_size is not None:
+        raise ValueError("numerical_signal takes one network, not a stack; pass one network of the stack")
+    of = choice("of", of, SIGNALS)
+    L = len(net.weights)
+    # a[L] is not nudged: the cross-entropies read the loss off z[L], so nudge z[L] instead.
+    low, high = (1, L) if of == "z" else (0, L - 1)
+    layer = non_negative_int("layer", layer)
+    if not low <= layer <= high:
+        raise ValueError(f"layer must be from {low} to {high} for {of}[layer] of this network, but got {layer}")
+    epsilon = positive_number("epsilon", epsilon)
+
+    def L_from(value: Array) -> float:
+        """The loss with ``of[layer]`` set to ``value``, running only the layers above."""
+        z_l = value if of == "z" else None
+        a = ACTIVATIONS[net.activations[layer - 1]].f(value) if of == "z" else value
+        for W, b, name in zip(net.weights[layer:], net.biases[layer:], net.activations[layer:], strict=True):
+            z_l = a @ W + b
+            a = ACTIVATIONS[name].f(z_l)
+        assert z_l is not None, "a[layer] is nudged only below the output, so some layer above sets z[L]"
+        return float(loss_fn.value(z_l, a, y))
+
+    with finite_arithmetic("numerical_signal", net, X):
+        cache = forward(net, X)
+        value = cache.z[layer] if of == "z" else cache.a[layer]
+        assert value is not None, "z[layer] exists for layer >= 1"
+        signal = np.empty_like(value)
+        for idx in np.ndindex(value.shape):
+            with nudged(value, idx, epsilon):
+                plus = L_from(value)
+            with nudged(value, idx, -epsilon):
+                minus = L_from(value)
+            signal[idx] = (plus - minus) / (2.0 * epsilon)
+    return signal

@@ -91,3 +91,23 @@ def test_loss_change_takes_one_network_and_a_positive_epsilon(stack, net, xor):
         "loss_change takes one network, not a stack",
     )
     fails(ValueError, lambda: loss_change(net, X, y, "W1[0,0]", -0.1), "epsilon", "positive finite number", "-0.1")
+
+
+def test_nudging_z_or_a_directly_matches_the_error_signals_of_the_backward_pass(net, xor):
+    X, y = xor
+    g = bp.backward_prop(net, X, y)
+    for layer in (1, 2):
+        assert np.allclose(bp.numerical_signal(net, X, y, layer), g.delta[layer], rtol=0, atol=1e-10)
+    for layer in (0, 1):
+        dL_da = bp.activation_gradient(net, g, layer)
+        assert np.allclose(bp.numerical_signal(net, X, y, layer, of="a"), dL_da, rtol=0, atol=1e-10)
+
+
+def test_numerical_signal_names_a_layer_out_of_range_and_leaves_nothing_nudged(net, xor):
+    fails(ValueError, lambda: bp.numerical_signal(net, *xor, 0), "layer", "1", "2", "z[layer]")
+    fails(ValueError, lambda: bp.numerical_signal(net, *xor, 2, of="a"), "layer", "0", "1", "a[layer]")
+    fails(ValueError, lambda: bp.numerical_signal(net, *xor, 1, of="W"), "of")
+    fails(ValueError, lambda: bp.numerical_signal(bp.init_stack([0, 1]), *xor, 1), "stack")
+    X = xor[0].copy()
+    bp.numerical_signal(net, X, xor[1], 0, of="a")
+    assert np.array_equal(X, xor[0])
