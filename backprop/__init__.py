@@ -35,12 +35,13 @@ from backprop.activations import ACTIVATIONS, get_activation, sigmoid
 from backprop.chain_rule import activation_gradient, backward_prop
 from backprop.classification import accuracy, predict_classes, stratified_split
 from backprop.counting import PassCount, count_passes
-from backprop.data import XOR_TRUTH_TABLE, xor
+from backprop.data import WORKED_PARAMETERS, XOR_TRUTH_TABLE, worked_example, xor
 from backprop.descent import gradient_descent
 from backprop.errors import DivergenceError, NotFiniteError
 from backprop.forward import Cache, compute_loss, forward_prop
 from backprop.forward_mode import forward_mode_gradient
 from backprop.gradcheck import GradientCheck, gradient_check
+from backprop.graph import Graph, computational_graph
 from backprop.losses import LOSSES, get_loss
 from backprop.minibatch import epoch_orders, train_minibatch
 from backprop.network import INITIALISATIONS, Network, init_network, init_stack
@@ -53,6 +54,7 @@ __all__ = [
     "ACTIVATIONS",
     "INITIALISATIONS",
     "LOSSES",
+    "WORKED_PARAMETERS",
     "XOR_TRUTH_TABLE",
     "Cache",
     "DivergenceError",
@@ -77,6 +79,7 @@ __all__ = [
     "numerical_gradient",
     "sigmoid",
     "train",
+    "worked_example",
     "xor",
     # Beyond XOR: minibatches and classification
     "accuracy",
@@ -85,8 +88,10 @@ __all__ = [
     "stratified_split",
     "train_minibatch",
     # Why it works: the sum over paths, nudging z directly, forward mode
+    "Graph",
     "Path",
     "activation_gradient",
+    "computational_graph",
     "forward_mode_gradient",
     "numerical_signal",
     "paths_to_loss",

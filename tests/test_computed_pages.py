@@ -24,6 +24,7 @@ import pytest
 import backprop as bp
 import backprop.sweeps
 from backprop import plots
+from backprop.data import WORKED_INPUT, WORKED_PARAMETERS, WORKED_TARGET
 from docs._hooks import experiments, figures, gallery, links, page_errata, page_worked_example, settings
 from docs._hooks.formatting import number
 
@@ -40,7 +41,7 @@ def _sigmoid(z: float) -> float:
 
 def _by_hand():
     """The worked example with plain floats and ``math``: forward, MSE without 1/2, backward."""
-    p, x, t = settings.WORKED_PARAMETERS, settings.WORKED_INPUT, settings.WORKED_TARGET[0]
+    p, x, t = WORKED_PARAMETERS, WORKED_INPUT, WORKED_TARGET[0]
     z1 = [x[0] * p[f"W1[0,{j}]"] + x[1] * p[f"W1[1,{j}]"] + p[f"b1[{j}]"] for j in range(2)]
     a1 = [_sigmoid(z) for z in z1]
     z2 = a1[0] * p["W2[0,0]"] + a1[1] * p["W2[1,0]"] + p["b2[0]"]
@@ -92,7 +93,7 @@ def test_worked_example_page_shows_every_intermediate_number():
     ]
     missing = [v for v in values if number(v, 6, "latex") not in page]
     assert not missing, f"the page does not show {missing}"
-    for name, value in settings.WORKED_PARAMETERS.items():
+    for name, value in WORKED_PARAMETERS.items():
         assert f"| `{name}` | {value:g} |" in page
     # Formulas sit in $$ blocks that KaTeX can read: balanced braces, no Markdown pipes inside.
     for block in re.findall(r"\$\$\n(.*?)\n\$\$", page, flags=re.S):

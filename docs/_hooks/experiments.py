@@ -187,10 +187,7 @@ def _row(values: np.ndarray | None) -> np.ndarray:
 
 @functools.cache
 def worked_example() -> WorkedExample:
-    network = bp.init_network((2, 2, 1), init="zeros")
-    for name, value in settings.WORKED_PARAMETERS.items():
-        network[name] = value
-    X, y = np.array([settings.WORKED_INPUT]), np.array([settings.WORKED_TARGET])
+    network, X, y = bp.worked_example()
     _, cache = bp.forward_prop(network, X)
     gradients = bp.backward_prop(network, X, y, "mse", cache=cache)
     check = bp.gradient_check(network, X, y, "mse", epsilon=settings.WORKED_EPSILON, method="central")

@@ -12,10 +12,11 @@ two lines, and the hidden-layer gradients are a table.
 
 from __future__ import annotations
 
+from backprop.data import WORKED_INPUT, WORKED_PARAMETERS, WORKED_TARGET
 from docs._hooks.experiments import worked_example
 from docs._hooks.formatting import factor, number, plain
 from docs._hooks.links import chapter
-from docs._hooks.settings import WORKED_EPSILON, WORKED_INPUT, WORKED_LEARNING_RATE, WORKED_PARAMETERS, WORKED_TARGET
+from docs._hooks.settings import WORKED_EPSILON, WORKED_LEARNING_RATE
 
 
 def _matrix(rows) -> str:

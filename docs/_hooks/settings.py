@@ -40,21 +40,7 @@ ERROR_EPSILONS = (1e-2, 1e-3, 1e-4)
 COST_WIDTHS = (2, 3, 4, 6, 8, 11, 16, 23, 32, 45, 64)
 """Networks [n, n, 1] of the cost figure (n = 2 ... 64, about sqrt(2) apart)."""
 COST_BATCH = 4
-WORKED_PARAMETERS = {
-    "W1[0,0]": 0.75,
-    "W1[0,1]": 0.5,
-    "W1[1,0]": -0.25,
-    "W1[1,1]": 1.5,
-    "b1[0]": 0.0,
-    "b1[1]": -1.0,
-    "W2[0,0]": 1.0,
-    "W2[1,0]": -2.0,
-    "b2[0]": 0.5,
-}
-"""The worked example's parameters: those of the chapters Forward propagation and The chain rule
-(chosen there so that the hidden weighted sums come out round)."""
-WORKED_INPUT = (1.0, 1.0)
-WORKED_TARGET = (0.0,)
+# The worked example's parameters, input and target are the package's: backprop.data.worked_example().
 WORKED_LEARNING_RATE = GOOD_LEARNING_RATE
 WORKED_EPSILON = 1e-5
 
