@@ -59,6 +59,15 @@ class Graph:
     def out_of(self, name: str) -> list[Edge]:
         return [e for e in self.edges if e.source == name]
 
+    def edge(self, source: str, target: str) -> Edge:
+        """The edge from ``source`` to ``target`` (a KeyError names the pair when there is none)."""
+        found = [e for e in self.edges if e.source == source and e.target == target]
+        if not found:
+            raise KeyError(
+                f"no edge from {source!r} to {target!r}; {source!r} feeds {[e.target for e in self.out_of(source)]}"
+            )
+        return found[0]
+
 
 def computational_graph(network: object, x: object, y: object, loss: str = "mse") -> Graph:
     """The graph of one sample ``x`` (shape (1, n_0)) with target ``y`` (shape (1, n_L)).

@@ -195,3 +195,38 @@ Feature: Forward propagation
       And the XOR data set
       When I run backward propagation
       Then there is one gradient per parameter, under the parameters' names
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: The weighted sum and the activation of hidden unit 1
+      In the worked example, with input $x = (1, 1)$, compute $z^{(1)}_1$ and
+      $a^{(1)}_1$ by hand. The parameters are in the table above.
+
+      Answer: $z^{(1)}_1 = 1 \cdot 0.5 + 1 \cdot 1.5 + (-1) = 1$, and
+      $a^{(1)}_1 = \sigma(1) = 1 / (1 + e^{-1}) \approx 0.731059$.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      When I run forward propagation
+      Then unit 1 of layer 1 has z = 1 and a = 0.7310585786300049 within 1e-15
+
+    @exercise
+    Scenario: What a network of zeros predicts
+      Set every weight and bias of the 2-2-1 network to 0. What does it
+      predict for the input $(0.3, -2)$, and what is the loss if the target
+      is 1?
+
+      Answer: Every weighted sum is 0, so every activation is
+      $\sigma(0) = \tfrac12$, whatever the input: $\hat y = 0.5$. The loss is
+      $(0.5 - 1)^2 = 0.25$.
+
+      Given a [2, 2, 1] network with zeros initialisation, seed 0
+      And the input [0.3, -2] with target [1]
+      When I run forward propagation
+      Then the output is 0.5 within 0
+      And the mse loss is 0.25 within 0

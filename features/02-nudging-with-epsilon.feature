@@ -267,3 +267,55 @@ Feature: Nudging with epsilon
       When I compute the central-difference gradient with epsilon 0.1
       Then every parameter is bit-for-bit what it was before
       And restoring by subtracting 0.1 instead would have changed at least one parameter
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: Nudge the output bias
+      In the worked example, $\partial L / \partial b^{(2)}_0 \approx 0.2021$
+      (the chain-rule chapter works it out). About how much does the loss
+      change when you nudge $b^{(2)}_0$ up by $0.01$?
+
+      Answer: About $0.2021 \times 0.01 \approx 0.00202$: a nudge changes the
+      loss by about the gradient times the nudge. The exact change is a
+      little larger, because the slope itself changes along the way; the
+      difference is of order $\varepsilon^2$.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      When I nudge b2[0] by 0.01 and measure the change in the loss
+      Then the change in the loss is 0.0020206 within 1e-5
+
+    @exercise
+    Scenario: Which epsilon is better?
+      With the central difference, which gives the more accurate gradient:
+      $\varepsilon = 10^{-1}$ or $10^{-5}$? And $10^{-5}$ or $10^{-12}$?
+
+      Answer: $10^{-5}$, both times. At $10^{-1}$ the error of the formula
+      itself, proportional to $\varepsilon^2$, is large. At $10^{-12}$ the
+      two losses agree in almost every digit, so the rounding error of their
+      difference, about $u\,|L| / \varepsilon$, swamps the slope.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      And the loss is mse
+      Then with the central difference, epsilon 1e-5 gives a smaller error than epsilon 1e-1
+      And with the central difference, epsilon 1e-5 gives a smaller error than epsilon 1e-12
+
+    @exercise
+    Scenario: The price of one gradient by nudging
+      How many forward passes does a forward-difference gradient of the
+      2-2-1 network cost?
+
+      Answer: $P + 1 = 10$: one for the loss as it is, and one for each of
+      the 9 parameters.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I count the passes spent on a forward-difference gradient
+      Then the count is 10 forward and 0 backward passes

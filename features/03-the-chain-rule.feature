@@ -125,6 +125,220 @@ Feature: The chain rule
         | W2[1,0]   | 0.14771930799149216  |
         | b2[0]     | 0.20206220446563447  |
 
+  Rule: The worked example as a graph
+    The same computation can be drawn as a **computational graph**: one box
+    per number, one arrow per "is used to compute". Each box shows its value
+    from the forward pass (black) and the gradient of the loss with respect to
+    it (red). Each arrow carries, backwards, what its head sends to its tail:
+    the head's gradient times the **local derivative** of the head with
+    respect to the tail.
+
+    Figure: computational-graph.svg
+
+    Follow one gradient from the loss back to the weight $W^{(1)}_{00}$, the
+    highlighted path. Each step back multiplies by one local derivative:
+
+    | step back | local derivative | value |
+    | --- | --- | --- |
+    | $L \leftarrow \hat y$ | $\partial L / \partial \hat y = 2\,(\hat y - y)$ | ${{ worked.dL_dy_hat|num }}$ |
+    | $\hat y \leftarrow z^{(2)}_0$ | $\sigma'(z^{(2)}_0) = \hat y\,(1 - \hat y)$ | ${{ worked.slope_out|num }}$ |
+    | $z^{(2)}_0 \leftarrow a^{(1)}_0$ | $W^{(2)}_{00}$ | ${{ worked.W2[0][0]|num }}$ |
+    | $a^{(1)}_0 \leftarrow z^{(1)}_0$ | $\sigma'(z^{(1)}_0) = a^{(1)}_0\,(1 - a^{(1)}_0)$ | ${{ worked.slope_hidden[0]|num }}$ |
+    | $z^{(1)}_0 \leftarrow W^{(1)}_{00}$ | $x_0$ | ${{ worked.x[0]|num }}$ |
+
+    Their product is $\partial L / \partial W^{(1)}_{00} = {{ worked.dW1[0][0]|num }}$.
+    The first four factors multiply to $\delta^{(1)}_0 = {{ worked.delta1[0]|num }}$,
+    and the other two parameters feeding $z^{(1)}_0$ share them. The backward
+    pass computes $\delta^{(1)}_0$ once and reuses it for all three.
+
+    Scenario: Every value and every gradient on the graph, worked out by hand
+      The stated values were computed from the formulas of this chapter with
+      Python's `math` module, not by the package. The gradients of the
+      parameters are those of the scenario above.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      Then the graph's values and gradients are, within 1e-12:
+        | node  | value               | gradient              |
+        | x[0]  | 1                   | -0.004113814546227709 |
+        | x[1]  | 1                   | -0.13105486400133737  |
+        | z1[0] | 0.5                 | 0.0474853681450617    |
+        | z1[1] | 1                   | -0.07945568131004796  |
+        | a1[0] | 0.6224593312018546  | 0.20206220446563447   |
+        | a1[1] | 0.7310585786300049  | -0.40412440893126894  |
+        | z2[0] | -0.3396578260581552 | 0.20206220446563447   |
+        | a2[0] | 0.41589259759975533 | 0.8317851951995107    |
+        | L     | 0.17296665273827203 | 1                     |
+
+  Rule: Gradients add where paths fork
+    In the graph, the input $x_0$ feeds both hidden units. A nudge of $x_0$
+    reaches the loss along two paths, one through each hidden unit, and the
+    two effects add up. So the gradient of a value that feeds several others
+    is the **sum** of what comes back along each of its arrows:
+
+    $$
+    \begin{aligned}
+    \frac{\partial L}{\partial x_0}
+      &= \delta^{(1)}_0\, W^{(1)}_{00} + \delta^{(1)}_1\, W^{(1)}_{01} \\
+      &= {{ graph.edge("x[0]", "z1[0]").gradient|num }} + ({{ graph.edge("x[0]", "z1[1]").gradient|num }}) \\
+      &= {{ graph.nodes["x[0]"].gradient|num }}
+    \end{aligned}
+    $$
+
+    In general, the chain rule says: **multiply** the local derivatives along
+    each path from a value to the loss, and **add** over all the paths. The
+    recursion for $\delta$ is this rule, organised so that no path is walked
+    twice. The number of paths multiplies with every layer: one input of a
+    3-4-4-2 network reaches the loss along $4 \cdot 4 \cdot 2 = 32$ paths, and
+    a deep, wide network has more than any computer could list. Yet each
+    $\delta^{(l)}_j$ already holds the sum over every path from unit $j$ to the
+    loss, so the layer below only has to add up what its arrows bring back
+    from layer $l$. [Why backprop](06-why-backprop.md) counts what that saves.
+
+    Training never needs $\partial L / \partial x$, but it shows the sum at
+    the start of the network. The same happens inside: in a 2-2-2 network
+    each hidden unit feeds both outputs.
+
+    Scenario: An input of the worked example feeds both hidden units: its gradient is the sum of two paths
+      The two path values are $\delta^{(1)}_j\, W^{(1)}_{0j}$, worked out by
+      hand (with Python's `math` module) from the error signals of the
+      section above; nudging $x_0$ itself (central difference,
+      $\varepsilon = 10^{-5}$) involves no chain rule at all.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      Then x[0] feeds 2 nodes, which send back these gradients, within 1e-15:
+        | to    | gradient             |
+        | z1[0] | 0.03561402610879627  |
+        | z1[1] | -0.03972784065502398 |
+      And the gradient of x[0] is their sum, -0.004113814546227709, within 1e-15
+      And nudging unit 0 of layer 0 directly gives the same gradient, within 1e-9
+
+    Scenario Outline: Every path to the loss, listed one by one, sums to the gradient of the backward pass
+      The paths are listed by the package's `paths_to_loss`, which multiplies
+      weights, slopes and the loss's own derivative along each path and does
+      not use the backward pass. The bound $10^{-12}$ is relative: the sums
+      are taken in a different order, so only rounding may differ. The
+      gradient of the backward pass is itself checked by nudging in the next
+      section.
+
+      Given a <sizes> network with <hidden> hidden layers, <output> output and Glorot weights, seed 0
+      And 3 random inputs with one-hot targets, seed 0
+      And the loss is <loss>
+      Then unit <unit> of layer <layer> reaches the loss along <paths> paths, and their products sum to its gradient from the backward pass, within 1e-12
+
+      Examples:
+        | sizes        | hidden  | output  | loss                      | layer | unit | paths |
+        | [2, 2, 2]    | sigmoid | sigmoid | mse                       | 1     | 0    | 2     |
+        | [2, 2, 2]    | tanh    | softmax | categorical_cross_entropy | 1     | 1    | 2     |
+        | [3, 4, 4, 2] | tanh    | softmax | categorical_cross_entropy | 0     | 2    | 32    |
+        | [3, 4, 4, 2] | relu    | sigmoid | binary_cross_entropy      | 1     | 3    | 8     |
+
+  Rule: Why the equations hold
+    Here is the whole derivation, in matrix form, as the package computes it.
+    A batch has $N$ rows; layer $l$ has $n_l$ units. So $a^{(l)}$, $z^{(l)}$
+    and $\delta^{(l)} = \partial L / \partial z^{(l)}$ are $N \times n_l$,
+    and $W^{(l)}$ is $n_{l-1} \times n_l$. Each step uses one fact: a
+    quantity that affects the loss through several others gets the sum of
+    the chain rule along each.
+
+    **1. The output error.** The loss depends on $z^{(L)}$ only through
+    $\hat y = f(z^{(L)})$, row by row. For an activation applied entry by
+    entry, each $z^{(L)}_{nk}$ affects only $\hat y_{nk}$, so
+
+    $$\delta^{(L)} = \frac{\partial L}{\partial \hat y} \odot f'\big(z^{(L)}\big)$$
+
+    where $\odot$ multiplies entry by entry. What $\partial L / \partial \hat y$
+    is depends on the loss:
+
+    | loss and output | $\partial L / \partial \hat y$ | $\delta^{(L)}$ |
+    | --- | --- | --- |
+    | mean squared error, any $f$ | $\frac{2}{N}(\hat y - y)$ | $\frac{2}{N}(\hat y - y) \odot f'(z^{(L)})$ |
+    | binary cross-entropy, sigmoid | $\frac{1}{N}\frac{\hat y - y}{\hat y (1 - \hat y)}$ | $\frac{1}{N}(\hat y - y)$ |
+    | categorical cross-entropy, softmax | $-\frac{1}{N}\frac{y}{\hat y}$ | $\frac{1}{N}(\hat y - y)$ |
+
+    The sigmoid's slope $\hat y (1 - \hat y)$ cancels the denominator of
+    binary cross-entropy. The softmax is not entry by entry: every
+    $z^{(L)}_{j}$ moves every $\hat y_k$, with
+    $\partial \hat y_k / \partial z_j = \hat y_k ([j = k] - \hat y_j)$.
+    Summing over $k$, for one row,
+
+    $$
+    \begin{aligned}
+    \delta_j &= \sum_k -\frac{y_k}{N \hat y_k}\, \hat y_k \big([j = k] - \hat y_j\big) \\
+      &= \frac{1}{N}\Big(\hat y_j \sum_k y_k - y_j\Big) = \frac{\hat y_j - y_j}{N}
+    \end{aligned}
+    $$
+
+    because a one-hot row sums to 1. For sigmoid, tanh and identity outputs,
+    $f'$ is $\hat y (1 - \hat y)$, $1 - \hat y^2$ and 1.
+
+    **2. The recursion.** Unit $i$ of layer $l$ feeds every unit $j$ of layer
+    $l + 1$, through $z^{(l+1)}_{nj} = \sum_i a^{(l)}_{ni} W^{(l+1)}_{ij} + b^{(l+1)}_j$.
+    So its activation's gradient adds the paths through each $j$:
+
+    $$\frac{\partial L}{\partial a^{(l)}_{ni}} = \sum_j \delta^{(l+1)}_{nj}\, W^{(l+1)}_{ij}$$
+
+    which is one matrix product, $\delta^{(l+1)} W^{(l+1)\top}$: an
+    $N \times n_{l+1}$ matrix times an $n_{l+1} \times n_l$ one gives
+    $N \times n_l$, the shape of $a^{(l)}$. Then $a^{(l)} = f(z^{(l)})$
+    entry by entry multiplies by the slope:
+
+    $$\delta^{(l)} = \big(\delta^{(l+1)}\, W^{(l+1)\top}\big) \odot f'\big(z^{(l)}\big)$$
+
+    **3. The weights.** The weight $W^{(l)}_{ij}$ appears in $z^{(l)}_{nj}$ of
+    every row $n$, multiplied by $a^{(l-1)}_{ni}$. Adding over the rows:
+
+    $$\frac{\partial L}{\partial W^{(l)}_{ij}} = \sum_n a^{(l-1)}_{ni}\, \delta^{(l)}_{nj}$$
+
+    that is, $\partial L / \partial W^{(l)} = a^{(l-1)\top} \delta^{(l)}$:
+    $n_{l-1} \times N$ times $N \times n_l$, the shape of $W^{(l)}$.
+
+    **4. The biases.** The bias $b^{(l)}_j$ enters $z^{(l)}_{nj}$ of every
+    row with slope 1, so $\partial L / \partial b^{(l)}_j = \sum_n \delta^{(l)}_{nj}$:
+    the sum of the rows of $\delta^{(l)}$.
+
+    The scenarios check each equation without the backward pass. They nudge
+    every entry of $z^{(l)}$ directly to find $\delta^{(l)}$, and compare it
+    with equations 1 and 2. Then they build $a^{(l-1)\top}\delta^{(l)}$ and
+    the row sums from that nudged $\delta$, and compare them with the
+    gradients found by nudging each parameter (equations 3 and 4).
+
+    Scenario: Each equation holds on the worked example
+      Both sides come from nudging with the central difference at
+      $\varepsilon = 10^{-5}$, which has a small error of its own: over this
+      scenario and the next, measured on 2026-11-29, at most
+      $3.5 \times 10^{-9}$ relative. The bound is $10^{-7}$, as for the
+      gradient checks below; a wrong slope gives $5 \times 10^{-2}$ or more.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      When I run backward propagation
+      Then every layer's error signal equals dL/dz found by nudging z directly, within 1e-7
+      And a^T delta and the sum of delta's rows, with delta found by nudging z, equal dL/dW and dL/db found by nudging each parameter, within 1e-7
+
+    Scenario Outline: Each equation holds on a random 3-4-4-2 network, for every loss
+      Five random rows with one-hot targets (valid targets for every loss),
+      Glorot weights and normal biases; the bound is explained above.
+
+      Given a [3, 4, 4, 2] network with <hidden> hidden layers, <output> output and Glorot weights, seed 1
+      And 5 random inputs with one-hot targets, seed 1
+      And the loss is <loss>
+      When I run backward propagation
+      Then every layer's error signal equals dL/dz found by nudging z directly, within 1e-7
+      And a^T delta and the sum of delta's rows, with delta found by nudging z, equal dL/dW and dL/db found by nudging each parameter, within 1e-7
+
+      Examples:
+        | hidden  | output   | loss                      |
+        | sigmoid | sigmoid  | mse                       |
+        | tanh    | identity | mse                       |
+        | relu    | tanh     | mse                       |
+        | tanh    | sigmoid  | binary_cross_entropy      |
+        | relu    | softmax  | categorical_cross_entropy |
+
   Rule: A shortcut for cross-entropy
     **Binary cross-entropy** is another loss for outputs between 0 and 1:
 
@@ -417,3 +631,61 @@ Feature: The chain rule
         | [3, 4, 4, 2]      | 46    | 5   |
         | [2, 8, 8, 1]      | 105   | 5   |
         | [64, 64, 64, 10]  | 8970  | 100 |
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: The gradient of a bias, from its error signal
+      In the worked example, $\delta^{(1)}_1 \approx -0.07946$. What is
+      $\partial L / \partial b^{(1)}_1$?
+
+      Answer: The same number. The bias enters $z^{(1)}_1$ with slope 1, so
+      $\partial L / \partial b^{(1)}_1 = \delta^{(1)}_1 \approx -0.07946$
+      (summed over the rows of a batch; here there is one).
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      When I run backward propagation
+      Then the gradients are, within 1e-12:
+        | parameter | gradient             |
+        | b1[1]     | -0.07945568131004796 |
+
+    @exercise
+    Scenario: The sign of a gradient, before any arithmetic
+      In the worked example the prediction $\hat y \approx 0.416$ is above
+      the target 0. Is $\partial L / \partial W^{(2)}_{10}$ positive or
+      negative? Will a step of gradient descent raise or lower that weight?
+
+      Answer: Positive. $\delta^{(2)}_0 = 2(\hat y - y)\,\hat y (1 - \hat y)$
+      is positive because $\hat y > y$, and the gradient is
+      $a^{(1)}_1\, \delta^{(2)}_0$ with $a^{(1)}_1 > 0$ (a sigmoid is always
+      positive). So a step lowers $W^{(2)}_{10}$.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      When I run backward propagation
+      Then dL/dW2[1,0] is positive
+
+    @exercise
+    Scenario: The gradient of the second input, over both paths
+      In the worked example, compute $\partial L / \partial x_1$ from
+      $\delta^{(1)} \approx (0.04749, -0.07946)$ and the weights out of $x_1$.
+
+      Answer: $x_1$ feeds both hidden units, so add both paths:
+      $\delta^{(1)}_0 W^{(1)}_{10} + \delta^{(1)}_1 W^{(1)}_{11} =
+      0.04749 \cdot (-0.25) + (-0.07946) \cdot 1.5 \approx -0.01187 - 0.11918 = -0.13105$.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      Then x[1] feeds 2 nodes, which send back these gradients, within 1e-15:
+        | to    | gradient             |
+        | z1[0] | -0.011871342036265425 |
+        | z1[1] | -0.11918352196507194 |
+      And the gradient of x[1] is their sum, -0.13105486400133737, within 1e-15

@@ -170,3 +170,40 @@ Feature: Gradient descent
       And hidden units 0 and 1 of layer 1 are identical to the last bit
       And the loss is at least 0.1666
       And some output is more than 0.1 from its target
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: One step on the worked example
+      In the worked example, $\partial L / \partial b^{(2)}_0 \approx 0.202062$.
+      What is $b^{(2)}_0$ after one step of gradient descent at learning
+      rate 1?
+
+      Answer: $0.5 - 1 \times 0.202062 = 0.297938$. The step moves each
+      parameter against its gradient.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      When I take one gradient-descent step at learning rate 1
+      Then the parameter b2[0] is now 0.2979377955343655 within 1e-15
+
+    @exercise
+    Scenario: How much a small step lowers the loss
+      The nine gradients of the worked example are in the chain-rule chapter;
+      their squares add up to $\lVert g \rVert^2 \approx 0.104174$. By about
+      how much does one step at learning rate $0.01$ lower the loss?
+
+      Answer: By about $\eta \lVert g \rVert^2 = 0.01 \times 0.104174 \approx 0.0010417$.
+      To first order, each parameter moves by $-\eta\, g_i$ and changes the
+      loss by $g_i \cdot (-\eta\, g_i)$; the changes add up.
+
+      Given the worked example's network
+      And the input [1, 1] with target [0]
+      And the loss is mse
+      When I take one gradient-descent step at learning rate 0.01
+      Then the loss fell by about 0.0010417, to within 1%

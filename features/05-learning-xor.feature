@@ -160,3 +160,46 @@ Feature: Learning XOR
       When I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with mse for 2500 epochs at learning rate 2
       And I train seeds 0 to 99 of the guide's network (weight init normal, bias init zeros) with binary_cross_entropy for 2500 epochs at learning rate 2
       Then over the seeds both sweeps learn, the second needs at most 0.6 times the median epochs of the first
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: Why all-zero weights cannot learn XOR
+      Start the 2-2-1 network with every weight and bias at 0. What is its
+      loss on XOR, and what does training at rate 2 do to it?
+
+      Answer: Every output is $\tfrac12$, so the loss is
+      $\tfrac14 \sum (0.5 - y)^2 = 0.25$. Training does nothing. The output's
+      error signals, $\tfrac{2}{4}(0.5 - y) \cdot \tfrac14$, are
+      $\pm\tfrac1{16}$, two of each sign, and cancel in every sum over the
+      rows; the hidden units' error signals are 0 because their outgoing
+      weights are. Every gradient is exactly 0. Even from a small random
+      start, two hidden units that start equal get equal gradients and stay
+      equal, which is why the weights start random.
+
+      Given a [2, 2, 1] network with zeros initialisation, seed 0
+      And the XOR data set
+      And the loss is mse
+      Then the mse loss is 0.25 within 0
+      When I train for 1000 epochs at learning rate 2
+      Then every weight and bias is still exactly 0
+      And the mse loss is 0.25 within 0
+
+    @exercise
+    Scenario: Does seed 0 learn XOR?
+      Train the guide's network from seed 0 at learning rate 2 for 2,500
+      epochs, as in the sweep above. Is every output then within 0.1 of its
+      target?
+
+      Answer: Yes. Seed 0 is one of the seeds that learn XOR, within 1,500
+      epochs.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      And the loss is mse
+      When I train for 2500 epochs at learning rate 2
+      Then every output is within 0.1 of its target

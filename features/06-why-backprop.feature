@@ -76,6 +76,62 @@ Feature: Why backprop
         | 32 | 1089 | 1090  | 2178 |
         | 64 | 4225 | 4226  | 8450 |
 
+  Rule: Forwards or backwards: why reverse mode is cheap
+    Nudging is not the only way to go forwards. **Forward-mode
+    differentiation** carries, beside every value of the forward pass, its
+    exact derivative with respect to one chosen parameter $\theta$, written
+    with a dot:
+
+    $$
+    \begin{aligned}
+    \dot z^{(l)} &= \dot a^{(l-1)} W^{(l)} + a^{(l-1)} \dot W^{(l)} + \dot b^{(l)} \\
+    \dot a^{(l)} &= f'\big(z^{(l)}\big) \odot \dot z^{(l)}
+    \end{aligned}
+    $$
+
+    where $\dot W$ and $\dot b$ are 1 at $\theta$ and 0 elsewhere, and
+    $\dot a^{(0)} = 0$. At the end, $\dot L = \partial L / \partial \theta$
+    exactly: no $\varepsilon$, no truncation error. But one pass gives the
+    derivative along one parameter only, so all $P$ of them still take $P$
+    passes. Exactness is not what makes backprop cheap.
+
+    What does is the direction. A forward pass answers "how does *every*
+    value depend on *one* input?"; a backward pass answers "how does *one*
+    output depend on *every* value?". A network's gradient has $P$ inputs
+    (the parameters) and one output (the loss), so going backwards is the
+    right way round. In the language of [The chain rule](03-the-chain-rule.md#gradients-add-where-paths-fork),
+    the sum over paths from each parameter to the loss shares its tail
+    with the sums of every other parameter of the same unit, and of every
+    unit below. Reverse mode computes each shared tail once, as $\delta$,
+    and hands it down. Forward mode, like nudging, walks the network again
+    for every parameter.
+
+    The counts above are exact. The time follows them: the figure of the
+    previous section measures nudging at about
+    {{ cost.speedup_rounded|plain }} times the cost of backprop for
+    {{ cost.parameters|plain }} parameters, and forward mode, also one pass
+    per parameter, pays the same order of price.
+
+    Scenario Outline: Forward mode is exact but costs P passes; reverse mode costs two
+      The counts are exact; the two exact methods differ only by rounding,
+      so their relative difference is bounded by $10^{-14}$.
+
+      Given a <sizes> network with seed 0
+      And 5 random inputs with uniform targets, seed 0
+      And the loss is mse
+      Then the network has <P> parameters
+      When I count the passes spent on a forward-mode gradient
+      Then the count is <P> forward and 0 backward passes
+      And the forward-mode gradient equals the chain-rule gradient within 1e-14
+      When I count the passes spent on the chain-rule gradient
+      Then the count is 1 forward and 1 backward passes
+
+      Examples:
+        | sizes        | P   |
+        | [2, 2, 1]    | 9   |
+        | [3, 4, 4, 2] | 46  |
+        | [2, 8, 8, 1] | 105 |
+
   Rule: In a deep network the error signal fades
     The chain rule has a cost of its own in deep networks. Going back one
     layer multiplies the error signal by the layer's weights and by the slope
@@ -114,3 +170,41 @@ Feature: Why backprop
         | weights        | factor |
         | glorot_uniform | 1000   |
         | normal         | 10     |
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: The price of nudging a bigger network
+      How many parameters does a network with layer sizes $[64, 64, 64, 10]$
+      have, and how many forward passes does a forward-difference gradient
+      of it cost?
+
+      Answer: $(64 \cdot 64 + 64) + (64 \cdot 64 + 64) + (64 \cdot 10 + 10)
+      = 4160 + 4160 + 650 = 8970$ parameters, so $8971$ forward passes.
+      Backprop still needs one forward and one backward pass.
+
+      Given a [64, 64, 64, 10] network with seed 0
+      And 2 random inputs with uniform targets, seed 0
+      Then the network has 8970 parameters
+      When I count the passes spent on a forward-difference gradient
+      Then the count is 8971 forward and 0 backward passes
+
+    @exercise
+    Scenario: Forward mode on the guide's network
+      Forward-mode differentiation is exact. How many passes does it need for
+      every gradient of the 2-2-1 network?
+
+      Answer: $P = 9$, one forward pass per parameter, each carrying the
+      derivative along that one parameter. Exact or not, going forwards costs
+      a pass per parameter.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      And the loss is mse
+      When I count the passes spent on a forward-mode gradient
+      Then the count is 9 forward and 0 backward passes
+      And the forward-mode gradient equals the chain-rule gradient within 1e-15

@@ -149,3 +149,42 @@ Feature: Beyond XOR: handwritten digits
       Then ours and scikit-learn's parameters agree within 1e-10
       And so do the losses of every epoch, within 1e-10
       And scikit-learn's copy moved some parameter by more than 0.1
+
+  Rule: Exercises
+    Try each one with pencil and paper before you open its answer. Every
+    answer is stated in a scenario, worked out by hand, and checked against
+    the package in every run; the answer shows the value the last run
+    computed.
+
+    @exercise
+    Scenario: The size of the digits network
+      How many parameters does the 64-64-10 digits network have?
+
+      Answer: $64 \cdot 64 + 64 = 4160$ in the hidden layer and
+      $64 \cdot 10 + 10 = 650$ in the output layer: $4810$.
+
+      Given a 64-64-10 ReLU digits network with seed 0
+      Then the network has 4810 parameters
+
+    @exercise
+    Scenario: The softmax output error for one sample
+      A softmax output with 3 classes receives the weighted sums
+      $z = (0, 0, 0)$ (zero biases, zero input). The true class is 1. What is
+      the output error signal $\delta$ of each class, with categorical
+      cross-entropy and $N = 1$?
+
+      Answer: The softmax of three equal sums is $\tfrac13$ each, and
+      $\delta = \hat y - y = (\tfrac13, \tfrac13 - 1, \tfrac13) = (0.3333, -0.6667, 0.3333)$.
+
+      Given a [2, 3] network with identity hidden layers and a softmax output, seed 0
+      And the parameters:
+        | parameter | value |
+        | b1[0]     | 0     |
+        | b1[1]     | 0     |
+        | b1[2]     | 0     |
+      And the input [0, 0] with target [0, 1, 0]
+      And the loss is categorical_cross_entropy
+      When I run backward propagation
+      Then unit 0 of layer 1 has error signal 0.3333333333333333 within 1e-15
+      And unit 1 of layer 1 has error signal -0.6666666666666667 within 1e-15
+      And unit 2 of layer 1 has error signal 0.3333333333333333 within 1e-15

@@ -14,6 +14,9 @@ import backprop as bp
 from steps.parsing import sentence, table_rows
 from steps.support import Shortcut, random_batch
 
+SHOWN = 3
+"""A table of gradients up to this long has each value shown on the page; a longer one, its largest difference."""
+
 
 @given(
     sentence(
@@ -61,24 +64,32 @@ def _(network, data, loss):
 
 
 @then(sentence("unit {j:d} of layer {layer:d} has error signal {delta:Number} within {tol:Number}"))
-def _(gradients, j, layer, delta, tol):
+def _(gradients, j, layer, delta, tol, measure):
     """delta = dL/dz of one unit, for the first sample (layers from 1, units from 0).
 
     Example: Then unit 0 of layer 2 has error signal 0.20206220446563447 within 1e-9
     """
-    np.testing.assert_allclose(gradients.delta[layer][0, j], delta, rtol=0, atol=tol)
+    np.testing.assert_allclose(measure(f"delta{layer}[{j}]", gradients.delta[layer][0, j]), delta, rtol=0, atol=tol)
 
 
 @then(sentence("the gradients are, within {tol:Number}:"))
-def _(gradients, tol, datatable):
+def _(gradients, tol, datatable, measure):
     """Named gradients from a table with columns ``parameter`` and ``gradient``.
+
+    The page shows each gradient the run computed when the table is short (up
+    to ``SHOWN`` rows), and the largest difference from the table otherwise.
 
     Example: Then the gradients are, within 1e-9:
     """
     rows = table_rows(datatable)
-    np.testing.assert_allclose(
-        [gradients[r["parameter"]] for r in rows], [float(r["gradient"]) for r in rows], rtol=0, atol=tol
-    )
+    found = np.array([gradients[r["parameter"]] for r in rows])
+    stated = np.array([float(r["gradient"]) for r in rows])
+    if len(rows) <= SHOWN:
+        for r, value in zip(rows, found, strict=True):
+            measure(f"dL/d{r['parameter']}", value)
+    else:
+        measure("largest difference from the table", np.abs(found - stated).max())
+    np.testing.assert_allclose(found, stated, rtol=0, atol=tol)
 
 
 @then(sentence("the output error signal with the shortcut is (y_hat - y) / N within {tol:Number}"))
@@ -109,3 +120,14 @@ def _(network, data, loss):
     with bp.count_passes() as passes:
         bp.backward_prop(network, *data, loss)
     return passes
+
+
+@then(sentence("dL/d{name:Param} is {sign:Word}"))
+def _(gradients, name, sign, measure):
+    """The sign of one gradient: ``positive`` or ``negative`` (so the step lowers or raises that parameter).
+
+    Example: Then dL/dW2[1,0] is positive
+    """
+    signs = {"positive": 1.0, "negative": -1.0}
+    assert sign in signs, f"the sign must be positive or negative, not {sign!r}"
+    assert np.sign(measure(f"dL/d{name}", gradients[name])) == signs[sign]

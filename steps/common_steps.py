@@ -69,6 +69,18 @@ def _(sizes, init, seed):
     return bp.init_network(sizes, seed=seed, init=init)
 
 
+@given("the worked example's network", target_fixture="network")
+def _():
+    """The guide's 2-2-1 sigmoid network with the worked example's round parameters.
+
+    W1 = [[0.75, 0.5], [-0.25, 1.5]] (row i: input i), b1 = [0, -1],
+    W2 = [[1], [-2]], b2 = [0.5]: the table of the chapter Forward propagation.
+
+    Example: Given the worked example's network
+    """
+    return bp.worked_example()[0]
+
+
 @given("the parameters:")
 def _(network, datatable):
     """Set weights and biases of the network by name, from a table with columns ``parameter`` and ``value``.

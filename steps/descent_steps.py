@@ -137,3 +137,21 @@ def _(network, data, loss, bound, measure):
     Example: Then the loss is at least 0.1666
     """
     assert measure("loss", bp.compute_loss(network, *data, loss)) >= bound
+
+
+@then(sentence("the parameter {name:Param} is now {value:Number} within {tol:Number}"))
+def _(network, name, value, tol, measure):
+    """One weight or bias of the network as it is now (after a step or training), against a stated value.
+
+    Example: Then the parameter b2[0] is now 0.2979377955343655 within 1e-15
+    """
+    assert abs(measure(name, network[name]) - value) <= tol
+
+
+@then(sentence("the loss fell by about {value:Number}, to within {pct:Number}%"))
+def _(step, value, pct, measure):
+    """The fall in the loss over the latest step, against a stated value (such as a first-order prediction).
+
+    Example: Then the loss fell by about 0.0010417, to within 1%
+    """
+    assert abs(measure("fall in the loss", step.fall) - value) <= pct / 100 * abs(value)

@@ -23,32 +23,34 @@ def _(network, data):
 
 
 @then(sentence("unit {j:d} of layer {layer:d} has z = {z:Number} and a = {a:Number} within {tol:Number}"))
-def _(cache, j, layer, z, a, tol):
+def _(cache, j, layer, z, a, tol, measure):
     """The weighted input z and the activation a of one unit, for the first sample.
 
     Layers are numbered from 1 (the first hidden layer), units from 0.
 
     Example: Then unit 0 of layer 1 has z = 0.5 and a = 0.6224593312018546 within 1e-9
     """
-    np.testing.assert_allclose([cache.z[layer][0, j], cache.a[layer][0, j]], [z, a], rtol=0, atol=tol)
+    found = [measure(f"z{layer}[{j}]", cache.z[layer][0, j]), measure(f"a{layer}[{j}]", cache.a[layer][0, j])]
+    np.testing.assert_allclose(found, [z, a], rtol=0, atol=tol)
 
 
 @then(sentence("the output is {value:Number} within {tol:Number}"))
-def _(cache, value, tol):
+def _(cache, value, tol, measure):
     """The prediction y_hat of a one-sample, one-output batch.
 
     Example: Then the output is 0.41589259759975533 within 1e-9
     """
-    np.testing.assert_allclose(cache.output, [[value]], rtol=0, atol=tol)
+    assert cache.output.shape == (1, 1), f"one sample with one output expected, got shape {cache.output.shape}"
+    np.testing.assert_allclose(measure("output", cache.output[0, 0]), value, rtol=0, atol=tol)
 
 
 @then(sentence("the {loss:Word} loss is {value:Number} within {tol:Number}"))
-def _(network, data, loss, value, tol):
+def _(network, data, loss, value, tol, measure):
     """The loss named in the sentence, of the network on the batch.
 
     Example: Then the mse loss is 0.17296665273827203 within 1e-9
     """
-    np.testing.assert_allclose(bp.compute_loss(network, *data, loss), value, rtol=0, atol=tol)
+    np.testing.assert_allclose(measure(f"{loss} loss", bp.compute_loss(network, *data, loss)), value, rtol=0, atol=tol)
 
 
 @then(sentence("sigmoid of {z:Number} is {value:Number} within {tol:Number}"))
@@ -76,7 +78,7 @@ def _(network, data, tol):
 
 @then(sentence("the network has {count:d} parameters"))
 def _(network, count):
-    """P, the number of weights and biases, is ``count``.
+    """P, the number of weights and biases, is ``count`` (exactly).
 
     Example: Then the network has 9 parameters
     """

@@ -175,3 +175,31 @@ def _(before, epsilon):
     Example: Then restoring by subtracting 0.1 instead would have changed at least one parameter
     """
     assert np.any((before.flat() + epsilon) - epsilon != before.flat())
+
+
+@then(sentence("the change in the loss is {value:Number} within {tol:Number}"))
+def _(change, value, tol, measure):
+    """The change measured by the latest nudge, against a value stated in the sentence.
+
+    Example: Then the change in the loss is 0.0020206 within 1e-5
+    """
+    assert abs(measure("change in the loss", change) - value) <= tol
+
+
+@then(
+    sentence(
+        "with the {method:Word} difference, epsilon {better:Number} gives a smaller error than epsilon {worse:Number}"
+    )
+)
+def _(network, data, loss, method, better, worse, measure):
+    """Two gradient checks of the network, at two epsilons: the first must have the smaller overall relative error.
+
+    Example: Then with the central difference, epsilon 1e-5 gives a smaller error than epsilon 1e-1
+    """
+    errors = [
+        measure(
+            f"error at ε = {epsilon:g}", bp.gradient_check(network, *data, loss, epsilon=epsilon, method=method).overall
+        )
+        for epsilon in (better, worse)
+    ]
+    assert errors[0] < errors[1], errors

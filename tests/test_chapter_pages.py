@@ -33,7 +33,7 @@ COUNTER = FIXTURES / "features" / "01-counter.feature"
 BROKEN = FIXTURES / "features" / "02-broken.feature"
 RULES = FIXTURES / "features" / "03-rules.feature"
 TEACHING = FIXTURES / "features" / "04-chapter.feature"
-FIGURE = SimpleNamespace(filename="a-figure.svg", caption="A caption with 0.25", alt="A short description")
+FIGURE = SimpleNamespace(filename="a-figure.svg", caption="A caption with 0.25", alt="A short description", wide=False)
 
 
 def hand_written_results(**changes) -> RunResults:
@@ -463,3 +463,29 @@ def test_a_partial_run_keeps_what_the_run_before_it_found(tmp_path):
     assert kept[("01-counter.feature", 37, 1)]["status"] == "failed"
     assert kept[("01-counter.feature", 15, None)]["date"] == full["date"]
     assert ("01-counter.feature", 11, None) not in kept
+
+
+# --- exercises
+
+EXERCISES = FIXTURES / "features" / "05-exercises.feature"
+
+
+def test_an_exercise_shows_its_question_and_hides_its_answer_and_its_check():
+    page = chapter(hand_written_results(), EXERCISES)
+    assert '<p class="bdd-exercise-title">Exercise 1. Add one</p>' in page
+    assert '<p class="bdd-exercise-title">Exercise 2. Add nothing</p>' in page
+    first = page[page.index("Exercise 1.") : page.index("Exercise 2.")]
+    question, answer = first.split('<details class="bdd-answer', 1)
+    assert "What is 1 + 1?" in question and "Answer:" not in question and "one and one" not in question
+    assert " open" not in answer.split(">", 1)[0]
+    assert "2, because one and one make two." in answer
+    assert "Given" in answer and "the counter is 2" in answer
+    # The scenario between the two exercises stays ordinary evidence.
+    assert list(evidence(page)) == ["Ordinary evidence between the exercises"]
+
+
+def test_an_exercise_without_an_answer_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "06-no-answer.feature"
+    path.write_text(EXERCISES.read_text(encoding="utf-8").replace("      Answer: 3.\n", ""), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"exercise at line 22 has no answer"):
+        read(hand_written_results(), path)

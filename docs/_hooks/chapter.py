@@ -27,6 +27,9 @@ from docs._hooks.results import FeatureResults, Outcome, RunResults, file_hash
 
 LEARN_TAG = "@learn"
 """The Feature-level tag that puts a chapter in the Learn track."""
+EXERCISE_TAG = "@exercise"
+"""A scenario tagged so is an exercise: its description is the question, then a paragraph ``Answer: ...``."""
+_ANSWER = re.compile(r"^Answer:[ \t]*", re.M)
 
 _FIGURE_LINE = re.compile(r"^\s*Figure:\s*(\S+)\s*$")
 
@@ -66,10 +69,16 @@ class Evidence:
     examples: list[Examples]
     outcomes: list[Outcome]
     tags: list[str]
+    answer: str | None = None
+    """An exercise's answer (its ``description`` is then the question); None for other evidence."""
 
     @property
     def status(self) -> str:
         return worst(o.status for o in self.outcomes)
+
+    @property
+    def is_exercise(self) -> bool:
+        return EXERCISE_TAG in self.tags
 
     @property
     def is_outline(self) -> bool:
@@ -84,7 +93,8 @@ class Evidence:
         """What the steps measured, by name, over all rows: ``[(what, [value per row...])]``."""
         found: dict[str, list[float]] = {}
         for outcome in self.outcomes:
-            for what, value in outcome.measured:
+            # Two steps of one scenario that measure the same quantity and find the same value measured it once.
+            for what, value in dict.fromkeys(outcome.measured):
                 found.setdefault(what, []).append(value)
         return list(found.items())
 
@@ -242,15 +252,23 @@ def _evidence(scenario: dict, results: FeatureResults, render_prose: Callable[[s
     marked = {}
     if not blocks and outcomes[0].step and outcomes[0].status in ("failed", "undefined"):
         marked[outcomes[0].step["line"]] = outcomes[0].status
+    tags = [t["name"] for t in scenario.get("tags", ())]
+    description, answer = dedent(scenario.get("description", "")), None
+    if EXERCISE_TAG in tags:
+        question, *rest = _ANSWER.split(description, maxsplit=1)
+        if not rest:
+            raise ValueError(f"the exercise at line {line} has no answer: end its description with 'Answer: ...'")
+        description, answer = question.strip(), render_prose(rest[0].strip())
     return Evidence(
         name=scenario["name"] or scenario["keyword"].strip(),
         keyword=scenario["keyword"].strip(),
         line=line,
-        description=render_prose(dedent(scenario.get("description", ""))),
+        description=render_prose(description),
         steps=_steps(scenario.get("steps", ()), marked),
         examples=examples,
         outcomes=outcomes,
-        tags=[t["name"] for t in scenario.get("tags", ())],
+        tags=tags,
+        answer=answer,
     )
 
 

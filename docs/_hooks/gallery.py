@@ -15,7 +15,7 @@ import numpy as np
 
 import backprop as bp
 from backprop import plots
-from docs._hooks import figures, markup, settings
+from docs._hooks import figures, graph_figure, markup, settings
 from docs._hooks.experiments import (
     TIMING_REPEATS,
     epsilon_error,
@@ -43,6 +43,8 @@ class Figure:
     alt: str
     _caption: Callable[[], str] = field(repr=False)
     _draw: Callable[[Path], object] = field(repr=False)
+    wide: bool = False
+    """Drawn wider than a phone's column: it scrolls sideways there instead of shrinking its text."""
 
     @property
     def caption(self) -> str:
@@ -142,6 +144,11 @@ def _draw_cost(path: Path) -> None:
     )
 
 
+def _graph_caption() -> str:
+    _, X, y = bp.worked_example()
+    return caption("computational-graph", x=X[0], y=float(y[0, 0]), digits=graph_figure.DIGITS)
+
+
 def _diagram_caption() -> str:
     network = bp.init_network((2, 2, 1))
     names = network.element_names()
@@ -160,6 +167,14 @@ FIGURES: list[Figure] = [
         "Diagram of the 2-2-1 network with every weight and bias labelled",
         _diagram_caption,
         _draw_diagram,
+    ),
+    Figure(
+        "computational-graph.svg",
+        settings.CHAPTERS["chain"],
+        "Computational graph of the worked example with every value and every gradient",
+        _graph_caption,
+        graph_figure.draw,
+        wide=True,
     ),
     Figure(
         "epsilon-error.svg",

@@ -78,10 +78,14 @@ _NUMBER = re.compile(r"[-+]?(\d[\d_,]*\.?\d*|\.\d+)([eE][-+]?\d+)?%?")
 
 
 def cell(value: str) -> str:
-    """A table cell's text; a number is kept on one line (``1e-6`` would otherwise break at its minus)."""
+    """A table cell's text; a number is kept on one line (``1e-6`` would otherwise break at its minus).
+
+    A long name may break after an underscore (``categorical_cross_entropy``), so that it does not set
+    the width of a whole column.
+    """
     if _NUMBER.fullmatch(value.strip()):
         return f'<span class="bdd-number">{text(value.strip())}</span>'
-    return text(value)
+    return text(value).replace(text("_"), text("_") + "<wbr>")
 
 
 def text_rows(rows: list[list[str]]) -> list[list[str]]:

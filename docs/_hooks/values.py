@@ -87,10 +87,12 @@ def worked() -> Worked:
 
 
 def context() -> dict:
-    """The names a description may use: ``worked``, the chapters' ``descent``, ``xor``, ``cost`` and ``digits``,
-    and the experiments' ``settings``."""
+    """The names a description may use: ``worked`` and its ``graph``, the chapters' ``descent``, ``xor``,
+    ``cost`` and ``digits``, and the experiments' ``settings``."""
+    network, X, y = bp.worked_example()
     return {
         "worked": worked(),
+        "graph": bp.computational_graph(network, X, y),
         "settings": settings,
         "descent": descent(),
         "xor": xor(),
