@@ -9,6 +9,9 @@ equation wider than its column at 1280 px or 390 px, no table wider than its
 column at 1280 px, every Examples row's result on screen at 390 px, and no
 Learn chapter taller than 12 screens with its evidence closed. Search shows no
 raw LaTeX, and for the words a Learn chapter teaches its top hit is a Learn page.
+Every Learn chapter has 2 to 4 exercises whose answers stay closed until
+clicked, and the chain-rule chapter's computational graph fits a desktop
+column and scrolls sideways, legible, on a phone.
 """
 
 from __future__ import annotations
@@ -249,6 +252,48 @@ def test_a_passed_scenario_shows_its_status(page, server):
             assert "passed" in page.locator(".bdd-summary").inner_text()
             return
     pytest.fail("no chapter shows a passed scenario: was a run recorded (make test or make docs) before make site?")
+
+
+EXERCISES_PER_CHAPTER = range(2, 5)
+MIN_EXERCISES = 12
+
+
+def test_every_learn_chapter_has_exercises_whose_answers_open_on_a_click(page, server):
+    total = 0
+    for path in LEARN:
+        _open(page, server, path)
+        exercises = page.locator(".bdd-exercise")
+        assert exercises.count() in EXERCISES_PER_CHAPTER, f"{path}: {exercises.count()} exercises"
+        for i in range(exercises.count()):
+            answer = exercises.nth(i).locator("details.bdd-answer")
+            checked = answer.locator("p.bdd-checked")
+            assert answer.get_attribute("open") is None and not checked.is_visible(), f"{path}: answer {i + 1} shown"
+            answer.locator("summary").click()
+            assert checked.is_visible(), f"{path}: answer {i + 1} does not open"
+            assert "✔" in answer.locator("summary").inner_text(), f"{path}: answer {i + 1} did not pass"
+        total += exercises.count()
+    assert total >= MIN_EXERCISES
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_chain_rule_chapter_shows_its_graph_and_a_phone_scrolls_it_sideways(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        _open(page, server, "chapters/03-the-chain-rule/")
+        figure = page.locator("figure.bdd-figure-wide").filter(has=page.locator("img[src$='computational-graph.svg']"))
+        assert figure.count() == 1
+        figure.scroll_into_view_if_needed()
+        assert figure.locator("img").evaluate("i => i.complete && i.naturalWidth > 0")
+        sizes = figure.evaluate(
+            "f => ({page: document.documentElement.scrollWidth, right: f.getBoundingClientRect().right,"
+            " img: f.querySelector('img').getBoundingClientRect().width, inner: f.clientWidth})"
+        )
+        assert sizes["page"] <= width and sizes["right"] <= width, sizes
+        # On a phone the graph keeps a legible size and scrolls inside its figure; on a desktop it fits.
+        assert (sizes["img"] > sizes["inner"]) == (width < 600), sizes
+    finally:
+        context.close()
 
 
 def test_no_request_leaves_127_0_0_1(page, server, outside_requests):

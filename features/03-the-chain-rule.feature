@@ -154,7 +154,10 @@ Feature: The chain rule
     Scenario: Every value and every gradient on the graph, worked out by hand
       The stated values were computed from the formulas of this chapter with
       Python's `math` module, not by the package. The gradients of the
-      parameters are those of the scenario above.
+      parameters are those of the scenario above. Every arrow out of a box
+      that feeds only one other carries that box's gradient; the last step
+      checks this for every box, and the next section states the arrows out
+      of the inputs, which fork.
 
       Given the worked example's network
       And the input [1, 1] with target [0]
@@ -170,6 +173,7 @@ Feature: The chain rule
         | z2[0] | -0.3396578260581552 | 0.20206220446563447   |
         | a2[0] | 0.41589259759975533 | 0.8317851951995107    |
         | L     | 0.17296665273827203 | 1                     |
+      And every node's gradient is the sum of what its arrows send back, within 1e-15
 
   Rule: Gradients add where paths fork
     In the graph, the input $x_0$ feeds both hidden units. A nudge of $x_0$

@@ -163,3 +163,16 @@ def _(network, data, loss, tol, measure):
     forward_mode = bp.forward_mode_gradient(network, *data, loss).flat()
     chain_rule = bp.backward_prop(network, *data, loss).flat()
     assert measure("relative error", relative_error(chain_rule, forward_mode)) <= tol
+
+
+@then(sentence("every node's gradient is the sum of what its arrows send back, within {tol:Number}"))
+def _(network, data, loss, tol, measure):
+    """In the one-sample graph, each node that feeds others against the sum over its outgoing edges.
+
+    Example: Then every node's gradient is the sum of what its arrows send back, within 1e-15
+    """
+    graph = bp.computational_graph(network, *data, loss)
+    gaps = [
+        abs(n.gradient - sum(e.gradient for e in graph.out_of(name))) for name, n in graph.nodes.items() if name != "L"
+    ]
+    assert measure("largest gap from the sum", max(gaps)) <= tol

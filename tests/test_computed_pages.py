@@ -25,7 +25,7 @@ import backprop as bp
 import backprop.sweeps
 from backprop import plots
 from backprop.data import WORKED_INPUT, WORKED_PARAMETERS, WORKED_TARGET
-from docs._hooks import experiments, figures, gallery, links, page_errata, page_worked_example, settings
+from docs._hooks import experiments, figures, gallery, graph_figure, links, page_errata, page_worked_example, settings
 from docs._hooks.formatting import number
 
 HOOKS = Path(__file__).resolve().parents[1] / "docs" / "_hooks"
@@ -236,3 +236,27 @@ def test_every_figure_builds_on_small_settings(tmp_path, monkeypatch, fresh_expe
     assert list(cost.numerical_forward) == [p + 1 for p in cost.parameters]
     assert f"at P = {cost.parameters[-1]}: {cost.parameters[-1] + 1})" in captions["gradient-cost.svg"]
     assert "measured on the build machine" in captions["gradient-cost.svg"]
+
+
+def test_the_computational_graph_has_every_node_once_no_box_over_another_and_arrows_left_to_right(tmp_path):
+    network, X, y = bp.worked_example()
+    graph = bp.computational_graph(network, X, y)
+    boxes, arrows, width, height = graph_figure.layout(graph, graph_figure.worked_example_path())
+    assert sorted(b.name for b in boxes) == sorted(graph.nodes)
+    for i, a in enumerate(boxes):
+        assert a.x >= 0 and a.y >= 0, a.name
+        assert a.x + graph_figure.BOX_WIDTH <= width and a.y + graph_figure.BOX_HEIGHT <= height, a.name
+        for b in boxes[i + 1 :]:
+            apart_x = abs(a.x - b.x) >= graph_figure.BOX_WIDTH
+            apart_y = abs(a.y - b.y) >= graph_figure.BOX_HEIGHT
+            assert apart_x or apart_y, (a.name, b.name)
+    assert len(arrows) == len(graph.edges) and all(a.x2 > a.x1 for a in arrows)
+    assert {b.name for b in boxes if b.highlight} == set(graph_figure.worked_example_path())
+    assert sum(a.highlight for a in arrows) == len(graph_figure.worked_example_path()) - 1
+    shown = {b.name: (b.value, b.gradient) for b in boxes}
+    assert shown["x[0]"] == (number(1.0), number(graph.nodes["x[0]"].gradient))
+    assert shown["L"] == (number(graph.nodes["L"].value), "1")
+    path = tmp_path / "graph.svg"
+    graph_figure.draw(path)
+    _valid_svg(path)
+    assert "ŷ" in path.read_text(encoding="utf-8") and "W⁽¹⁾₀₀" in path.read_text(encoding="utf-8")
