@@ -78,3 +78,110 @@ Feature: Writing scenarios
     Then only the scratch test "tests/test_step_ambiguity.py::test_no_sentence_matches_two_step_definitions" fails
     And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from "01-twice.feature:3"
     And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1 network with seed {seed:d}" with its file and line
+
+  Scenario: Your own data in a table: the network learns the AND gate
+    The header gives each column its role: x1, x2, ... are inputs; y (or y1,
+    y2, ... for several outputs) the targets. Every step that trains, checks
+    gradients or measures the loss reads the data the same way it reads XOR.
+
+    Given the guide's 2-2-1 network with seed 0
+    And the data:
+      | x1 | x2 | y |
+      | 0  | 0  | 0 |
+      | 0  | 1  | 0 |
+      | 1  | 0  | 0 |
+      | 1  | 1  | 1 |
+    And the loss is mse
+    When I check the gradient with the central difference and epsilon 1e-5
+    Then the overall relative error is at most 1e-7
+    When I train for 2000 epochs at learning rate 2
+    Then every output is within 0.1 of its target
+
+  Scenario: Your own data in a CSV file next to the feature
+    features/data/and.csv holds the same AND table, header first:
+    x1,x2,y then one line per row.
+
+    Given the guide's 2-2-1 network with seed 0
+    And the data in "data/and.csv"
+    And the loss is mse
+    When I train for 2000 epochs at learning rate 2
+    Then every output is within 0.1 of its target
+
+  Scenario: Class labels for a softmax output
+    A single column named label holds each row's class, 0, 1, 2, ...; the
+    network's softmax output has one unit per class.
+
+    Given a [2, 4, 3] network with tanh hidden layers, softmax output and Glorot weights, seed 0
+    And the data:
+      | x1   | x2   | label |
+      | 0.5  | -1   | 0     |
+      | -0.3 | 0.8  | 2     |
+      | 1.2  | 0.1  | 1     |
+    And the loss is categorical_cross_entropy
+    When I check the gradient with the central difference and epsilon 1e-5
+    Then the overall relative error is at most 1e-7
+
+  Scenario: A cell that is not a number fails at the data step, naming its row and column
+    Given a scratch specification with the chapter "01-gates.feature":
+      """
+      Feature: Gates
+        Scenario: The OR gate, with a typo in the data
+          Given the guide's 2-2-1 network with seed 0
+          And the data in "data/or.csv"
+          When I train for 10 epochs at learning rate 2
+      """
+    And the scratch file "data/or.csv":
+      """
+      x1,x2,y
+      0,0,0
+      0,one,1
+      1,0,1
+      1,1
+      """
+    When the scratch specification runs
+    Then only the scratch test "features/01-gates.feature::test_the_or_gate_with_a_typo_in_the_data" fails
+    And the scratch output contains "data/or.csv, row 2, column x2: 'one' is not a number"
+
+  Scenario: A row with too few cells fails at the data step, naming the row and the columns
+    Given a scratch specification with the chapter "01-gates.feature":
+      """
+      Feature: Gates
+        Scenario: The OR gate, with a short row
+          Given the guide's 2-2-1 network with seed 0
+          And the data in "data/or.csv"
+      """
+    And the scratch file "data/or.csv":
+      """
+      x1,x2,y
+      0,0,0
+      0,1,1
+      1,0,1
+      1,1
+      """
+    When the scratch specification runs
+    Then only the scratch test "features/01-gates.feature::test_the_or_gate_with_a_short_row" fails
+    And the scratch output contains "data/or.csv, row 4: 2 cells, but the header has 3 columns (x1, x2, y)"
+
+  Scenario: One feature file, or one scenario by its name, runs alone
+    `pytest features/<file>.feature` runs the scenarios of that file;
+    `--scenario "<name>"` keeps only the scenario of that name, written as
+    after `Scenario:` (spaces and quotes included; `-k` cannot take them).
+
+    Given a scratch specification with the chapter "01-gates.feature":
+      """
+      Feature: Gates
+        Scenario: The AND gate's data, 0.5 each
+          Given the guide's 2-2-1 network with seed 0
+          And the XOR data set
+
+        Scenario: Another scenario
+          Given the guide's 2-2-1 network with seed 0
+      """
+    And the scratch chapter "02-other.feature":
+      """
+      Feature: Other
+        Scenario: Not run
+          Given the guide's 2-2-1 network with seed 0
+      """
+    When the scratch specification runs as: pytest features/01-gates.feature --scenario "The AND gate's data, 0.5 each"
+    Then exactly these scratch tests ran and passed: features/01-gates.feature::test_the_and_gates_data_05_each

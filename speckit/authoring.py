@@ -138,13 +138,15 @@ def scratch_specification(dest: Path) -> Path:
     return dest
 
 
-def run_scratch(dest: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run the scratch specification (its features and the ambiguity check) in a fresh interpreter.
+def run_scratch(dest: Path, arguments: list[str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the scratch specification in a fresh interpreter: pytest with ``arguments``
+    (by default ``features tests``: every feature and the ambiguity check).
 
     ``-rA`` lists every test as PASSED/FAILED in the summary; output is combined.
     """
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"):  # a plain pytest, as a writer runs it
         env.pop(name, None)
-    command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no", "features", "tests"]
+    command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no"]
+    command += ["features", "tests"] if arguments is None else arguments
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)

@@ -14,6 +14,7 @@ and every other feature still runs.
 
 from __future__ import annotations
 
+import difflib
 import types
 from pathlib import Path
 
@@ -67,3 +68,38 @@ class FeatureFile(pytest.Module):
 
             vars(module)[MALFORMED] = test_malformed_feature
         return module
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--scenario",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help='run only the scenario named NAME, exactly as written after "Scenario:" (repeat it for several)',
+    )
+
+
+def scenario_name(item: pytest.Item) -> str | None:
+    """The name a test's scenario has in its feature file (None for a test that is not a scenario)."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    return None if template is None else str(template.name)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--scenario NAME``: keep the scenarios of that name (-k cannot take a name with spaces or quotes)."""
+    wanted = config.getoption("scenario")
+    if not wanted:
+        return
+    names = {item.nodeid: scenario_name(item) for item in items}
+    for name in wanted:
+        if name not in names.values():
+            known = sorted({n for n in names.values() if n})
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+            hint = f"; the closest: {', '.join(repr(c) for c in close)}" if close else ""
+            raise pytest.UsageError(f"--scenario {name!r}: no collected scenario has this name{hint}")
+    keep = [item for item in items if names[item.nodeid] in wanted]
+    config.hook.pytest_deselected(items=[item for item in items if names[item.nodeid] not in wanted])
+    items[:] = keep

@@ -13,12 +13,14 @@ it after a later Given.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from pytest_bdd import given
 
 import backprop as bp
-from steps.parsing import sentence, table_rows
+from steps.parsing import data_csv, data_table, sentence, table_rows
 from steps.support import Data
 
 
@@ -116,3 +118,26 @@ def _(loss):
     Example: Given the loss is binary_cross_entropy
     """
     return loss
+
+
+@given("the data:", target_fixture="data")
+def _(datatable):
+    """Your own data set: one row per sample; columns x1, x2, ... are inputs, y (or y1, y2, ...) targets.
+
+    A single ``label`` column instead of targets gives class labels (0, 1, 2, ...)
+    for a softmax output. A cell that is not a number, or a header without a
+    role, fails this step, naming the row and the column.
+
+    Example: Given the data:
+    """
+    return Data(*data_table(datatable))
+
+
+@given(sentence('the data in "{path}"'), target_fixture="data")
+def _(request, path):
+    """Your own data set from a CSV file, found from the feature file's folder (``features/data/and.csv``
+    is ``"data/and.csv"``). The first line is the header, as for a table: x1, x2, ..., then y or label.
+
+    Example: Given the data in "data/and.csv"
+    """
+    return Data(*data_csv(Path(request.node.path).parent / path, path))

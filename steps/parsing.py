@@ -12,6 +12,9 @@ available:
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import numpy as np
 import parse
 from pytest_bdd import parsers
@@ -56,3 +59,76 @@ def table_matrix(datatable, skip_header: bool = True) -> np.ndarray:
     """The numeric cells of a datatable as a float64 matrix."""
     rows = datatable[1:] if skip_header else datatable
     return np.array([[float(cell) for cell in row] for row in rows])
+
+
+class BadData(ValueError):
+    """A data table or CSV file that cannot be read: the message names the row, the column and the fix."""
+
+
+def _role(column: str) -> str | None:
+    """``input`` for a column named x, x1, x_2 ...; ``target`` for y, y1 ...; ``label`` for label; else None."""
+    name = column.strip().lower()
+    if name == "label":
+        return "label"
+    if name[:1] in ("x", "y") and (len(name) == 1 or name[1:].lstrip("_").isdigit()):
+        return "input" if name[0] == "x" else "target"
+    return None
+
+
+def data_table(rows: list[list[str]], where: str = "the table") -> tuple[np.ndarray, np.ndarray]:
+    """Inputs X and targets y from rows of text, header first.
+
+    The header gives each column its role: ``x``, ``x1``, ``x_2`` ... are
+    inputs; ``y``, ``y1`` ... are targets (one column per output: numbers, or a
+    one-hot row); a single ``label`` column holds class labels instead
+    (whole numbers from 0, for a softmax output). Rows are numbered from 1, the
+    header not counted.
+    """
+    if not rows or not rows[0]:
+        raise BadData(f"{where} is empty: give a header such as | x1 | x2 | y | and one row per sample")
+    header, body = [c.strip() for c in rows[0]], rows[1:]
+    roles = [_role(c) for c in header]
+    for column, role in zip(header, roles, strict=True):
+        if role is None:
+            raise BadData(
+                f"{where}: column {column!r} has no role; name input columns x1, x2, ..., "
+                "target columns y (or y1, y2, ...), or one column 'label' for class labels"
+            )
+    if "input" not in roles or not ({"target", "label"} & set(roles)):
+        raise BadData(f"{where}: the header {header} needs input columns (x1, ...) and target columns (y, ...)")
+    if "label" in roles and ("target" in roles or roles.count("label") > 1):
+        raise BadData(f"{where}: give either target columns y1, y2, ... or one 'label' column, not both")
+    if not body:
+        raise BadData(f"{where} has a header but no rows: add one row per sample")
+    values = np.empty((len(body), len(header)))
+    for r, row in enumerate(body, start=1):
+        if len(row) != len(header):
+            raise BadData(
+                f"{where}, row {r}: {len(row)} cells, but the header has {len(header)} columns ({', '.join(header)})"
+            )
+        for c, cell in enumerate(row):
+            try:
+                values[r - 1, c] = float(cell)
+            except ValueError:
+                raise BadData(f"{where}, row {r}, column {header[c]}: {cell.strip()!r} is not a number") from None
+            if not np.isfinite(values[r - 1, c]):
+                raise BadData(f"{where}, row {r}, column {header[c]}: {cell.strip()!r} is not a finite number")
+    X = values[:, [c for c, role in enumerate(roles) if role == "input"]]
+    if "label" in roles:
+        labels = values[:, roles.index("label")]
+        bad = np.flatnonzero((labels < 0) | (labels != np.round(labels)))
+        if bad.size:
+            raise BadData(
+                f"{where}, row {int(bad[0]) + 1}, column label: {labels[bad[0]]:g} is not a class number 0, 1, 2, ..."
+            )
+        return X, labels.astype(np.int64)
+    return X, values[:, [c for c, role in enumerate(roles) if role == "target"]]
+
+
+def data_csv(file: Path, shown: str) -> tuple[np.ndarray, np.ndarray]:
+    """Inputs and targets from a CSV file with a header line (see ``data_table``); ``shown`` names it in errors."""
+    if not file.is_file():
+        raise BadData(f'no data file "{shown}" (looked for {file}); put the CSV next to the feature file')
+    with file.open(newline="", encoding="utf-8") as f:
+        rows = [row for row in csv.reader(f) if row]
+    return data_table(rows, shown)

@@ -25,6 +25,7 @@ import pytest
 
 import backprop as bp
 from speckit.features import ROOT
+from steps.parsing import data_csv, data_table
 
 
 class Data(NamedTuple):
@@ -265,4 +266,6 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
         "sgd_by_hand": sgd_by_hand,
         "fingerprint": fingerprint,
         "fingerprint_in_fresh_process": fingerprint_in_fresh_process,
+        "data_table": data_table,
+        "data_csv": data_csv,
     }

@@ -8,6 +8,7 @@ pytest's ``tmp_path`` (the fixture ``scratch`` is its folder); the fixture
 from __future__ import annotations
 
 import re
+import shlex
 
 from pytest_bdd import given, then, when
 
@@ -55,6 +56,27 @@ def _(scratch, name, docstring):
     (scratch / "steps" / name).write_text(docstring + "\n", encoding="utf-8")
 
 
+@given(sentence('the scratch file "{name}":'))
+def _(scratch, name, docstring):
+    """Add a file under the scratch specification's ``features/`` (a data file, say ``data/and.csv``).
+
+    Example: And the scratch file "data/or.csv":
+    """
+    (scratch / "features" / name).parent.mkdir(parents=True, exist_ok=True)
+    (scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
+
+
+@when(sentence("the scratch specification runs as: pytest {arguments}"), target_fixture="scratch_run")
+def _(scratch, arguments):
+    """Run pytest in the scratch specification with these arguments, as a reader types them (quotes allowed).
+
+    Example: When the scratch specification runs as: pytest features/01-gates.feature --scenario "The AND gate's
+        data, 0.5 each"
+    """
+    done = run_scratch(scratch, shlex.split(arguments))
+    return ScratchRun(done.returncode, done.stdout + done.stderr)
+
+
 @when("the scratch specification runs", target_fixture="scratch_run")
 def _(scratch):
     """Run the scratch specification's feature tests and authoring checks with pytest, in a new process.
@@ -82,6 +104,28 @@ def _(scratch_run, nodeid):
     Example: And the scratch test "features/01-fine.feature::test_nothing_wrong_here" passes
     """
     assert nodeid in _summary(scratch_run.report, "PASSED"), scratch_run.report
+
+
+@then(sentence('the scratch output contains "{text}"'))
+def _(scratch_run, text):
+    """The combined output of the scratch run contains ``text`` as written.
+
+    Example: And the scratch output contains "data/or.csv, row 2, column x2: 'one' is not a number"
+    """
+    assert text in scratch_run.report, scratch_run.report
+
+
+@then(sentence("exactly these scratch tests ran and passed: {nodeids}"))
+def _(scratch_run, nodeids):
+    """pytest exited with 0 and its summary lists exactly these tests (comma-separated node ids) as passed.
+
+    Example: Then exactly these scratch tests ran and passed:
+        features/01-gates.feature::test_the_and_gates_data_05_each
+    """
+    assert scratch_run.returncode == 0, scratch_run.report
+    assert sorted(_summary(scratch_run.report, "PASSED")) == sorted(n.strip() for n in nodeids.split(",")), (
+        scratch_run.report
+    )
 
 
 @then(sentence('the scratch report says "{message}" for the sentence "{text}"'))

@@ -41,3 +41,32 @@ def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_o
         ValueError, lambda: step_helpers["unit_parameters"](net, 3, 0), "layer must be a hidden layer, 1..2, but got 3"
     )
     fails(ValueError, lambda: step_helpers["unit_parameters"](net, 0, 0), "but got 0")
+
+
+def test_a_data_table_takes_roles_from_its_header(step_helpers):
+    table = step_helpers["data_table"]
+    X, y = table([["x1", "x_2", "y1", "y2"], ["0.5", "-1", "1", "0"], ["2", "3e-1", "0", "1"]])
+    assert X.tolist() == [[0.5, -1.0], [2.0, 0.3]] and y.tolist() == [[1.0, 0.0], [0.0, 1.0]]
+    X, labels = table([["x", "label"], ["1", "2"], ["0", "0"]])
+    assert X.tolist() == [[1.0], [0.0]] and labels.tolist() == [2, 0] and labels.dtype == np.int64
+
+
+def test_bad_data_names_the_row_the_column_and_the_fix(step_helpers):
+    table = step_helpers["data_table"]
+    fails(ValueError, lambda: table([["x1", "y"], ["1", "two"]], "t"), "t, row 1, column y: 'two' is not a number")
+    fails(ValueError, lambda: table([["x1", "y"], ["1", "0"], ["1"]], "t"), "row 2: 1 cells", "2 columns (x1, y)")
+    fails(ValueError, lambda: table([["x1", "z"], ["1", "0"]], "t"), "column 'z' has no role", "label")
+    fails(ValueError, lambda: table([["x1", "y"]], "t"), "no rows")
+    fails(ValueError, lambda: table([["y"], ["1"]], "t"), "needs input columns")
+    fails(ValueError, lambda: table([["x1", "y", "label"], ["1", "0", "1"]], "t"), "not both")
+    fails(ValueError, lambda: table([["x1", "label"], ["1", "0.5"]], "t"), "row 1, column label", "class number")
+    fails(ValueError, lambda: table([["x1", "y"], ["inf", "0"]], "t"), "not a finite number")
+
+
+def test_a_csv_file_reads_like_a_table_and_a_missing_one_is_named(step_helpers, tmp_path):
+    (tmp_path / "and.csv").write_text("x1,x2,y\n0,0,0\n\n1,1,1\n", encoding="utf-8")
+    X, y = step_helpers["data_csv"](tmp_path / "and.csv", "data/and.csv")
+    assert X.tolist() == [[0.0, 0.0], [1.0, 1.0]] and y.tolist() == [[0.0], [1.0]]
+    fails(
+        ValueError, lambda: step_helpers["data_csv"](tmp_path / "or.csv", "data/or.csv"), 'no data file "data/or.csv"'
+    )
