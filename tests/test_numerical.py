@@ -111,3 +111,13 @@ def test_numerical_signal_names_a_layer_out_of_range_and_leaves_nothing_nudged(n
     X = xor[0].copy()
     bp.numerical_signal(net, X, xor[1], 0, of="a")
     assert np.array_equal(X, xor[0])
+
+
+def test_numerical_signal_names_each_bad_argument_and_its_own_overflow(net, xor):
+    X, y = xor
+    fails(ValueError, lambda: bp.numerical_signal(bp.init_stack([0, 1]), X, y, 1), "numerical_signal takes one network")
+    fails(TypeError, lambda: bp.numerical_signal(net, X, y, 1.5), "layer")
+    fails(ValueError, lambda: bp.numerical_signal(net, X, y, 1, epsilon=0.0), "epsilon")
+    big = bp.init_network((2, 3, 1), seed=1, bias_init="normal")
+    big["W1[0,0]"], big["W1[1,0]"] = 1e308, 1e308
+    fails(NotFiniteError, lambda: bp.numerical_signal(big, [[1.0, 1.0]], [[0.0]], 1), "numerical_signal", "1e+308")

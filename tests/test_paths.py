@@ -64,3 +64,8 @@ def test_activation_gradient_refuses_the_output_layer_and_foreign_gradients(net,
     fails(TypeError, lambda: bp.activation_gradient(net, "g", 0), "gradients", "str")
     deeper = bp.init_network([2, 3, 3, 1], seed=0)
     fails(ValueError, lambda: bp.activation_gradient(deeper, g, 2), "backward_prop", "delta[3]")
+
+
+def test_activation_gradient_names_a_layer_that_is_not_a_whole_number(net, xor):
+    g = bp.backward_prop(net, *xor)
+    fails(TypeError, lambda: bp.activation_gradient(net, g, 0.5), "layer")
