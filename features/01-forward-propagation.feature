@@ -55,7 +55,7 @@ Feature: Forward propagation
       And its layer sizes are [2, 2, 1]
 
     Scenario: The sigmoid of 0 is exactly one half
-      Then sigmoid of 0 is 0.5 within 0
+      Then the sigmoid of 0 is 0.5 within 0
 
   Rule: A worked example, by hand
     Take the input $x = ({{ worked.x[0]|num }}, {{ worked.x[1]|num }})$, the
@@ -152,7 +152,7 @@ Feature: Forward propagation
       Warnings are errors in this test suite, so a single overflow warning
       would fail these rows.
 
-      Then sigmoid of <z> is <sigmoid> within <tolerance>
+      Then the sigmoid of <z> is <sigmoid> within <tolerance>
 
       Examples:
         | z      | sigmoid            | tolerance |

@@ -110,9 +110,9 @@ Feature: The chain rule
       And the input [1, 1] with target [0]
       And the loss is mse
       When I run backward propagation
-      Then unit 0 of layer 2 has error signal 0.20206220446563447 within 1e-9
-      And unit 0 of layer 1 has error signal 0.0474853681450617 within 1e-9
-      And unit 1 of layer 1 has error signal -0.07945568131004796 within 1e-9
+      Then the error signal of unit 0 of layer 2 is 0.20206220446563447 within 1e-9
+      And the error signal of unit 0 of layer 1 is 0.0474853681450617 within 1e-9
+      And the error signal of unit 1 of layer 1 is -0.07945568131004796 within 1e-9
       And the gradients are, within 1e-9:
         | parameter | gradient             |
         | W1[0,0]   | 0.0474853681450617   |
@@ -381,9 +381,9 @@ Feature: The chain rule
       And the input [1, 1] with target [0]
       And the loss is binary_cross_entropy
       When I run backward propagation
-      Then unit 0 of layer 2 has error signal 0.41589259759975533 within 1e-9
-      And unit 0 of layer 1 has error signal 0.09773630431310644 within 1e-9
-      And unit 1 of layer 1 has error signal -0.16353889526981913 within 1e-9
+      Then the error signal of unit 0 of layer 2 is 0.41589259759975533 within 1e-9
+      And the error signal of unit 0 of layer 1 is 0.09773630431310644 within 1e-9
+      And the error signal of unit 1 of layer 1 is -0.16353889526981913 within 1e-9
       And the gradients are, within 1e-9:
         | parameter | gradient             |
         | W1[0,0]   | 0.09773630431310644  |
@@ -674,7 +674,7 @@ Feature: The chain rule
       And the input [1, 1] with target [0]
       And the loss is mse
       When I run backward propagation
-      Then dL/dW2[1,0] is positive
+      Then the gradient dL/dW2[1,0] is above 0
 
     @exercise
     Scenario: The gradient of the second input, over both paths

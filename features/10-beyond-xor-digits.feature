@@ -185,6 +185,6 @@ Feature: Beyond XOR: handwritten digits
       And the input [0, 0] with target [0, 1, 0]
       And the loss is categorical_cross_entropy
       When I run backward propagation
-      Then unit 0 of layer 1 has error signal 0.3333333333333333 within 1e-15
-      And unit 1 of layer 1 has error signal -0.6666666666666667 within 1e-15
-      And unit 2 of layer 1 has error signal 0.3333333333333333 within 1e-15
+      Then the error signal of unit 0 of layer 1 is 0.3333333333333333 within 1e-15
+      And the error signal of unit 1 of layer 1 is -0.6666666666666667 within 1e-15
+      And the error signal of unit 2 of layer 1 is 0.3333333333333333 within 1e-15

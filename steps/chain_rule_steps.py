@@ -63,15 +63,6 @@ def _(network, data, loss):
     return Shortcut(*(bp.backward_prop(network, *data, loss, fused=fused) for fused in (True, False)))
 
 
-@then(sentence("unit {j:d} of layer {layer:d} has error signal {delta:Number} within {tol:Number}"))
-def _(gradients, j, layer, delta, tol, measure):
-    """delta = dL/dz of one unit, for the first sample (layers from 1, units from 0).
-
-    Example: Then unit 0 of layer 2 has error signal 0.20206220446563447 within 1e-9
-    """
-    np.testing.assert_allclose(measure(f"delta{layer}[{j}]", gradients.delta[layer][0, j]), delta, rtol=0, atol=tol)
-
-
 @then(sentence("the gradients are, within {tol:Number}:"))
 def _(gradients, tol, datatable, measure):
     """Named gradients from a table with columns ``parameter`` and ``gradient``.
@@ -109,25 +100,3 @@ def _(shortcut, tol):
     Example: Then the output error signals with and without the shortcut agree within 1e-15
     """
     np.testing.assert_allclose(shortcut.fused.delta[-1], shortcut.unfused.delta[-1], rtol=0, atol=tol)
-
-
-@when("I count the passes spent on the chain-rule gradient", target_fixture="passes")
-def _(network, data, loss):
-    """Count the forward and backward passes of one ``backward_prop`` call (no cache given).
-
-    Example: When I count the passes spent on the chain-rule gradient
-    """
-    with bp.count_passes() as passes:
-        bp.backward_prop(network, *data, loss)
-    return passes
-
-
-@then(sentence("dL/d{name:Param} is {sign:Word}"))
-def _(gradients, name, sign, measure):
-    """The sign of one gradient: ``positive`` or ``negative`` (so the step lowers or raises that parameter).
-
-    Example: Then dL/dW2[1,0] is positive
-    """
-    signs = {"positive": 1.0, "negative": -1.0}
-    assert sign in signs, f"the sign must be positive or negative, not {sign!r}"
-    assert np.sign(measure(f"dL/d{name}", gradients[name])) == signs[sign]

@@ -9,8 +9,6 @@ from __future__ import annotations
 import numpy as np
 from pytest_bdd import then
 
-from steps.parsing import sentence
-
 
 @then("the weight gradient's norm shrinks from each layer to the layer before it")
 def _(gradients):
@@ -19,15 +17,3 @@ def _(gradients):
     Example: Then the weight gradient's norm shrinks from each layer to the layer before it
     """
     assert np.all(np.diff(gradients.layer_norms()) > 0), gradients.layer_norms()
-
-
-@then(
-    sentence("the first layer's weight gradient norm is at least {factor:Number} times smaller than the last layer's")
-)
-def _(gradients, factor, measure):
-    """``|dL/dW[1]| * factor <= |dL/dW[L]|`` for the latest backward pass.
-
-    Example: Then the first layer's weight gradient norm is at least 1000 times smaller than the last layer's
-    """
-    norms = gradients.layer_norms()
-    assert measure("last layer's norm over the first layer's", norms[-1] / norms[0]) >= factor, norms

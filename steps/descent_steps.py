@@ -1,7 +1,7 @@
 """Steps of the chapter "Gradient descent": one step, training, and symmetric starts.
 
-Fixtures set here: ``step`` (a recorded DescentStep), ``history`` (training's
-History) and ``copies`` (copies trained with each gradient method).
+Fixtures set here: ``step`` (a recorded DescentStep), ``training`` (the loss
+history and the parameters before training) and ``copies`` (copies trained with each gradient method).
 """
 
 from __future__ import annotations
@@ -32,24 +32,6 @@ def _(network, step, lr):
     assert np.array_equal(network.flat(), step.before.flat() - lr * step.gradients.flat())
 
 
-@then("the loss is lower than before the step")
-def _(step, measure):
-    """The step went downhill.
-
-    Example: Then the loss is lower than before the step
-    """
-    assert measure("fall in the loss", step.loss_before - step.loss_after) > 0
-
-
-@then("the loss is higher than before the step")
-def _(step, measure):
-    """The step overshot: the loss rose.
-
-    Example: Then the loss is higher than before the step
-    """
-    assert measure("rise in the loss", step.loss_after - step.loss_before) > 0
-
-
 @then(sentence("the loss fell by the learning rate times the squared gradient norm, to within {pct:Number}%"))
 def _(step, pct, measure):
     """The fall in the loss matches the first-order prediction ``learning_rate * |g|^2`` to ``pct`` percent.
@@ -59,13 +41,16 @@ def _(step, pct, measure):
     assert measure("gap from the prediction, %", 100 * step.prediction_error) <= pct
 
 
-@when(sentence("I train for {epochs:d} epochs at learning rate {lr:Number}"), target_fixture="history")
+@when(sentence("I train for {epochs:d} epochs at learning rate {lr:Number}"), target_fixture="training")
 def _(network, data, loss, epochs, lr):
     """Full-batch gradient descent with backprop gradients on the scenario's data, in place.
 
+    Sets ``training``: the loss history and a copy of the parameters before training.
+
     Example: When I train for 1500 epochs at learning rate 2
     """
-    return bp.train(network, *data, epochs=epochs, learning_rate=lr, loss=loss)
+    before = network.copy()
+    return support.Training(bp.train(network, *data, epochs=epochs, learning_rate=lr, loss=loss), before)
 
 
 @when(
@@ -128,30 +113,3 @@ def _(network, i, j, layer):
     Example: Then hidden units 0 and 1 of layer 1 are identical to the last bit
     """
     assert np.array_equal(support.unit_parameters(network, layer, i), support.unit_parameters(network, layer, j))
-
-
-@then(sentence("the loss is at least {bound:Number}"))
-def _(network, data, loss, bound, measure):
-    """The network's current loss on the scenario's data is at least ``bound``.
-
-    Example: Then the loss is at least 0.1666
-    """
-    assert measure("loss", bp.compute_loss(network, *data, loss)) >= bound
-
-
-@then(sentence("the parameter {name:Param} is now {value:Number} within {tol:Number}"))
-def _(network, name, value, tol, measure):
-    """One weight or bias of the network as it is now (after a step or training), against a stated value.
-
-    Example: Then the parameter b2[0] is now 0.2979377955343655 within 1e-15
-    """
-    assert abs(measure(name, network[name]) - value) <= tol
-
-
-@then(sentence("the loss fell by about {value:Number}, to within {pct:Number}%"))
-def _(step, value, pct, measure):
-    """The fall in the loss over the latest step, against a stated value (such as a first-order prediction).
-
-    Example: Then the loss fell by about 0.0010417, to within 1%
-    """
-    assert abs(measure("fall in the loss", step.fall) - value) <= pct / 100 * abs(value)

@@ -34,34 +34,6 @@ def _(cache, j, layer, z, a, tol, measure):
     np.testing.assert_allclose(found, [z, a], rtol=0, atol=tol)
 
 
-@then(sentence("the output is {value:Number} within {tol:Number}"))
-def _(cache, value, tol, measure):
-    """The prediction y_hat of a one-sample, one-output batch.
-
-    Example: Then the output is 0.41589259759975533 within 1e-9
-    """
-    assert cache.output.shape == (1, 1), f"one sample with one output expected, got shape {cache.output.shape}"
-    np.testing.assert_allclose(measure("output", cache.output[0, 0]), value, rtol=0, atol=tol)
-
-
-@then(sentence("the {loss:Word} loss is {value:Number} within {tol:Number}"))
-def _(network, data, loss, value, tol, measure):
-    """The loss named in the sentence, of the network on the batch.
-
-    Example: Then the mse loss is 0.17296665273827203 within 1e-9
-    """
-    np.testing.assert_allclose(measure(f"{loss} loss", bp.compute_loss(network, *data, loss)), value, rtol=0, atol=tol)
-
-
-@then(sentence("sigmoid of {z:Number} is {value:Number} within {tol:Number}"))
-def _(z, value, tol):
-    """The package's sigmoid of one number; any overflow warning fails the step.
-
-    Example: Then sigmoid of 0 is 0.5 within 0
-    """
-    np.testing.assert_allclose(bp.sigmoid(np.float64(z)), value, rtol=0, atol=tol)
-
-
 @then(sentence("the outputs for the whole batch equal the outputs for its rows one at a time within {tol:Number}"))
 def _(network, data, tol):
     """Forward propagation of the batch's X against each of its rows alone.

@@ -8,7 +8,7 @@ directly, or against the list of every path to the loss.
 from __future__ import annotations
 
 import numpy as np
-from pytest_bdd import then, when
+from pytest_bdd import then
 
 import backprop as bp
 from backprop.gradcheck import relative_error
@@ -139,17 +139,6 @@ def _(network, data, loss, tol, measure):
             relative_error(delta.sum(axis=0), nudged.db[l - 1]),
         ]
     assert measure("error of dW, db", max(errors)) <= tol, errors
-
-
-@when("I count the passes spent on a forward-mode gradient", target_fixture="passes")
-def _(network, data, loss):
-    """Count the forward passes of ``forward_mode_gradient``: one per parameter, each carrying one tangent.
-
-    Example: When I count the passes spent on a forward-mode gradient
-    """
-    with bp.count_passes() as passes:
-        bp.forward_mode_gradient(network, *data, loss)
-    return passes
 
 
 @then(sentence("the forward-mode gradient equals the chain-rule gradient within {tol:Number}"))

@@ -117,6 +117,13 @@ def unit_parameters(network: bp.Network, layer: int, unit: int) -> np.ndarray:
     return np.concatenate([W_in[..., :, unit], b[..., unit, None], W_out[..., unit, :]], axis=-1)
 
 
+class Training(NamedTuple):
+    """A full-batch training run: the loss of every epoch, and the parameters it started from."""
+
+    history: bp.History
+    before: bp.Network
+
+
 class Shortcut(NamedTuple):
     """The chain-rule gradients with the output shortcut ``(y_hat - y) / N`` and without it."""
 

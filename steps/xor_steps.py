@@ -72,15 +72,6 @@ def _(sweeps, first, last, init, bias_init, loss, epochs, lr):
     return sweep
 
 
-@then("none of the seeds learned XOR")
-def _(sweep, measure):
-    """No seed of the latest sweep got every output within 0.1 of its target.
-
-    Example: Then none of the seeds learned XOR
-    """
-    assert measure("seeds that learned XOR", sweep.solved_count) == 0, sweep.seeds[sweep.solved]
-
-
 @then("every seed's loss fell at every epoch")
 def _(sweep, measure):
     """Each seed's loss is strictly lower after every update than before it: slow, but downhill.
@@ -88,15 +79,6 @@ def _(sweep, measure):
     Example: Then every seed's loss fell at every epoch
     """
     assert measure("smallest fall of a seed's loss in one epoch", -np.diff(sweep.losses, axis=0).max()) > 0
-
-
-@then(sentence("between {low:d} and {high:d} of the seeds learned XOR"))
-def _(sweep, low, high, measure):
-    """The number of seeds of the latest sweep that learned XOR lies in [low, high].
-
-    Example: Then between 73 and 83 of the seeds learned XOR
-    """
-    assert low <= measure("seeds that learned XOR", sweep.solved_count) <= high
 
 
 @then(

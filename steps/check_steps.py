@@ -1,0 +1,242 @@
+"""Checks, in one sentence: "Then the <quantity> is <comparison>".
+
+A reader states what the package computed with one pattern. The quantity is a
+phrase from the list below, read from what the scenario's earlier steps set up
+(its network, data, loss, training, gradient check, ...); the comparison is
+one of::
+
+    at most 0.01        at least 0.9        below 0.125        above 0
+    between 1e-9 and 1e-7                   exactly 10
+    0.25 within 1e-12   (absolute)          0.25 within 1%     (relative)
+    within 1e-12 of 0.25                    within 1% of 0.25
+
+So ``Then the loss is at most 0.01``, ``Then the gradient dL/dW1[0,0] is
+0.0474853681450617 within 1e-12`` and ``Then the first epoch with a loss below
+0.01 is at most 2000`` are one step definition. The measured value goes to the
+site beside the claim, and a failure says what was measured and what was
+expected, in one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import parse
+import pytest
+from pytest_bdd import parsers, then
+
+import backprop as bp
+from steps.parsing import TYPES, number
+from steps.support import Data
+
+_NUMBER = number.pattern
+_PARAM = r"[Wb]\d+\[\d+(?:,\s*\d+)?\]"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a measured value must compare: ``kind`` is at most, at least, below, above, between, exactly or within."""
+
+    kind: str
+    a: float
+    b: float = 0.0
+    relative: bool = False
+    text: str = ""
+
+    def holds(self, x: float) -> bool:
+        if self.kind == "within":
+            tolerance = self.b * abs(self.a) / 100 if self.relative else self.b
+            return abs(x - self.a) <= tolerance
+        return {
+            "at most": lambda: x <= self.a,
+            "at least": lambda: x >= self.a,
+            "below": lambda: x < self.a,
+            "above": lambda: x > self.a,
+            "between": lambda: self.a <= x <= self.b,
+            "exactly": lambda: x == self.a,
+        }[self.kind]()
+
+
+_COMPARISONS = [
+    (rf"(?P<kind>at most|at least|below|above|exactly) (?P<a>{_NUMBER})", None),
+    (rf"between (?P<a>{_NUMBER}) and (?P<b>{_NUMBER})", "between"),
+    (rf"(?P<a>{_NUMBER}) within (?P<b>{_NUMBER})(?P<pct>%)?", "within"),
+    (rf"within (?P<b>{_NUMBER})(?P<pct>%)? of (?P<a>{_NUMBER})", "within"),
+]
+
+
+def _alternatives(patterns) -> str:
+    """One regular expression for parse: the patterns as alternatives, their named groups made anonymous."""
+    return "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p) + ")" for p in patterns)
+
+
+@parse.with_pattern(_alternatives(p for p, _ in _COMPARISONS))
+def comparison(text: str) -> Comparison:
+    for pattern, kind in _COMPARISONS:
+        m = re.fullmatch(pattern, text)
+        if m:
+            found = m.groupdict()
+            return Comparison(
+                kind or found["kind"],
+                float(found["a"]),
+                float(found.get("b") or 0.0),
+                bool(found.get("pct")),
+                text,
+            )
+    raise AssertionError(f"the comparison pattern matched {text!r} but no form reads it")  # unreachable
+
+
+# --- the quantities --------------------------------------------------------------------------------
+
+
+def fixture(request: pytest.FixtureRequest, name: str, needs: str):
+    """The value an earlier step set under ``name``; a clear failure naming the step it needs when none did."""
+    try:
+        return request.getfixturevalue(name)
+    except pytest.FixtureLookupError:
+        pytest.fail(f"this check needs {needs} earlier in the scenario", pytrace=False)
+
+
+def _network(request):
+    return fixture(request, "network", "a network (Given the guide's 2-2-1 network with seed 0)")
+
+
+def _data(request) -> Data:
+    return fixture(request, "data", "data (Given the XOR data set, or Given the data:)")
+
+
+def _loss(request) -> str:
+    return request.getfixturevalue("loss")
+
+
+def _gradients(request) -> bp.Gradients:
+    return bp.backward_prop(_network(request), *_data(request), _loss(request))
+
+
+def _training(request):
+    return fixture(request, "training", "a training step (When I train for 1000 epochs at learning rate 2)")
+
+
+def _before(request) -> bp.Network:
+    """The parameters before the scenario's training or descent step."""
+    for name in ("training", "step"):
+        try:
+            return request.getfixturevalue(name).before
+        except pytest.FixtureLookupError:
+            continue
+    pytest.fail("this check needs a training or descent step earlier in the scenario", pytrace=False)
+
+
+def _outputs(request) -> np.ndarray:
+    return bp.forward_prop(_network(request), _data(request).X)[0]
+
+
+def _one_output(request) -> float:
+    y_hat = _outputs(request)
+    assert y_hat.shape == (1, 1), f"'the output' is for one sample with one output; this batch gives {y_hat.shape}"
+    return float(y_hat[0, 0])
+
+
+def _first_epoch_below(request, v: str) -> float:
+    losses = np.asarray(_training(request).history.losses)
+    below = np.flatnonzero(losses < float(v))
+    if below.size == 0:
+        pytest.fail(f"the loss never fell below {v} in {len(losses) - 1} epochs", pytrace=False)
+    return int(below[0])
+
+
+def _norm(request, layer: str) -> float:
+    return float(np.linalg.norm(_gradients(request).dW[int(layer) - 1]))
+
+
+def _unit(values, unit: str, layer: str, what: str) -> float:
+    assert values is not None and int(layer) >= 1, f"{what} exists for layers 1 and up, not layer {layer}"
+    return float(values[int(layer)][0, int(unit)])
+
+
+QUANTITIES: dict[str, Callable[..., float]] = {
+    "loss": lambda r: float(bp.compute_loss(_network(r), *_data(r), _loss(r))),
+    r"(?P<which>mse|binary_cross_entropy|categorical_cross_entropy) loss": lambda r, which: float(
+        bp.compute_loss(_network(r), *_data(r), which)
+    ),
+    "final loss": lambda r: float(_training(r).history.losses[-1]),
+    rf"first epoch with a loss below (?P<v>{_NUMBER})": _first_epoch_below,
+    "output": _one_output,
+    r"output of row (?P<row>\d+)": lambda r, row: float(_outputs(r)[int(row) - 1, 0]),
+    "largest distance of an output from its target": lambda r: float(np.max(np.abs(_outputs(r) - _data(r).y))),
+    r"z of unit (?P<unit>\d+) of layer (?P<layer>\d+)": lambda r, unit, layer: _unit(
+        bp.forward_prop(_network(r), _data(r).X)[1].z, unit, layer, "z"
+    ),
+    r"error signal of unit (?P<unit>\d+) of layer (?P<layer>\d+)": lambda r, unit, layer: _unit(
+        _gradients(r).delta, unit, layer, "an error signal"
+    ),
+    rf"gradient dL/d(?P<name>{_PARAM})": lambda r, name: float(_gradients(r)[name.replace(" ", "")]),
+    r"weight gradient norm of layer (?P<layer>\d+)": _norm,
+    r"ratio of the weight gradient norms of layers (?P<top>\d+) and (?P<bottom>\d+)": lambda r, top, bottom: (
+        _norm(r, top) / _norm(r, bottom)
+    ),
+    "overall relative error": lambda r: float(fixture(r, "check", "a gradient check").result.overall),
+    "worst relative error": lambda r: float(fixture(r, "check", "a gradient check").result.worst),
+    r"number of (?P<kind>forward|backward) passes": lambda r, kind: getattr(fixture(r, "passes", "a count"), kind),
+    "number of parameters": lambda r: _network(r).parameter_count,
+    "accuracy": lambda r: float(bp.accuracy(_network(r), *_data(r))),
+    rf"parameter (?P<name>{_PARAM})": lambda r, name: float(_network(r)[name.replace(" ", "")]),
+    rf"change in (?P<name>{_PARAM})": lambda r, name: float(_network(r)[name] - _before(r)[name]),
+    "largest change of any parameter": lambda r: float(np.max(np.abs(_network(r).flat() - _before(r).flat()))),
+    "number of seeds that learned XOR": lambda r: (
+        fixture(r, "sweep", "a seed sweep (When I train seeds 0 to 99 ...)").solved_count
+    ),
+    "change in the loss": lambda r: float(fixture(r, "change", "a nudge (When I nudge W1[0,0] by 0.01 ...)")),
+    "fall in the loss": lambda r: float(fixture(r, "step", "a descent step").fall),
+    r"sigmoid of (?P<z>" + _NUMBER + ")": lambda r, z: float(bp.sigmoid(np.float64(z))),
+}
+"""Each quantity's phrase (a regular expression; its named groups are the arguments) and how it is measured."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    phrase: str
+    measure: Callable[..., float]
+    arguments: dict[str, str]
+
+    def value(self, request: pytest.FixtureRequest) -> float:
+        return self.measure(request, **self.arguments)
+
+
+@parse.with_pattern(_alternatives(QUANTITIES))
+def quantity(text: str) -> Quantity:
+    for pattern, measure in QUANTITIES.items():
+        m = re.fullmatch(pattern, text)
+        if m:
+            return Quantity(text, measure, m.groupdict())
+    raise AssertionError(f"the quantity pattern matched {text!r} but no phrase reads it")  # unreachable
+
+
+@then(
+    parsers.parse(
+        "the {quantity:Quantity} is {comparison:Comparison}",
+        extra_types={**TYPES, "Quantity": quantity, "Comparison": comparison},
+    )
+)
+def _(request, quantity, comparison, measure):
+    """Any quantity the package computes, compared with a number: the one sentence for checks.
+
+    Quantities: the loss, the mse loss (or another by name), the final loss,
+    the first epoch with a loss below 0.01, the output, the output of row 2,
+    the largest distance of an output from its target, the z of unit 0 of
+    layer 1, the error signal of unit 0 of layer 2, the gradient dL/dW1[0,0],
+    the weight gradient norm of layer 1, the ratio of the weight gradient norms
+    of layers 2 and 1, the overall relative error, the worst relative error,
+    the number of forward passes (or backward), the number of parameters, the
+    number of seeds that learned XOR, the accuracy, the parameter W1[0,0], the change in W1[0,0], the largest change
+    of any parameter, the change in the loss, the fall in the loss, the sigmoid
+    of 0. Comparisons: at most, at least, below, above, between A and B,
+    exactly, V within T, V within P%, within T of V, within P% of V.
+
+    Example: Then the overall relative error is at most 1e-7
+    """
+    value = measure(quantity.phrase, quantity.value(request))
+    assert comparison.holds(value), f"the {quantity.phrase} is {value!r}, not {comparison.text}"
