@@ -3,8 +3,8 @@
 * Loads every ``steps/*_steps.py`` module as a plugin, so their step
   definitions serve every feature file;
 * loads speckit's plugins: feature files collected as tests (``collect``), "did
-  you mean" for an undefined step (``authoring``), and ``--results-json`` for
-  the site (``results``);
+  you mean" for an undefined step (``authoring``), ``--results-json`` for
+  the site (``results``), and a failing step reported in a few lines (``short``);
 * registers every tag used in the feature files as a marker, so a tag a reader
   invents (``@wip``) works under ``--strict-markers``.
 """
@@ -20,7 +20,7 @@ from speckit.features import feature_paths, parse_feature, tags_in
 
 # An undefined step's failure suggests the closest existing steps ("did you mean"):
 # first, because it must be registered before the step modules that it reads.
-pytest_plugins = ["speckit.authoring", "speckit.collect", "speckit.results"]
+pytest_plugins = ["speckit.authoring", "speckit.collect", "speckit.results", "speckit.short"]
 # The step helpers (with fixtures for their own unit tests), before the step modules that import them.
 pytest_plugins.append("steps.support")
 pytest_plugins += sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))

@@ -185,3 +185,63 @@ Feature: Writing scenarios
       """
     When the scratch specification runs as: pytest features/01-gates.feature --scenario "The AND gate's data, 0.5 each"
     Then exactly these scratch tests ran and passed: features/01-gates.feature::test_the_and_gates_data_05_each
+
+  Scenario: One sentence checks any quantity, with the same comparisons
+    Every check reads "Then the <quantity> is <comparison>". The quantities
+    are listed in the step catalog; the comparisons are at most, at least,
+    below, above, between, exactly, and "V within T" for an absolute
+    tolerance or "V within P%" for a relative one.
+
+    Given the guide's 2-2-1 network with seed 0
+    And the data:
+      | x1 | x2 | y |
+      | 0  | 0  | 0 |
+      | 0  | 1  | 1 |
+      | 1  | 0  | 1 |
+      | 1  | 1  | 1 |
+    And the loss is mse
+    Then the number of parameters is exactly 9
+    When I train for 3000 epochs at learning rate 2
+    Then the final loss is below 0.01
+    And the first epoch with a loss below 0.01 is between 1 and 3000
+    And the largest distance of an output from its target is at most 0.1
+    And the output of row 4 is within 0.1 of 1
+    And the accuracy is exactly 1
+    And the largest change of any parameter is above 0.5
+    And the gradient dL/dW2[0,0] is 0 within 0.01
+    When I check the gradient with the central difference and epsilon 1e-5
+    Then the worst relative error is at most 1e-6
+    When I count the passes spent on a central-difference gradient
+    Then the number of forward passes is exactly 18
+
+  Scenario: A misspelt word fails at its own step, with the words allowed and the closest one
+    Given a scratch specification with the chapter "01-claims.feature":
+      """
+      Feature: Claims
+        Scenario: A misspelt loss
+          Given the guide's 2-2-1 network with seed 0
+          And the XOR data set
+          And the loss is binary_crossentropy
+          Then the loss is at most 0.01
+      """
+    When the scratch specification runs
+    Then only the scratch test "features/01-claims.feature::test_a_misspelt_loss" fails
+    And the scratch output contains "features/01-claims.feature:5: And the loss is binary_crossentropy"
+    And the scratch output contains "loss 'binary_crossentropy' is not one of mse, binary_cross_entropy, categorical_cross_entropy; did you mean 'binary_cross_entropy'?"
+
+  Scenario: A claim that does not hold fails in a few lines: where, the step, what was measured
+    `pytest --tb=long` still prints pytest's full report.
+
+    Given a scratch specification with the chapter "01-claims.feature":
+      """
+      Feature: Claims
+        Scenario: A claim that does not hold
+          Given the guide's 2-2-1 network with seed 0
+          And the XOR data set
+          Then the loss is at most 0.01
+      """
+    When the scratch specification runs
+    Then only the scratch test "features/01-claims.feature::test_a_claim_that_does_not_hold" fails
+    And the scratch output contains "features/01-claims.feature:5: Then the loss is at most 0.01"
+    And the scratch output contains "AssertionError: the loss is 0."
+    And the scratch report of "features/01-claims.feature::test_a_claim_that_does_not_hold" takes at most 3 lines

@@ -113,6 +113,7 @@ SCRATCH_FILES = (
     "steps/__init__.py",
     "steps/parsing.py",
     "steps/common_steps.py",
+    "steps/check_steps.py",
     "steps/support.py",
     "tests/__init__.py",
     "tests/test_step_ambiguity.py",

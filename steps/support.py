@@ -12,6 +12,7 @@ through the fixtures at the end of this module: pytest is the only importer of
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import json
 import subprocess
@@ -24,6 +25,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
+from backprop.network import BIAS_INITIALISATIONS
 from speckit.features import ROOT
 from steps.parsing import data_csv, data_table
 
@@ -276,3 +278,42 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
         "data_table": data_table,
         "data_csv": data_csv,
     }
+
+
+# --- words: a step's word parameter is checked when the step runs, not later -------------------
+
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "loss": tuple(bp.LOSSES),
+    "hidden": tuple(bp.ACTIVATIONS),
+    "output": tuple(bp.ACTIVATIONS),
+    "init": bp.INITIALISATIONS,
+    "bias_init": BIAS_INITIALISATIONS,
+    "method": ("forward", "central"),
+    "kind": ("uniform", "one-hot"),
+}
+"""The allowed values of each word parameter, by the parameter's name in the step patterns."""
+
+
+def unknown_word(name: str, value: str) -> str | None:
+    """The message for a word the step does not know (None when it is allowed)."""
+    valid = WORDS.get(name)
+    if valid is None or value in valid:
+        return None
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{name} {value!r} is not one of {', '.join(valid)}{hint}"
+
+
+def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
+    """Fail a step at once when one of its words (a loss, an activation, ...) is not one the package knows.
+
+    pytest-bdd swallows a parse converter's error (the sentence would become an
+    "undefined step"), so words are matched as any word and checked here, before
+    the step runs: the failure is at the step the reader wrote, with the valid
+    values and the closest one.
+    """
+    for name, value in step_func_args.items():
+        message = unknown_word(name, value) if isinstance(value, str) else None
+        if message is not None:
+            raise ValueError(message)

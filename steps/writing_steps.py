@@ -180,3 +180,16 @@ def _(scratch_run, where, pattern):
     assert where in scratch_run.report and f"{pattern}    ({_definition(pattern).where})" in scratch_run.report, (
         scratch_run.report
     )
+
+
+@then(sentence('the scratch report of "{nodeid}" takes at most {n:d} lines'))
+def _(scratch_run, nodeid, n, measure):
+    """The failure section pytest prints for that test (from its ``___ name ___`` header to the next section).
+
+    Example: And the scratch report of "features/01-claims.feature::test_a_claim_that_does_not_hold" takes at
+        most 3 lines
+    """
+    name = nodeid.split("::")[-1]
+    section = re.search(rf"^_+ {re.escape(name)} _+$\n(.*?)(?=^[_=]{{3,}})", scratch_run.report, re.M | re.S)
+    assert section, scratch_run.report
+    assert measure("lines", len(section.group(1).strip().splitlines())) <= n, section.group(1)
