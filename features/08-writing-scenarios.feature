@@ -35,6 +35,21 @@ Feature: Writing scenarios
     And the scratch report says "Step definition is not found" for the sentence "the guide's 2-2-1 netwrok with seed 0"
     And the scratch report suggests first the step "the guide's 2-2-1 network with seed {seed:d}" with its file and line
 
+  Scenario: The site shows the same suggestions for a step nobody has defined
+    The results file that `make test` and `make docs` write for the site keeps
+    the "did you mean" lines, and the chapter page shows them under the
+    undefined step.
+
+    Given a scratch specification with the chapter "01-typo.feature":
+      """
+      Feature: A typo
+        Scenario: The network is misspelt
+          Given the guide's 2-2-1 netwrok with seed 0
+      """
+    When the scratch specification runs as: pytest features --results-json results.json
+    Then the scratch results for the site record "Did you mean" in the message of "The network is misspelt"
+    And the scratch results for the site record "the guide's 2-2-1 network with seed {seed:d}" in the message of "The network is misspelt"
+
   Scenario: A malformed feature file fails only its own test, with the parser's line and column
     Given a scratch specification with the chapter "01-fine.feature":
       """

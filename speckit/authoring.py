@@ -30,6 +30,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from speckit.catalog import StepDefinition, step_definitions
 from speckit.features import ROOT, Sentence
 
@@ -67,8 +69,12 @@ def did_you_mean(kind: str, text: str, definitions=None, n: int = 3) -> str:
     return "\n".join(lines)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):
-    """Append the closest existing step sentences to pytest-bdd's "not found" message."""
+    """Append the closest existing step sentences to pytest-bdd's "not found" message.
+
+    First among the hooks: the results recorder then keeps the suggestions for the site.
+    """
     hint = did_you_mean(step.type, step.name)
     if hint:
         exception.args = (f"{exception.args[0]}\n{hint}",) + exception.args[1:]

@@ -7,6 +7,7 @@ pytest's ``tmp_path`` (the fixture ``scratch`` is its folder); the fixture
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 
@@ -193,3 +194,14 @@ def _(scratch_run, nodeid, n, measure):
     section = re.search(rf"^_+ {re.escape(name)} _+$\n(.*?)(?=^[_=]{{3,}})", scratch_run.report, re.M | re.S)
     assert section, scratch_run.report
     assert measure("lines", len(section.group(1).strip().splitlines())) <= n, section.group(1)
+
+
+@then(sentence('the scratch results for the site record "{text}" in the message of "{name}"'))
+def _(scratch, name, text):
+    """The scratch run's ``--results-json results.json`` (what the site shows) has ``text`` in that scenario's message.
+
+    Example: And the scratch results for the site record "Did you mean" in the message of "The network is misspelt"
+    """
+    results = json.loads((scratch / "results.json").read_text(encoding="utf-8"))
+    messages = [s["message"] or "" for s in results["scenarios"] if s["name"] == name]
+    assert messages and text in messages[0], messages
