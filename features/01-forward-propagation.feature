@@ -49,7 +49,7 @@ Feature: Forward propagation
 
     Scenario: The 2-2-1 network has 9 parameters: 6 weights and 3 biases
       Given the guide's 2-2-1 network with seed 0
-      Then the network has 9 parameters
+      Then the number of parameters is exactly 9
       And the network has 6 weights and 3 biases
       And its parameters are named, in order: W1[0,0], W1[0,1], W1[1,0], W1[1,1], b1[0], b1[1], W2[0,0], W2[1,0], b2[0]
       And its layer sizes are [2, 2, 1]

@@ -172,7 +172,7 @@ Feature: Nudging with epsilon
       And the XOR data set
       When I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the forward difference
       Then the observed order of accuracy from epsilon 1e-1 to 1e-6 is between 0.9 and 1.1
-      And the best epsilon of the sweep lies between 1e-9 and 1e-6
+      And the best epsilon of the sweep is between 1e-9 and 1e-6
       And the observed order of accuracy from epsilon 1e-8 to 1e-12 is between -1.3 and -0.7
 
     Scenario: The central difference: error proportional to epsilon squared, best near the cube root of the rounding error
@@ -186,7 +186,7 @@ Feature: Nudging with epsilon
       And the XOR data set
       When I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the central difference
       Then the observed order of accuracy from epsilon 1e-1 to 1e-4 is between 1.9 and 2.1
-      And the best epsilon of the sweep lies between 1e-6 and 1e-4
+      And the best epsilon of the sweep is between 1e-6 and 1e-4
       And the observed order of accuracy from epsilon 1e-8 to 1e-12 is between -1.3 and -0.7
 
     Scenario Outline: The same orders and best epsilons on other seeds
@@ -197,7 +197,7 @@ Feature: Nudging with epsilon
       And the XOR data set
       When I sweep epsilon from 1e-1 to 1e-12, one value per decade, with the <method> difference
       Then the observed order of accuracy from epsilon 1e-1 to <small> is between <low> and <high>
-      And the best epsilon of the sweep lies between <from> and <to>
+      And the best epsilon of the sweep is between <from> and <to>
       And the observed order of accuracy from epsilon 1e-8 to 1e-12 is between -1.3 and -0.7
 
       Examples:
@@ -240,7 +240,7 @@ Feature: Nudging with epsilon
 
       Given a <sizes> network with seed 0
       And 5 random inputs with uniform targets, seed 0
-      Then the network has <P> parameters
+      Then the number of parameters is exactly <P>
       When I count the passes spent on a forward-difference gradient
       Then the count is <forward passes> forward and 0 backward passes
       When I count the passes spent on a central-difference gradient

@@ -624,7 +624,7 @@ Feature: The chain rule
 
       Given a <sizes> network with seed 0
       And <N> random inputs with uniform targets, seed 0
-      Then the network has <P> parameters
+      Then the number of parameters is exactly <P>
       When I count the passes spent on the chain-rule gradient
       Then the count is 1 forward and 1 backward passes
 

@@ -59,7 +59,7 @@ Feature: Why backprop
 
       Given a [<n>, <n>, 1] network with seed 0
       And 4 random inputs with uniform targets, seed 0
-      Then the network has <P> parameters
+      Then the number of parameters is exactly <P>
       When I count the passes spent on a forward-difference gradient
       Then the count is <P + 1> forward and 0 backward passes
       When I count the passes spent on a central-difference gradient
@@ -119,7 +119,7 @@ Feature: Why backprop
       Given a <sizes> network with seed 0
       And 5 random inputs with uniform targets, seed 0
       And the loss is mse
-      Then the network has <P> parameters
+      Then the number of parameters is exactly <P>
       When I count the passes spent on a forward-mode gradient
       Then the count is <P> forward and 0 backward passes
       And the forward-mode gradient equals the chain-rule gradient within 1e-14
@@ -189,7 +189,7 @@ Feature: Why backprop
 
       Given a [64, 64, 64, 10] network with seed 0
       And 2 random inputs with uniform targets, seed 0
-      Then the network has 8970 parameters
+      Then the number of parameters is exactly 8970
       When I count the passes spent on a forward-difference gradient
       Then the count is 8971 forward and 0 backward passes
 

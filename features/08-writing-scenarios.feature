@@ -58,7 +58,7 @@ Feature: Writing scenarios
           Given the guide's 2-2-1 network with seed 0
           And the XOR data set
       """
-    And the scratch chapter "02-broken.feature":
+    And the scratch file "features/02-broken.feature":
       """
       Feature: Broken
         Scenario: A line that is not a step
@@ -78,7 +78,7 @@ Feature: Writing scenarios
         Scenario: Two definitions claim this sentence
           Given the guide's 2-2-1 network with seed 0
       """
-    And the scratch steps module "extra_steps.py":
+    And the scratch file "steps/extra_steps.py":
       """
       from pytest_bdd import given
 
@@ -110,7 +110,7 @@ Feature: Writing scenarios
     When I check the gradient with the central difference and epsilon 1e-5
     Then the overall relative error is at most 1e-7
     When I train for 2000 epochs at learning rate 2
-    Then every output is within 0.1 of its target
+    Then the largest distance of an output from its target is at most 0.1
 
   Scenario: Your own data in a CSV file next to the feature
     features/data/and.csv holds the same AND table, header first:
@@ -120,7 +120,7 @@ Feature: Writing scenarios
     And the data in "data/and.csv"
     And the loss is mse
     When I train for 2000 epochs at learning rate 2
-    Then every output is within 0.1 of its target
+    Then the largest distance of an output from its target is at most 0.1
 
   Scenario: Class labels for a softmax output
     A single column named label holds each row's class, 0, 1, 2, ...; the
@@ -145,7 +145,7 @@ Feature: Writing scenarios
           And the data in "data/or.csv"
           When I train for 10 epochs at learning rate 2
       """
-    And the scratch file "data/or.csv":
+    And the scratch file "features/data/or.csv":
       """
       x1,x2,y
       0,0,0
@@ -165,7 +165,7 @@ Feature: Writing scenarios
           Given the guide's 2-2-1 network with seed 0
           And the data in "data/or.csv"
       """
-    And the scratch file "data/or.csv":
+    And the scratch file "features/data/or.csv":
       """
       x1,x2,y
       0,0,0
@@ -192,7 +192,7 @@ Feature: Writing scenarios
         Scenario: Another scenario
           Given the guide's 2-2-1 network with seed 0
       """
-    And the scratch chapter "02-other.feature":
+    And the scratch file "features/02-other.feature":
       """
       Feature: Other
         Scenario: Not run

@@ -5,5 +5,5 @@ Feature: Your own scenario
 
   Scenario: The guide's network has a weight per connection and a bias per unit
     Given the guide's 2-2-1 network with seed 0
-    Then the network has 9 parameters
+    Then the number of parameters is exactly 9
     And the network has 6 weights and 3 biases

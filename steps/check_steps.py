@@ -9,6 +9,7 @@ one of::
     between 1e-9 and 1e-7                   exactly 10
     0.25 within 1e-12   (absolute)          0.25 within 1%     (relative)
     within 1e-12 of 0.25                    within 1% of 0.25
+    different from 0    at least 96%        (= at least 0.96: a percentage is a fraction)
 
 So ``Then the loss is at most 0.01``, ``Then the gradient dL/dW1[0,0] is
 0.0474853681450617 within 1e-12`` and ``Then the first epoch with a loss below
@@ -29,6 +30,7 @@ import pytest
 from pytest_bdd import parsers, then
 
 import backprop as bp
+from backprop.sweeps import epochs_ratio
 from steps.parsing import TYPES, number
 from steps.support import Data
 
@@ -38,7 +40,7 @@ _PARAM = r"[Wb]\d+\[\d+(?:,\s*\d+)?\]"
 
 @dataclass(frozen=True)
 class Comparison:
-    """How a measured value must compare: ``kind`` is at most, at least, below, above, between, exactly or within."""
+    """How a measured value must compare: at most, at least, below, above, between, exactly, different from, within."""
 
     kind: str
     a: float
@@ -57,12 +59,13 @@ class Comparison:
             "above": lambda: x > self.a,
             "between": lambda: self.a <= x <= self.b,
             "exactly": lambda: x == self.a,
+            "different from": lambda: x != self.a,
         }[self.kind]()
 
 
 _COMPARISONS = [
-    (rf"(?P<kind>at most|at least|below|above|exactly) (?P<a>{_NUMBER})", None),
-    (rf"between (?P<a>{_NUMBER}) and (?P<b>{_NUMBER})", "between"),
+    (rf"(?P<kind>at most|at least|below|above|exactly|different from) (?P<a>{_NUMBER})(?P<apct>%)?", None),
+    (rf"between (?P<a>{_NUMBER})(?P<apct>%)? and (?P<b>{_NUMBER})(?P<bpct>%)?", "between"),
     (rf"(?P<a>{_NUMBER}) within (?P<b>{_NUMBER})(?P<pct>%)?", "within"),
     (rf"within (?P<b>{_NUMBER})(?P<pct>%)? of (?P<a>{_NUMBER})", "within"),
 ]
@@ -79,13 +82,10 @@ def comparison(text: str) -> Comparison:
         m = re.fullmatch(pattern, text)
         if m:
             found = m.groupdict()
-            return Comparison(
-                kind or found["kind"],
-                float(found["a"]),
-                float(found.get("b") or 0.0),
-                bool(found.get("pct")),
-                text,
-            )
+            # 96% outside a tolerance is the fraction 0.96 (accuracies are fractions); a tolerance in % is relative.
+            a = float(found["a"]) / (100 if found.get("apct") else 1)
+            b = float(found.get("b") or 0.0) / (100 if found.get("bpct") else 1)
+            return Comparison(kind or found["kind"], a, b, bool(found.get("pct")), text)
     raise AssertionError(f"the comparison pattern matched {text!r} but no form reads it")  # unreachable
 
 
@@ -157,6 +157,16 @@ def _unit(values, unit: str, layer: str, what: str) -> float:
     return float(values[int(layer)][0, int(unit)])
 
 
+_SEEDS = "digits networks trained on several seeds"
+
+
+def _median_ratio(request) -> float:
+    """Over the seeds both of the last two sweeps learn: the second's median epochs over the first's."""
+    sweeps = fixture(request, "sweeps", "two seed sweeps")
+    assert len(sweeps) >= 2, "this check compares the last two seed sweeps of the scenario; it has one"
+    return float(epochs_ratio(*sweeps[-2:]))
+
+
 QUANTITIES: dict[str, Callable[..., float]] = {
     "loss": lambda r: float(bp.compute_loss(_network(r), *_data(r), _loss(r))),
     r"(?P<which>mse|binary_cross_entropy|categorical_cross_entropy) loss": lambda r, which: float(
@@ -189,6 +199,13 @@ QUANTITIES: dict[str, Callable[..., float]] = {
     "number of seeds that learned XOR": lambda r: (
         fixture(r, "sweep", "a seed sweep (When I train seeds 0 to 99 ...)").solved_count
     ),
+    "best epsilon of the sweep": lambda r: fixture(r, "sweep", "an epsilon sweep").best_epsilon,
+    rf"observed order of accuracy from epsilon (?P<large>{_NUMBER}) to (?P<small>{_NUMBER})": lambda r, large, small: (
+        fixture(r, "sweep", "an epsilon sweep").order(float(large), float(small))
+    ),
+    "mean test accuracy over those seeds": lambda r: float(fixture(r, "accuracies", _SEEDS).mean()),
+    "lowest test accuracy over those seeds": lambda r: float(fixture(r, "accuracies", _SEEDS).min()),
+    "ratio of the second sweep's median epochs to learn XOR to the first's": lambda r: _median_ratio(r),
     "change in the loss": lambda r: float(fixture(r, "change", "a nudge (When I nudge W1[0,0] by 0.01 ...)")),
     "fall in the loss": lambda r: float(fixture(r, "step", "a descent step").fall),
     r"sigmoid of (?P<z>" + _NUMBER + ")": lambda r, z: float(bp.sigmoid(np.float64(z))),
@@ -224,17 +241,11 @@ def quantity(text: str) -> Quantity:
 def _(request, quantity, comparison, measure):
     """Any quantity the package computes, compared with a number: the one sentence for checks.
 
-    Quantities: the loss, the mse loss (or another by name), the final loss,
-    the first epoch with a loss below 0.01, the output, the output of row 2,
-    the largest distance of an output from its target, the z of unit 0 of
-    layer 1, the error signal of unit 0 of layer 2, the gradient dL/dW1[0,0],
-    the weight gradient norm of layer 1, the ratio of the weight gradient norms
-    of layers 2 and 1, the overall relative error, the worst relative error,
-    the number of forward passes (or backward), the number of parameters, the
-    number of seeds that learned XOR, the accuracy, the parameter W1[0,0], the change in W1[0,0], the largest change
-    of any parameter, the change in the loss, the fall in the loss, the sigmoid
-    of 0. Comparisons: at most, at least, below, above, between A and B,
-    exactly, V within T, V within P%, within T of V, within P% of V.
+    The quantities are the phrases of ``QUANTITIES`` (the step catalog lists them
+    all); the comparisons are at most, at least, below, above, between A and B,
+    exactly, different from, V within T, V within P%, within T of V and within
+    P% of V. A percentage outside a tolerance is a fraction: at least 96% is at
+    least 0.96.
 
     Example: Then the overall relative error is at most 1e-7
     """

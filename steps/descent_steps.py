@@ -97,15 +97,6 @@ def _(network):
     assert not network.flat().any(), network.flat()
 
 
-@then(sentence("{name:Param} has moved away from {value:Number}"))
-def _(network, name, value):
-    """Training changed the parameter ``name``.
-
-    Example: Then W2[0,0] has moved away from 0
-    """
-    assert network[name] != value
-
-
 @then(sentence("hidden units {i:d} and {j:d} of layer {layer:d} are identical to the last bit"))
 def _(network, i, j, layer):
     """The two units' incoming weights, biases and outgoing weights are bit-for-bit equal.

@@ -274,24 +274,6 @@ def _(twins, epochs, measure):
     assert measure("loss after training over loss before", losses[epochs] / losses[0]) < 1 / 2, losses
 
 
-@then(sentence("the mean test accuracy over those seeds is at least {percent:Number}%"))
-def _(accuracies, percent, measure):
-    """The mean of the seeds' test accuracies, in percent.
-
-    Example: Then the mean test accuracy over those seeds is at least 96%
-    """
-    assert measure("mean test accuracy, %", 100 * accuracies.mean()) >= percent, accuracies
-
-
-@then(sentence("every one of those seeds reaches a test accuracy of at least {percent:Number}%"))
-def _(accuracies, percent, measure):
-    """The lowest of the seeds' test accuracies, in percent.
-
-    Example: Then every one of those seeds reaches a test accuracy of at least 95%
-    """
-    assert measure("lowest test accuracy, %", 100 * accuracies.min()) >= percent, accuracies
-
-
 @then(sentence("ours and scikit-learn's parameters agree within {tol:Number}"))
 def _(parity, tol, measure):
     """The largest absolute difference over all 4,810 parameters is at most ``tol``.

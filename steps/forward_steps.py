@@ -48,15 +48,6 @@ def _(network, data, tol):
     )
 
 
-@then(sentence("the network has {count:d} parameters"))
-def _(network, count):
-    """P, the number of weights and biases, is ``count`` (exactly).
-
-    Example: Then the network has 9 parameters
-    """
-    assert network.parameter_count == count
-
-
 @then(sentence("the network has {weights:d} weights and {biases:d} biases"))
 def _(network, weights, biases):
     """Count the entries of all W[l] and of all b[l] separately.

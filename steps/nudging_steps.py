@@ -84,29 +84,6 @@ def _(network, data, loss, method):
     return epsilon_sweep(network, *data, loss, method=method)
 
 
-@then(
-    sentence(
-        "the observed order of accuracy from epsilon {large:Number} to {small:Number} is between {low:Number} "
-        "and {high:Number}"
-    )
-)
-def _(sweep, large, small, low, high, measure):
-    """The slope of log(error) against log(epsilon) between two epsilons of the sweep.
-
-    Example: Then the observed order of accuracy from epsilon 1e-1 to 1e-6 is between 0.9 and 1.1
-    """
-    assert low <= measure(f"order from {large:g} to {small:g}", sweep.order(large, small)) <= high
-
-
-@then(sentence("the best epsilon of the sweep lies between {low:Number} and {high:Number}"))
-def _(sweep, low, high, measure):
-    """The epsilon with the smallest error in the sweep lies in [low, high].
-
-    Example: Then the best epsilon of the sweep lies between 1e-6 and 1e-4
-    """
-    assert low <= measure("best epsilon", sweep.best_epsilon) <= high, sweep.errors
-
-
 GRADIENTS = {
     "a forward-difference gradient": lambda net, X, y, loss: bp.numerical_gradient(net, X, y, loss, method="forward"),
     "a central-difference gradient": lambda net, X, y, loss: bp.numerical_gradient(net, X, y, loss, method="central"),

@@ -39,32 +39,16 @@ def _(tmp_path, name, docstring):
     return scratch
 
 
-@given(sentence('the scratch chapter "{name}":'))
-def _(scratch, name, docstring):
-    """Add one more feature file to the scratch specification.
+@given(sentence('the scratch file "{path}":'))
+def _(scratch, path, docstring):
+    """Add a file to the scratch specification, ``path`` from its root: another chapter
+    (``features/02-broken.feature``), a steps module (``steps/extra_steps.py``, loaded like every
+    ``*_steps.py``) or a data file (``features/data/or.csv``).
 
-    Example: And the scratch chapter "02-broken.feature":
+    Example: And the scratch file "features/data/or.csv":
     """
-    (scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
-
-
-@given(sentence('the scratch steps module "{name}":'))
-def _(scratch, name, docstring):
-    """Add a steps module (``steps/<name>``, loaded like every ``*_steps.py``) to the scratch specification.
-
-    Example: And the scratch steps module "extra_steps.py":
-    """
-    (scratch / "steps" / name).write_text(docstring + "\n", encoding="utf-8")
-
-
-@given(sentence('the scratch file "{name}":'))
-def _(scratch, name, docstring):
-    """Add a file under the scratch specification's ``features/`` (a data file, say ``data/and.csv``).
-
-    Example: And the scratch file "data/or.csv":
-    """
-    (scratch / "features" / name).parent.mkdir(parents=True, exist_ok=True)
-    (scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
+    (scratch / path).parent.mkdir(parents=True, exist_ok=True)
+    (scratch / path).write_text(docstring + "\n", encoding="utf-8")
 
 
 @when(sentence("the scratch specification runs as: pytest {arguments}"), target_fixture="scratch_run")

@@ -12,7 +12,7 @@ import pytest
 from pytest_bdd import given, then, when
 
 import backprop as bp
-from backprop.sweeps import SeedSweep, epochs_ratio, median_epochs_to_learn, sweep_xor
+from backprop.sweeps import SeedSweep, sweep_xor
 from steps.parsing import sentence, table_matrix
 
 
@@ -29,25 +29,6 @@ def _(datatable):
     Example: Given the XOR truth table:
     """
     assert table_matrix(datatable).tolist() == [list(row) for row in bp.XOR_TRUTH_TABLE]
-
-
-@then(sentence("every output is within {tol:Number} of its target"))
-def _(network, data, tol, measure):
-    """Every output of the network on the scenario's data is closer than ``tol`` to its target.
-
-    Example: Then every output is within 0.1 of its target
-    """
-    gaps = np.abs(bp.forward_prop(network, data.X)[0] - data.y)
-    assert measure("largest distance of an output from its target", gaps.max()) < tol
-
-
-@then(sentence("some output is more than {tol:Number} from its target"))
-def _(network, data, tol):
-    """At least one output on the scenario's data is further than ``tol`` from its target.
-
-    Example: Then some output is more than 0.1 from its target
-    """
-    assert np.any(np.abs(bp.forward_prop(network, data.X)[0] - data.y) > tol)
 
 
 @when(
@@ -131,38 +112,3 @@ def _(sweep, last, bound, measure):
     drops = sweep.loss_drop(last)[sweep.failed]
     measure("smallest fall of a failed seed's loss", drops.min()), measure("largest fall", drops.max())
     assert all(0 < drop < bound for drop in drops)
-
-
-@then(
-    sentence(
-        "over the seeds both sweeps learn, the second needs at most {ratio:Number} times the median epochs of the first"
-    )
-)
-def _(sweeps, ratio, measure):
-    """Compare the last two sweeps' median epochs to learn XOR, over the seeds both learned.
-
-    Example: Then over the seeds both sweeps learn, the second needs at most 0.6 times the median epochs of the first
-    """
-    assert _measured_ratio(sweeps, measure) <= ratio
-
-
-@then(
-    sentence(
-        "over the seeds both sweeps learn, the second needs between {low:Number} and {high:Number} times "
-        "the median epochs of the first"
-    )
-)
-def _(sweeps, low, high, measure):
-    """The ratio of the last two sweeps' median epochs to learn XOR (second over first) lies in [low, high].
-
-    Example: Then over the seeds both sweeps learn, the second needs between 0.45 and 0.55 times the median epochs
-        of the first
-    """
-    assert low <= _measured_ratio(sweeps, measure) <= high
-
-
-def _measured_ratio(sweeps, measure) -> float:
-    """The last two sweeps' median epochs to learn XOR (over the seeds both learned) and their ratio, recorded."""
-    first, second = median_epochs_to_learn(*sweeps[-2:])
-    measure("median epochs, first sweep", first), measure("median epochs, second sweep", second)
-    return measure("ratio, second over first", epochs_ratio(*sweeps[-2:]))
