@@ -260,3 +260,19 @@ Feature: Writing scenarios
     And the scratch output contains "features/01-claims.feature:5: Then the loss is at most 0.01"
     And the scratch output contains "AssertionError: the loss is 0."
     And the scratch report of "features/01-claims.feature::test_a_claim_that_does_not_hold" takes at most 3 lines
+
+  Scenario: The step catalog in the terminal: pytest --steps=WORD
+    The same entries as the site's step catalog, filtered by a word: each
+    sentence with its words, an example, and what it reads and sets.
+
+    Given a scratch specification with the chapter "01-empty.feature":
+      """
+      Feature: Empty
+        Scenario: Nothing yet
+          Given the XOR data set
+      """
+    When the scratch specification runs as: pytest --steps=loss
+    Then the scratch output contains "Given the loss is {loss:Word}"
+    And the scratch output contains "loss: mse, binary_cross_entropy, categorical_cross_entropy"
+    And the scratch output contains "e.g. Given the loss is binary_cross_entropy"
+    And the scratch output contains "sets loss"

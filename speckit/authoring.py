@@ -157,3 +157,59 @@ def run_scratch(dest: Path, arguments: list[str] | None = None, timeout: float =
     command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no"]
     command += ["features", "tests"] if arguments is None else arguments
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+# --- the catalog in the terminal: pytest --steps=WORD
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--steps",
+        metavar="WORD",
+        nargs="?",
+        const="",
+        default=None,
+        help="print the step definitions whose sentence, description, example or allowed words mention WORD "
+        "(every one with --steps alone), and exit",
+    )
+
+
+def catalog_text(word: str, definitions=None) -> str:
+    """The catalog entries that mention ``word`` (case-insensitive), as plain text for a terminal."""
+    from speckit.catalog import allowed_values
+
+    definitions = step_definitions() if definitions is None else definitions
+    allowed = allowed_values()
+    entries = []
+    for d in definitions:
+        words = [v for name, _ in d.parameters for v in allowed.get(name, ())]
+        haystack = " ".join([d.pattern, d.doc, d.example or "", *words]).lower()
+        if word.lower() not in haystack:
+            continue
+        lines = [f"{_keyword(d.keyword)} {d.pattern}    ({d.where})"]
+        if d.doc:
+            lines.append("    " + d.doc.split("\n\n", 1)[0].replace("\n", " "))
+        for name, _ in d.parameters:
+            values = allowed.get(name, ())
+            # A long list (the quantities of a check) one per line; a few words on one.
+            lines += (
+                [f"    {name}: {', '.join(values)}"]
+                if len(values) <= 8
+                else [f"    {name}:"] + [f"        {v}" for v in values]
+            )
+        if d.example:
+            lines.append(f"    e.g. {d.example}")
+        flow = ([f"reads {', '.join(d.reads)}"] if d.reads else []) + ([f"sets {d.sets}"] if d.sets else [])
+        if flow:
+            lines.append(f"    {'; '.join(flow)}")
+        entries.append("\n".join(lines))
+    found = f"{len(entries)} of {len(definitions)} step definitions mention {word!r}" if word else ""
+    return "\n\n".join(entries + ([found] if found else []))
+
+
+def pytest_cmdline_main(config: pytest.Config) -> int | None:
+    word = config.getoption("steps")
+    if word is None:
+        return None
+    print(catalog_text(word))
+    return 0

@@ -48,6 +48,15 @@ class StepDefinition:
     line: int
     parser: StepParser | None = field(default=None, compare=False, hash=False, repr=False)
     """pytest-bdd's parser of the pattern (for ``matches``)."""
+    reads: tuple[str, ...] = ()
+    """The values earlier steps set that this step reads (its fixtures, as named in the function)."""
+    sets: str | None = None
+    """The value it sets for later steps (its ``target_fixture``), if any."""
+
+    @property
+    def role(self) -> str:
+        """``set-up``, ``action`` or ``check``: what the step is for (Given, When, Then)."""
+        return {"given": "set-up", "when": "action", "then": "check"}.get(self.keyword, "any")
 
     def matches(self, text: str) -> bool:
         """Does this definition's pattern match the step sentence ``text`` (as pytest-bdd would)?"""
@@ -94,6 +103,22 @@ def _example(doc: str) -> str | None:
     return None
 
 
+NOT_READ = {"request", "measure", "datatable", "docstring", "tmp_path"}
+"""Parameters of a step function that are pytest's or pytest-bdd's own, not values other steps set."""
+
+
+def _reads(func, pattern: str) -> tuple[str, ...]:
+    fields = {name for name, _ in _parameters(pattern)}
+    return tuple(p for p in inspect.signature(func).parameters if p not in fields and p not in NOT_READ)
+
+
+def allowed_values() -> dict[str, list[str]]:
+    """The values a word parameter may take, by parameter name (from ``steps.support.allowed_values``)."""
+    support = importlib.import_module("steps.support")
+    found = getattr(support, "allowed_values", None)
+    return dict(found()) if found else {}
+
+
 def step_definitions() -> list[StepDefinition]:
     """Every step definition in the steps modules, in module and source order."""
     from pytest_bdd.steps import step_function_context_registry
@@ -119,6 +144,8 @@ def step_definitions() -> list[StepDefinition]:
                 function=func.__name__,
                 line=inspect.getsourcelines(func)[1],
                 parser=context.parser,
+                reads=_reads(func, pattern),
+                sets=context.target_fixture,
             )
         )
     return sorted(set(found), key=lambda d: (d.module, d.line, d.keyword))

@@ -102,6 +102,9 @@ class Sentence:
     scenario: str = ""
     tags: frozenset = frozenset()
     """The tags of the scenario (feature, rule and Examples tags included), with their @."""
+    table: tuple[tuple[str, ...], ...] | None = None
+    """The step's data table, header first, when it has one."""
+    docstring: str | None = None
 
     @property
     def where(self) -> str:
@@ -121,7 +124,11 @@ def sentences(document: dict, feature: str) -> list[Sentence]:
         for step in pickle["steps"]:
             keyword = KEYWORDS.get(step.get("type"), "step")
             line = lines.get(step["astNodeIds"][0], 0)
-            found.append(Sentence(keyword, step["text"], feature, line, pickle["name"], tags))
+            argument: dict = dict(step.get("argument") or {})
+            rows = (argument.get("dataTable") or {}).get("rows")
+            table = tuple(tuple(c["value"] for c in r["cells"]) for r in rows) if rows else None
+            docstring = (argument.get("docString") or {}).get("content")
+            found.append(Sentence(keyword, step["text"], feature, line, pickle["name"], tags, table, docstring))
     return found
 
 

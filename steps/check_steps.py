@@ -21,6 +21,7 @@ expected, in one line.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -69,6 +70,22 @@ _COMPARISONS = [
     (rf"(?P<a>{_NUMBER}) within (?P<b>{_NUMBER})(?P<pct>%)?", "within"),
     (rf"within (?P<b>{_NUMBER})(?P<pct>%)? of (?P<a>{_NUMBER})", "within"),
 ]
+
+
+COMPARISON_FORMS = (
+    "at most V",
+    "at least V",
+    "below V",
+    "above V",
+    "between A and B",
+    "exactly V",
+    "different from V",
+    "V within T",
+    "V within P%",
+    "within T of V",
+    "within P% of V",
+)
+"""The comparisons, as the step catalog lists them (a percentage outside a tolerance is a fraction: 96% = 0.96)."""
 
 
 def _alternatives(patterns) -> str:
@@ -169,48 +186,66 @@ def _median_ratio(request) -> float:
 
 QUANTITIES: dict[str, Callable[..., float]] = {
     "loss": lambda r: float(bp.compute_loss(_network(r), *_data(r), _loss(r))),
-    r"(?P<which>mse|binary_cross_entropy|categorical_cross_entropy) loss": lambda r, which: float(
-        bp.compute_loss(_network(r), *_data(r), which)
-    ),
+    "{which:Loss} loss": lambda r, which: float(bp.compute_loss(_network(r), *_data(r), which)),
     "final loss": lambda r: float(_training(r).history.losses[-1]),
-    rf"first epoch with a loss below (?P<v>{_NUMBER})": _first_epoch_below,
+    "first epoch with a loss below {v:Number}": _first_epoch_below,
     "output": _one_output,
-    r"output of row (?P<row>\d+)": lambda r, row: float(_outputs(r)[int(row) - 1, 0]),
+    "output of row {row:d}": lambda r, row: float(_outputs(r)[int(row) - 1, 0]),
     "largest distance of an output from its target": lambda r: float(np.max(np.abs(_outputs(r) - _data(r).y))),
-    r"z of unit (?P<unit>\d+) of layer (?P<layer>\d+)": lambda r, unit, layer: _unit(
+    "z of unit {unit:d} of layer {layer:d}": lambda r, unit, layer: _unit(
         bp.forward_prop(_network(r), _data(r).X)[1].z, unit, layer, "z"
     ),
-    r"error signal of unit (?P<unit>\d+) of layer (?P<layer>\d+)": lambda r, unit, layer: _unit(
+    "error signal of unit {unit:d} of layer {layer:d}": lambda r, unit, layer: _unit(
         _gradients(r).delta, unit, layer, "an error signal"
     ),
-    rf"gradient dL/d(?P<name>{_PARAM})": lambda r, name: float(_gradients(r)[name.replace(" ", "")]),
-    r"weight gradient norm of layer (?P<layer>\d+)": _norm,
-    r"ratio of the weight gradient norms of layers (?P<top>\d+) and (?P<bottom>\d+)": lambda r, top, bottom: (
+    "gradient dL/d{name:Param}": lambda r, name: float(_gradients(r)[name.replace(" ", "")]),
+    "weight gradient norm of layer {layer:d}": _norm,
+    "ratio of the weight gradient norms of layers {top:d} and {bottom:d}": lambda r, top, bottom: (
         _norm(r, top) / _norm(r, bottom)
     ),
     "overall relative error": lambda r: float(fixture(r, "check", "a gradient check").result.overall),
     "worst relative error": lambda r: float(fixture(r, "check", "a gradient check").result.worst),
-    r"number of (?P<kind>forward|backward) passes": lambda r, kind: getattr(fixture(r, "passes", "a count"), kind),
+    "number of {kind:Pass} passes": lambda r, kind: getattr(fixture(r, "passes", "a count"), kind),
     "number of parameters": lambda r: _network(r).parameter_count,
     "accuracy": lambda r: float(bp.accuracy(_network(r), *_data(r))),
-    rf"parameter (?P<name>{_PARAM})": lambda r, name: float(_network(r)[name.replace(" ", "")]),
-    rf"change in (?P<name>{_PARAM})": lambda r, name: float(_network(r)[name] - _before(r)[name]),
+    "parameter {name:Param}": lambda r, name: float(_network(r)[name.replace(" ", "")]),
+    "change in {name:Param}": lambda r, name: float(_network(r)[name] - _before(r)[name]),
     "largest change of any parameter": lambda r: float(np.max(np.abs(_network(r).flat() - _before(r).flat()))),
     "number of seeds that learned XOR": lambda r: (
         fixture(r, "sweep", "a seed sweep (When I train seeds 0 to 99 ...)").solved_count
     ),
     "best epsilon of the sweep": lambda r: fixture(r, "sweep", "an epsilon sweep").best_epsilon,
-    rf"observed order of accuracy from epsilon (?P<large>{_NUMBER}) to (?P<small>{_NUMBER})": lambda r, large, small: (
-        fixture(r, "sweep", "an epsilon sweep").order(float(large), float(small))
-    ),
+    "observed order of accuracy from epsilon {large:Number} to {small:Number}": lambda r, large, small: fixture(
+        r, "sweep", "an epsilon sweep"
+    ).order(float(large), float(small)),
     "mean test accuracy over those seeds": lambda r: float(fixture(r, "accuracies", _SEEDS).mean()),
     "lowest test accuracy over those seeds": lambda r: float(fixture(r, "accuracies", _SEEDS).min()),
     "ratio of the second sweep's median epochs to learn XOR to the first's": lambda r: _median_ratio(r),
     "change in the loss": lambda r: float(fixture(r, "change", "a nudge (When I nudge W1[0,0] by 0.01 ...)")),
     "fall in the loss": lambda r: float(fixture(r, "step", "a descent step").fall),
-    r"sigmoid of (?P<z>" + _NUMBER + ")": lambda r, z: float(bp.sigmoid(np.float64(z))),
+    "sigmoid of {z:Number}": lambda r, z: float(bp.sigmoid(np.float64(z))),
 }
-"""Each quantity's phrase (a regular expression; its named groups are the arguments) and how it is measured."""
+"""Each quantity's phrase and how it is measured. A ``{name:Type}`` field of the phrase is an argument
+(``PHRASE_TYPES``); the step catalog lists the phrases as written here."""
+
+PHRASE_TYPES = {
+    "Number": _NUMBER,
+    "d": r"\d+",
+    "Param": _PARAM,
+    "Loss": "|".join(bp.LOSSES),
+    "Pass": "forward|backward",
+}
+
+
+def _regex(phrase: str, named: bool = True) -> str:
+    """A phrase as a regular expression: its ``{name:Type}`` fields as (named) groups, the rest literal."""
+    out = []
+    for literal, name, spec, _ in string.Formatter().parse(phrase):
+        out.append(re.escape(literal))
+        if name is not None:
+            body = PHRASE_TYPES[spec or ""]
+            out.append(f"(?P<{name}>{body})" if named else f"(?:{body})")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -223,10 +258,10 @@ class Quantity:
         return self.measure(request, **self.arguments)
 
 
-@parse.with_pattern(_alternatives(QUANTITIES))
+@parse.with_pattern("|".join(f"(?:{_regex(phrase, named=False)})" for phrase in QUANTITIES))
 def quantity(text: str) -> Quantity:
-    for pattern, measure in QUANTITIES.items():
-        m = re.fullmatch(pattern, text)
+    for phrase, measure in QUANTITIES.items():
+        m = re.fullmatch(_regex(phrase), text)
         if m:
             return Quantity(text, measure, m.groupdict())
     raise AssertionError(f"the quantity pattern matched {text!r} but no phrase reads it")  # unreachable

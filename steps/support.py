@@ -295,6 +295,17 @@ WORDS: dict[str, tuple[str, ...]] = {
 """The allowed values of each word parameter, by the parameter's name in the step patterns."""
 
 
+def allowed_values() -> dict[str, list[str]]:
+    """What the step catalog lists for each word parameter: ``WORDS``, the quantities and comparisons of checks."""
+    from steps.check_steps import COMPARISON_FORMS, QUANTITIES
+
+    return {
+        **{name: list(words) for name, words in WORDS.items()},
+        "quantity": list(QUANTITIES),
+        "comparison": list(COMPARISON_FORMS),
+    }
+
+
 def unknown_word(name: str, value: str) -> str | None:
     """The message for a word the step does not know (None when it is allowed)."""
     valid = WORDS.get(name)

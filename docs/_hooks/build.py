@@ -204,6 +204,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
 
     read: list[chapters.Chapter] = []
     uses: dict[str, list[tuple[str, str]]] = {}
+    first_uses: dict = {}
     for path in feature_paths(FEATURES):
         name = path.relative_to(FEATURES).as_posix()
         parsed = parse_feature(path)
@@ -216,6 +217,8 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
                 d = sentences.definition_for(definitions, s.keyword, s.text)
                 if d is not None and d not in used:
                     used.append(d)
+                if d is not None and (s.table is not None or s.docstring is not None):
+                    first_uses.setdefault(sentences.anchor(d), s)
         for d in used:
             uses.setdefault(sentences.anchor(d), []).append((chapter.title, page))
         links = {
@@ -238,7 +241,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
         )
 
     order = [f"chapters/{c.stem}.md" for c in read]
-    site.pages["step-catalog.md"] = sentences.catalog_page(definitions, uses, order)
+    site.pages["step-catalog.md"] = sentences.catalog_page(definitions, uses, order, first_uses)
     for module in _api_modules():
         site.pages[f"api/{module}.md"] = (
             f"---\nsearch:\n  boost: {SEARCH_BOOST['api']}\n---\n\n# `backprop.{module}`\n\n::: backprop.{module}\n"

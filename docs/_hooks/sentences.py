@@ -7,7 +7,6 @@ from ``speckit.catalog``. No MkDocs here.
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -32,34 +31,77 @@ def anchor(definition) -> str:
     return f"step-{definition.chapter}-{definition.line}"
 
 
-def _module_title(module: str) -> str:
-    doc = (importlib.import_module(module).__doc__ or "").strip()
-    first = doc.splitlines()[0].strip() if doc else ""
-    return first.rstrip(".") or module
+ROLES = (("set-up", "Set-up: Given"), ("action", "Actions: When"), ("check", "Checks: Then"), ("any", "Any step"))
 
 
-def catalog_page(definitions, uses: dict, chapter_order: Sequence[str] = ()) -> str:
-    """Markdown of the step catalog (``templates/step-catalog.md.j2``).
+def _parameter_rows(definition, allowed: dict) -> list[list[str]]:
+    rows = []
+    for name, kind in definition.parameters:
+        values = allowed.get(name)
+        shown = ", ".join(f"`{v}`" for v in values) if values else ""
+        rows.append([f"`{name}`", markup.text(kind), shown])
+    return rows
+
+
+def _full_example(sentence) -> str | None:
+    """A feature's use of a step with its table rows or docstring, as Gherkin (None for a one-line step)."""
+    if sentence.table is None and sentence.docstring is None:
+        return None
+    lines = [f"{sentence.keyword.capitalize()} {sentence.text}"]
+    if sentence.table:
+        widths = [max(len(row[c]) for row in sentence.table) for c in range(len(sentence.table[0]))]
+        lines += [
+            "  | " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |"
+            for row in sentence.table
+        ]
+    if sentence.docstring is not None:
+        lines += ['  """', *(f"  {line}" for line in sentence.docstring.splitlines()), '  """']
+    return "\n".join(lines)
+
+
+def catalog_page(definitions, uses: dict, chapter_order: Sequence[str] = (), first_uses: dict | None = None) -> str:
+    """Markdown of the step catalog (``templates/step-catalog.md.j2``): set-up, actions, checks.
 
     ``uses`` maps a definition's anchor to ``[(chapter title, url)]``: the
-    chapters whose scenarios use it. Modules come in the order of the first
-    chapter (a url in ``chapter_order``) that uses one of their steps.
+    chapters whose scenarios use it. ``first_uses`` maps an anchor to the first
+    sentence of a feature that runs the definition, whose table or docstring
+    makes the full example. Within a role, definitions come in the order of the
+    first chapter (a url in ``chapter_order``) that uses their module.
     """
+    from speckit.catalog import allowed_values
+
     rank = {url: i for i, url in enumerate(chapter_order)}
-    groups = defaultdict(list)
+    by_module = defaultdict(list)
     for d in definitions:
-        groups[d.module].append(d)
+        by_module[d.module].append(d)
 
     def first_use(module: str):
-        used = [rank.get(url, len(rank)) for d in groups[module] for _, url in uses.get(anchor(d), [])]
+        used = [rank.get(url, len(rank)) for d in by_module[module] for _, url in uses.get(anchor(d), [])]
         return (module != "steps.common_steps", min(used, default=len(rank)), module)
 
-    ordered = [(module, groups[module]) for module in sorted(groups, key=first_use)]
+    modules = sorted(by_module, key=first_use)
+    roles = []
+    for role, title in ROLES:
+        group = [d for m in modules for d in by_module[m] if d.role == role]
+        if group:
+            roles.append((role, title, group))
+    allowed = allowed_values()
+    full = {a: e for a, s in (first_uses or {}).items() if (e := _full_example(s)) is not None}
+    grammar = next((d for d in definitions if "{quantity:Quantity}" in d.pattern), None)
     return markup.render(
         "step-catalog.md.j2",
         definitions=definitions,
-        groups=ordered,
+        roles=roles,
         uses=uses,
         anchor=anchor,
-        module_title=_module_title,
+        parameter_rows=lambda d: _parameter_rows(d, allowed),
+        full_examples=full,
+        filter_text=lambda d: " ".join(
+            [d.keyword, d.pattern, d.doc, d.example or "", *allowed_words(d, allowed)]
+        ).lower(),
+        grammar_anchor=anchor(grammar) if grammar else "",
     )
+
+
+def allowed_words(definition, allowed: dict) -> list[str]:
+    return [v for name, _ in definition.parameters for v in allowed.get(name, ())]
