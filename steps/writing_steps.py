@@ -45,7 +45,7 @@ def _(scratch, path, docstring):
     (``features/02-broken.feature``), a steps module (``steps/extra_steps.py``, loaded like every
     ``*_steps.py``) or a data file (``features/data/or.csv``).
 
-    Example: And the scratch file "features/data/or.csv":
+    Example: And the scratch file "features/data/short.csv":
     """
     (scratch / path).parent.mkdir(parents=True, exist_ok=True)
     (scratch / path).write_text(docstring + "\n", encoding="utf-8")
@@ -72,14 +72,16 @@ def _(scratch):
     return ScratchRun(done.returncode, done.stdout + done.stderr)
 
 
-@then(sentence('only the scratch test "{nodeid}" fails'))
-def _(scratch_run, nodeid):
-    """pytest exited with 1 (tests failed, the run completed) and ``nodeid`` is the one failure.
+@then(sentence("exactly these scratch tests failed: {nodeids}"))
+def _(scratch_run, nodeids):
+    """pytest exited with 1 (tests failed, the run completed) and its summary lists exactly these tests (node ids
+    separated by commas) as failed.
 
-    Example: Then only the scratch test "features/01-typo.feature::test_the_network_is_misspelt" fails
+    Example: Then exactly these scratch tests failed: features/01-typo.feature::test_the_network_is_misspelt
     """
     assert scratch_run.returncode == 1, scratch_run.report
-    assert _summary(scratch_run.report, "FAILED") == [nodeid], scratch_run.report
+    failed = sorted(_summary(scratch_run.report, "FAILED"))
+    assert failed == sorted(n.strip() for n in nodeids.split(",")), scratch_run.report
 
 
 @then(sentence('the scratch test "{nodeid}" passes'))
@@ -95,7 +97,7 @@ def _(scratch_run, nodeid):
 def _(scratch_run, text):
     """The combined output of the scratch run contains ``text`` as written.
 
-    Example: And the scratch output contains "data/or.csv, row 2, column x2: 'one' is not a number"
+    Example: And the scratch output contains "data/typo.csv, row 2, column x2: 'one' is not a number"
     """
     assert text in scratch_run.report, scratch_run.report
 
