@@ -254,6 +254,24 @@ def test_a_passed_scenario_shows_its_status(page, server):
     pytest.fail("no chapter shows a passed scenario: was a run recorded (make test or make docs) before make site?")
 
 
+def test_the_step_catalog_filters_as_you_type_and_shows_tables_in_full(page, server):
+    _open(page, server, "step-catalog/")
+    entries = page.locator(".bdd-step-entry")
+    total = entries.count()
+    page.locator("#bdd-catalog-filter").press_sequentially("header")
+    shown = page.locator(".bdd-step-entry:not([hidden])")
+    assert 0 < shown.count() < total
+    # Every word typed is in each entry kept (its sentence, description, example or allowed words), in no other.
+    kept = entries.evaluate_all("es => es.map(e => [!e.hidden, e.dataset.filter.includes('header')])")
+    assert all(shown_ == has for shown_, has in kept), kept
+    table_step = shown.filter(has=page.locator("h3", has_text="Given the data:"))
+    assert "| x1 | x2 | y |" in table_step.locator("pre").inner_text()
+    assert "Sets data" in table_step.inner_text()
+    page.locator("#bdd-catalog-filter").fill("")
+    page.locator("#bdd-catalog-filter").dispatch_event("input")
+    assert page.locator(".bdd-step-entry:not([hidden])").count() == total
+
+
 EXERCISES_PER_CHAPTER = range(2, 5)
 MIN_EXERCISES = 12
 

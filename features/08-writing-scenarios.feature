@@ -108,14 +108,14 @@ Feature: Writing scenarios
       And the scratch output contains "data/short.csv, row 4: 2 cells, but the header has 3 columns (x1, x2, y)"
 
   Rule: Checks in one sentence
-      Almost every check reads "Then the <quantity> is <comparison>". The
+      Almost every check reads `Then the <quantity> is <comparison>`. The
       quantities (the loss, the first epoch with a loss below a value, an
       output, a gradient, a gradient check's errors, pass counts, the accuracy,
       a parameter's change, ...) are listed in the step catalog; the
       comparisons are the same for all.
 
     Scenario: One sentence checks any quantity, with the same comparisons
-      Every check reads "Then the <quantity> is <comparison>". The quantities
+      Every check reads `Then the <quantity> is <comparison>`. The quantities
       are listed in the step catalog; the comparisons are at most, at least,
       below, above, between, exactly, and "V within T" for an absolute
       tolerance or "V within P%" for a relative one.

@@ -34,13 +34,23 @@ def anchor(definition) -> str:
 ROLES = (("set-up", "Set-up: Given"), ("action", "Actions: When"), ("check", "Checks: Then"), ("any", "Any step"))
 
 
-def _parameter_rows(definition, allowed: dict) -> list[list[str]]:
-    rows = []
+LONG_LIST = 8
+"""A parameter with more allowed values than this (the quantities of a check) lists them one per line."""
+
+
+def _parameters_line(definition, allowed: dict) -> str:
+    """Markdown: each parameter with its type and, for a word, the values it takes."""
+    parts, lists = [], []
     for name, kind in definition.parameters:
-        values = allowed.get(name)
-        shown = ", ".join(f"`{v}`" for v in values) if values else ""
-        rows.append([f"`{name}`", markup.text(kind), shown])
-    return rows
+        values = allowed.get(name) or []
+        if len(values) > LONG_LIST:
+            parts.append(f"`{name}` ({markup.text(kind)}, one of the list below)")
+            lists.append(f"`{name}`:\n\n" + "\n".join(f"- `{v}`" for v in values))
+        elif values:
+            parts.append(f"`{name}` ({markup.text(kind)}: " + ", ".join(f"`{v}`" for v in values) + ")")
+        else:
+            parts.append(f"`{name}` ({markup.text(kind)})")
+    return "\n\n".join(["**Parameters:** " + " · ".join(parts), *lists])
 
 
 def _full_example(sentence) -> str | None:
@@ -94,7 +104,7 @@ def catalog_page(definitions, uses: dict, chapter_order: Sequence[str] = (), fir
         roles=roles,
         uses=uses,
         anchor=anchor,
-        parameter_rows=lambda d: _parameter_rows(d, allowed),
+        parameters_line=lambda d: _parameters_line(d, allowed),
         full_examples=full,
         filter_text=lambda d: " ".join(
             [d.keyword, d.pattern, d.doc, d.example or "", *allowed_words(d, allowed)]
