@@ -106,7 +106,9 @@ Feature: Forward propagation
     $$L = (\hat y - y)^2 = {{ worked.y_hat|num }}^2 = {{ worked.loss|num }}$$
 
     [A worked example](../worked-example.md) repeats this calculation and
-    carries on backwards, through every gradient.
+    carries on backwards, through every gradient, and
+    [Nudge it yourself](../nudge-it-yourself.md) lets you change the
+    parameters and watch every value follow.
 
     Scenario: The package reproduces every intermediate value of the worked example
       The scenario states these values to 16 significant digits. They were

@@ -151,6 +151,8 @@ Feature: Nudging with epsilon
     (for losses and derivatives of order one). The figure shows both: as
     $\varepsilon$ shrinks the errors fall, the central one faster, until
     round-off takes over and they rise again along the same line.
+    [Nudge it yourself](../nudge-it-yourself.md) lets you find the same V by
+    hand, stepping $\varepsilon$ down on the worked example.
 
     Figure: epsilon-error.svg
 

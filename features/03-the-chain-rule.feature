@@ -426,7 +426,9 @@ Feature: The chain rule
     $\varepsilon = 10^{-5}$, near its best. It uses the same relative error,
     $\lVert a - n \rVert / (\lVert a \rVert + \lVert n \rVert)$. If the chain
     rule is right, the two differ only by the nudging's own small error; a
-    wrong slope anywhere shows up as a large one.
+    wrong slope anywhere shows up as a large one. In
+    [Nudge it yourself](../nudge-it-yourself.md) you can break the sigmoid's
+    slope and watch the check fail.
 
     The scenarios run the check for every hidden activation (sigmoid, tanh,
     relu, identity) with every output and loss that go together, on four

@@ -48,8 +48,8 @@ BENCHMARKS = ROOT / "benchmarks" / "last-run.md"
 ORIGINAL = DOCS / "original" / "a-beginners-guide-to-backpropagation.txt"
 
 LEARN_FRONT = ["index.md", "notation.md"]
-LEARN_AFTER = {"03-the-chain-rule": "worked-example.md"}
-"""A computed page placed right after a chapter of the Learn track."""
+LEARN_AFTER = {"03-the-chain-rule": ["worked-example.md", "nudge-it-yourself.md"]}
+"""Pages placed right after a chapter of the Learn track."""
 LEARN_BACK = ["original.md", "errata.md"]
 CHECK_BACK = ["step-catalog.md", "write-your-own-scenario.md", "results.md", "performance.md", "about-the-site.md"]
 SEARCH_BOOST = {"learn": 4, "check": 1, "api": 0.5}
@@ -271,15 +271,13 @@ def navigation(read: list[chapters.Chapter], pages: set[str]) -> list:
         entry = {_title(chapter): f"chapters/{chapter.stem}.md"}
         if chapter.track == "learn":
             learn.append(entry)
-            after = LEARN_AFTER.get(chapter.stem)
-            if after in pages:
-                learn.append(after)
+            learn += [p for p in LEARN_AFTER.get(chapter.stem, []) if p in pages]
         else:
             check.append(entry)
     learn += [p for p in LEARN_BACK if p in pages]
     check += [{"Performance": p} if p == "performance.md" else p for p in CHECK_BACK if p in pages]
     check.append({"API reference": sorted(p for p in pages if p.startswith("api/"))})
-    placed = set(LEARN_FRONT + LEARN_BACK + CHECK_BACK) | set(LEARN_AFTER.values())
+    placed = set(LEARN_FRONT + LEARN_BACK + CHECK_BACK) | {p for after in LEARN_AFTER.values() for p in after}
     placed |= {f"chapters/{c.stem}.md" for c in read} | {p for p in pages if p.startswith("api/")}
     # A static page nobody placed (a reader's new docs/*.md) goes with the other references.
     check[-1:-1] = sorted(p for p in pages - placed if p.endswith(".md"))
