@@ -111,16 +111,14 @@ def type_setting(page, setting: dict, wrong: bool = False) -> dict:
 
 
 @pytest.fixture
-def widget(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def widget(page, server):
+    """The widget's page, opened through the guarded ``page`` (a request to another host is refused and recorded)."""
     _open(page, server, "nudge-it-yourself/")
     page.wait_for_selector("#nudge-widget[data-ready]")
-    yield page
-    context.close()
+    return page
 
 
-def test_the_widget_computes_what_the_package_computes_and_a_wrong_slope_fails(widget, capsys):
+def test_the_widget_computes_what_the_package_computes_and_a_wrong_slope_fails(widget, outside_requests, capsys):
     seed = int(time.time())
     settings = draw_settings(seed)
     worst: dict[str, float] = {}
@@ -144,6 +142,7 @@ def test_the_widget_computes_what_the_package_computes_and_a_wrong_slope_fails(w
         print(f"widget: the wrong-slope mode differs from the package in {len(caught)} values, as it must")
     assert saturated >= 4
     assert any(k.startswith("grad:") for k, *_ in caught), "the wrong-slope mode passed the comparison"
+    assert outside_requests == [], f"the widget's page asked other hosts: {sorted(set(outside_requests))}"
 
 
 def test_the_widget_keeps_its_setting_in_the_address_and_resets(widget):
