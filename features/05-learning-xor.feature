@@ -107,6 +107,17 @@ Feature: Learning XOR
 
     Figure: xor-decision-boundaries.svg
 
+    **Train it yourself.** The playground below trains the guide's network in
+    your browser, from the package's own starting parameters for each seed.
+    Play it, or step it one epoch at a time; change the seed, the rate, the
+    hidden units, the activation, the loss or the gradient method. "Sweep
+    seeds 0–99" trains all hundred at the current settings and lists the ones
+    that do not learn XOR: click one to load it and watch it stall on its
+    plateau. At the chapter's settings (rate 2, 2,500 epochs) the sweep
+    counts the same seeds as the package.
+
+    Widget: xor-playground
+
     @slow
     Scenario Outline: About three seeds in four learn XOR at a good rate
       Each bound is the count measured with this package on 2026-11-28, plus

@@ -192,6 +192,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
                 site.files[f"figures/{figure.filename}"] = (Path(tmp) / figure.filename).read_bytes()
                 figures[figure.filename] = figure
         context = _values()
+        site.files["assets/generated/xor-starts.json"] = xor_starts()
         site.pages["worked-example.md"] = page_worked_example.render()
         site.pages["errata.md"] = page_errata.render()
     render_prose = prose_renderer(context, strict=computed)
@@ -256,6 +257,29 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
         site.pages[static] = markup.render_page_prose(render_prose(text), figures, depth=static.count("/"))
     site.nav = navigation(read, set(site.pages) | {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md")})
     return site
+
+
+PLAYGROUND_SEEDS = range(100)
+PLAYGROUND_HIDDEN = range(2, 9)
+
+
+def xor_starts() -> bytes:
+    """The starting parameters of the XOR playground: ``init_network((2, h, 1), seed=s)`` for every seed and h.
+
+    The guide's initialisation (standard-normal weights, zero biases), as JSON
+    ``{h: {seed: {"W1": ..., "b1": ..., "W2": ..., "b2": ...}}}``: seed 7 in the page is seed 7 in Python.
+    """
+    import backprop as bp
+
+    starts = {}
+    for h in PLAYGROUND_HIDDEN:
+        starts[str(h)] = {}
+        for seed in PLAYGROUND_SEEDS:
+            net = bp.init_network((2, h, 1), seed=seed)
+            (W1, W2), (b1, b2) = net.weights, net.biases
+            starts[str(h)][str(seed)] = {"W1": W1.tolist(), "b1": b1.tolist(), "W2": W2.tolist(), "b2": b2.tolist()}
+    # repr round-trips a float64 exactly, and so does JSON's float text through JavaScript's Number.
+    return json.dumps(starts, separators=(",", ":")).encode("utf-8")
 
 
 def _title(chapter: chapters.Chapter) -> str:

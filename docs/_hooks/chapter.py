@@ -32,6 +32,7 @@ EXERCISE_TAG = "@exercise"
 _ANSWER = re.compile(r"^Answer:[ \t]*", re.M)
 
 _FIGURE_LINE = re.compile(r"^\s*Figure:\s*(\S+)\s*$")
+_WIDGET_LINE = re.compile(r"^\s*Widget:\s*(\S+)\s*$")
 
 STATUS_ORDER = ("failed", "undefined", "changed", "skipped", "not run", "passed")
 """The status that wins when several outcomes are summed up: the worst first."""
@@ -109,7 +110,7 @@ class Block:
     """One piece of a chapter, in reading order."""
 
     kind: str
-    """``prose``, ``figure``, ``section`` (a rule's heading), ``background`` or ``evidence``."""
+    """``prose``, ``figure``, ``widget``, ``section`` (a rule's heading), ``background`` or ``evidence``."""
     text: str = ""
     evidence: Evidence | None = None
     steps: list[Step] = field(default_factory=list)
@@ -192,7 +193,8 @@ def dedent(value: str) -> str:
 
 
 def prose_blocks(value: str, render_prose: Callable[[str], str]) -> list[Block]:
-    """A description as prose blocks and figure blocks (a line ``Figure: <file>`` places a figure)."""
+    """A description as prose, figure and widget blocks (a line ``Figure: <file>`` places a figure,
+    ``Widget: <name>`` the widget ``templates/widgets/<name>.md.j2``)."""
     blocks: list[Block] = []
     current: list[str] = []
 
@@ -204,9 +206,13 @@ def prose_blocks(value: str, render_prose: Callable[[str], str]) -> list[Block]:
 
     for line in dedent(value).splitlines():
         match = _FIGURE_LINE.match(line)
+        widget = _WIDGET_LINE.match(line)
         if match:
             flush()
             blocks.append(Block("figure", match.group(1)))
+        elif widget:
+            flush()
+            blocks.append(Block("widget", widget.group(1)))
         else:
             current.append(line)
     flush()
