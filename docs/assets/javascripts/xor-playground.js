@@ -20,6 +20,11 @@
     return parts[0] + " × 10<sup>" + parts[1].replace("+", "").replace("-", "−") + "</sup>";
   }
 
+  function power(exponent) {
+    // 10 to a whole power, as the rest of the site writes it: 10⁻².
+    return "10" + String(exponent).split("").map(function (c) { return "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"["-0123456789".indexOf(c)]; }).join("");
+  }
+
   function options(values, labels) {
     return values.map(function (v, i) { return '<option value="' + v + '">' + (labels ? labels[i] : v) + "</option>"; }).join("");
   }
@@ -158,7 +163,7 @@
     if (hi - lo < 1) lo = hi - 1;
     g.strokeStyle = "#9aa3b5"; g.strokeRect(30, 5, c.width - 35, c.height - 25);
     g.fillStyle = "#555"; g.font = "10px sans-serif";
-    g.fillText("10^" + Math.round(hi), 0, 12); g.fillText("10^" + Math.round(lo), 0, c.height - 22);
+    g.fillText(power(Math.round(hi)), 0, 12); g.fillText(power(Math.round(lo)), 0, c.height - 22);
     g.fillText(String(L.length - 1), c.width - 30, c.height - 6); g.fillText("0", 30, c.height - 6);
     g.strokeStyle = "#3f51b5"; g.beginPath();
     var step = Math.max(1, Math.floor(L.length / 600));
