@@ -271,7 +271,7 @@ def xor_starts() -> bytes:
     """
     import backprop as bp
 
-    starts = {}
+    starts: dict[str, dict[str, dict[str, list]]] = {}
     for h in PLAYGROUND_HIDDEN:
         starts[str(h)] = {}
         for seed in PLAYGROUND_SEEDS:
