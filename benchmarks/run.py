@@ -1,4 +1,4 @@
-"""``make bench``: run the four benchmarks, print them, write ``benchmarks/last-run.md``.
+"""``make bench``: run the five benchmarks, print them, write ``benchmarks/last-run.md``.
 
 Exit code 0 when every bar that could be measured is met, 1 when a bar is
 missed. A missing peer library is reported in its table and leaves its bar
@@ -15,14 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import bench_digits, bench_gradient_cost, bench_stack, bench_xor
+from benchmarks import bench_digits, bench_gradient_cost, bench_playground, bench_stack, bench_xor
 from benchmarks.common import ROOT, commit, machine, versions
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.run",
-        description="Run the four benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.",
+        description="Run the five benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.",
     )
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run; noisier numbers)")
     parser.add_argument(
@@ -48,10 +48,15 @@ def main(argv=None) -> int:
         ("seed sweep", bench_stack),
         ("gradient cost", bench_gradient_cost),
         ("digits", bench_digits),
+        ("playground", bench_playground),
     ):
         print(f"running {label} ...", file=sys.stderr, flush=True)
         # The seed sweep's repeats take seconds each: one is enough for a smoke run.
-        result = bench.run() if repeats is None else bench.run(repeats=1 if bench is bench_stack else repeats)
+        result = (
+            bench.run()
+            if repeats is None
+            else bench.run(repeats=1 if bench in (bench_stack, bench_playground) else repeats)
+        )
         table = result[0] if isinstance(result, tuple) else result
         if bench is bench_gradient_cost:
             figure = bench_gradient_cost.figure(
