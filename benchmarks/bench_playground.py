@@ -38,10 +38,10 @@ def measure(site: Path) -> tuple[float, float]:
         page.locator('#xor-playground [data-control="n"]').fill("20000")
         page.locator('#xor-playground [data-action="train"]').click()
         page.wait_for_function("document.getElementById('xor-playground').dataset.epoch === '20000'")
-        rate = float(page.locator("#xor-playground").get_attribute("data-epochs-per-second"))
+        rate = float(page.locator("#xor-playground").get_attribute("data-epochs-per-second") or "nan")
         page.locator('#xor-playground [data-action="sweep"]').click()
         page.wait_for_selector("#xor-playground[data-sweep-ms]", timeout=300_000)
-        sweep = float(page.locator("#xor-playground").get_attribute("data-sweep-ms")) / 1000
+        sweep = float(page.locator("#xor-playground").get_attribute("data-sweep-ms") or "nan") / 1000
         browser.close()
     return rate, sweep
 
