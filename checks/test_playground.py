@@ -1,7 +1,8 @@
 """Browser check of the XOR playground of the chapter Learning XOR: it trains as the package trains.
 
-* For 5 seeds x 2 settings drawn at check time (the seed of the draw is printed), the loss after 1,000 epochs
-  in the page equals the package's ``train``, called in-process, to relative 1e-9.
+* For 5 seeds x 2 settings drawn at check time (the seed of the draw is printed; the second trains with
+  nudging, as the playground offers), the loss after 1,000 epochs in the page equals the package's ``train``,
+  called in-process: to relative 1e-9 with backprop, 1e-7 with nudging (``BOUND`` says why).
 * "Sweep seeds 0-99" at the chapter's headline settings (standard-normal weights, zero biases, mean squared
   error, rate 2, 2,500 epochs) counts exactly the seeds the package's ``sweep_xor`` counts.
 * The wrong-slope mode, trained for the same epochs, fails that agreement: a wrong widget cannot pass.
@@ -24,16 +25,28 @@ from checks.conftest import _open
 
 CHAPTER = "chapters/05-learning-xor/"
 HIDDEN = ("sigmoid", "tanh", "relu")
+BOUND = {"backprop": 1e-9, "numerical": 1e-7}
+"""Relative agreement of the loss after 1,000 epochs. Backprop: the issue's 1e-9 (8e-16 measured). Nudging:
+each nudged gradient carries a round-off of about u |L| / epsilon = 4e-12, which the browser's exp and numpy's
+need not share, and 1,000 steps of descent carry it into the loss: up to 8e-10 measured over three draws on
+2026-11-29; the bound keeps a factor 100 above that."""
 
 
 def package_loss(setting: dict, epochs: int) -> float:
     network = bp.init_network((2, int(setting["h"]), 1), seed=int(setting["seed"]), hidden=setting["act"])
-    history = bp.train(network, *bp.xor(), epochs=epochs, learning_rate=float(setting["rate"]), loss=setting["loss"])
+    history = bp.train(
+        network,
+        *bp.xor(),
+        epochs=epochs,
+        learning_rate=float(setting["rate"]),
+        loss=setting["loss"],
+        gradient=setting.get("grad", "backprop"),
+    )
     return float(history.losses[-1])
 
 
 def configure(page, setting: dict, wrong: bool = False) -> None:
-    for name in ("rate", "h", "act", "loss"):
+    for name in ("rate", "h", "act", "loss", "grad"):
         page.locator(f'#xor-playground [data-control="{name}"]').select_option(setting[name])
     page.locator('#xor-playground [data-control="wrong"]').set_checked(wrong)
     seed = page.locator('#xor-playground [data-control="seed"]')
@@ -64,33 +77,36 @@ def test_training_in_the_page_equals_the_package_and_a_wrong_slope_does_not(play
             "h": str(rng.integers(2, 9)),
             "act": str(rng.choice(HIDDEN)),
             "loss": str(rng.choice(["mse", "binary_cross_entropy"])),
+            "grad": grad,
         }
-        for _ in range(2)
+        for grad in ("backprop", "numerical")
     ]
     seeds = [int(s) for s in rng.choice(100, size=5, replace=False)]
-    worst = 0.0
+    worst = {"backprop": 0.0, "numerical": 0.0}
     for setting in settings:
         for seed in seeds:
             case = {**setting, "seed": seed}
             configure(playground, case)
             shown, expected = train_in_page(playground, 1000), package_loss(case, 1000)
             gap = abs(shown - expected) / abs(expected)
-            assert gap <= 1e-9, f"draw {draw}, {case}: page {shown!r}, package {expected!r}"
-            worst = max(worst, gap)
-    wrong_case = {"rate": "2", "h": "2", "act": "sigmoid", "loss": "mse", "seed": seeds[0]}
+            bound = BOUND[case["grad"]]
+            assert gap <= bound, f"draw {draw}, {case}: page {shown!r}, package {expected!r}"
+            worst[case["grad"]] = max(worst[case["grad"]], gap)
+    wrong_case = {"rate": "2", "h": "2", "act": "sigmoid", "loss": "mse", "grad": "backprop", "seed": seeds[0]}
     configure(playground, wrong_case, wrong=True)
     wrong_gap = abs(train_in_page(playground, 1000) / package_loss(wrong_case, 1000) - 1)
     with capsys.disabled():
         print(
             f"\nplayground: 10 trainings (draw {draw}: seeds {seeds}, settings {settings}) equal the package's "
-            f"after 1,000 epochs to relative {worst:.1e}; the wrong-slope mode is {wrong_gap:.1e} off, as it must be"
+            f"after 1,000 epochs to relative {worst['backprop']:.1e} (backprop) and {worst['numerical']:.1e} "
+            f"(nudging); the wrong-slope mode is {wrong_gap:.1e} off, as it must be"
         )
     assert wrong_gap > 1e-9, "the wrong-slope mode trained like the package"
     assert outside_requests == [], f"the chapter asked other hosts: {sorted(set(outside_requests))}"
 
 
 def test_the_sweep_counts_the_packages_seeds_and_a_failed_seed_loads(playground, capsys):
-    configure(playground, {"rate": "2", "h": "2", "act": "sigmoid", "loss": "mse", "seed": 0})
+    configure(playground, {"rate": "2", "h": "2", "act": "sigmoid", "loss": "mse", "grad": "backprop", "seed": 0})
     playground.locator('#xor-playground [data-control="cap"]').fill("2500")
     playground.locator('#xor-playground [data-action="sweep"]').click()
     playground.wait_for_selector("#xor-playground[data-sweep-learned]", timeout=120_000)
