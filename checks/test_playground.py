@@ -28,8 +28,8 @@ HIDDEN = ("sigmoid", "tanh", "relu")
 BOUND = {"backprop": 1e-9, "numerical": 1e-7}
 """Relative agreement of the loss after 1,000 epochs. Backprop: the issue's 1e-9 (8e-16 measured). Nudging:
 each nudged gradient carries a round-off of about u |L| / epsilon = 4e-12, which the browser's exp and numpy's
-need not share, and 1,000 steps of descent carry it into the loss: up to 8e-10 measured over three draws on
-2026-11-29; the bound keeps a factor 100 above that."""
+need not share, and 1,000 steps of descent carry it into the loss: up to 1e-9 measured over eleven draws on
+2026-11-29 (smooth activations only: see the draw); the bound keeps a factor 100 above that."""
 
 
 def package_loss(setting: dict, epochs: int) -> float:
@@ -75,7 +75,9 @@ def test_training_in_the_page_equals_the_package_and_a_wrong_slope_does_not(play
         {
             "rate": str(rng.choice(["0.5", "1", "2"])),
             "h": str(rng.integers(2, 9)),
-            "act": str(rng.choice(HIDDEN)),
+            # Nudging across relu's kink at 0 jumps between the two slopes on a last-bit difference of z: its
+            # training is not reproducible to any bound across two implementations, so nudging draws smooth ones.
+            "act": str(rng.choice(HIDDEN if grad == "backprop" else HIDDEN[:2])),
             "loss": str(rng.choice(["mse", "binary_cross_entropy"])),
             "grad": grad,
         }
