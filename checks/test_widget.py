@@ -10,7 +10,8 @@ in-process:
   when that is larger: a sum that cancels keeps only its terms' absolute accuracy);
 * nudged estimates at epsilon >= 1e-4: relative 1e-9, or the round-off bound below when that is larger (a
   small gradient); below 1e-4, absolute 8 u |L| / epsilon (u = 2.2e-16), because a browser's exp and
-  summation order need not match numpy's last bit and round-off grows as epsilon shrinks;
+  summation order need not match numpy's last bit and round-off grows as epsilon shrinks. |L| there is the
+  loss's round-off scale (``package_values``): |L| plus each intermediate value times its sensitivity;
 * a value that is exactly 0: an absolute floor of 1e-15.
 
 The wrong-slope mode is read by the same comparison, and must fail it: a wrong widget cannot pass.
@@ -49,7 +50,13 @@ def draw_settings(seed: int) -> list[dict]:
 
 
 def package_values(setting: dict) -> tuple[dict, float]:
-    """What the page should show for ``setting``, by the package; and the loss."""
+    """What the page should show for ``setting``, by the package; and the loss's round-off scale.
+
+    The scale is |L| plus, for every z and a of the forward pass, |value| * |dL/d(value)|: rounding a value by
+    a relative u moves the loss by about u times that. It, not |L| alone, bounds how far two implementations'
+    losses can differ (a small loss from an output close to its target is much more sensitive than |L| says:
+    a run on 2026-11-29 at epsilon 1e-12 differed by four times 8 u |L| / epsilon).
+    """
     network = bp.init_network((2, 2, 1), init="zeros")
     for name, value in setting["params"].items():
         network[name] = value
@@ -71,7 +78,11 @@ def package_values(setting: dict) -> tuple[dict, float]:
         values[f"z2,{n},0"], values[f"a2,{n},0"] = float(z2[n, 0]), float(cache.a[2][n, 0])
     for name in network.element_names():
         values[f"grad:{name}"], values[f"fwd:{name}"], values[f"cen:{name}"] = g[name], forward[name], central[name]
-    return values, loss
+    delta1, delta2 = g.delta[1], g.delta[2]
+    assert delta1 is not None and delta2 is not None, "backward_prop gives delta[1] and delta[2]"
+    dL_da1, dL_da2 = bp.activation_gradient(network, g, 1), 2 * (cache.a[2] - y) / len(X)
+    sensitivity = np.abs(z1 * delta1) + np.abs(cache.a[1] * dL_da1), np.abs(z2 * delta2) + np.abs(cache.a[2] * dL_da2)
+    return values, abs(loss) + float(sum(np.sum(s) for s in sensitivity))
 
 
 def kind(key: str) -> str:
@@ -79,12 +90,12 @@ def kind(key: str) -> str:
     return key.split(":")[0] if ":" in key else key.split(",")[0]
 
 
-def tolerance(key: str, expected: float, eps: float, loss: float, scale: float) -> float:
+def tolerance(key: str, expected: float, eps: float, roundoff_scale: float, scale: float) -> float:
     """How far the page may be from the package on one value; ``scale`` is the largest value of its kind."""
     if kind(key) in ("fwd", "cen"):
         # The round-off bound holds at every epsilon: at 1e-4 a gradient of 4e-4 is within 1e-9 of itself only to
         # 4e-13, less than one unit in the last place of L divided by epsilon (a run on 2026-11-29 differed by that).
-        roundoff = 8 * U * abs(loss) / eps
+        roundoff = 8 * U * roundoff_scale / eps
         return max(1e-9 * abs(expected), roundoff) if eps >= 1e-4 else roundoff
     # Relative 1e-12 of the value, or of the largest value of its kind when that is larger: a sum that cancels
     # (a small gradient summed over the rows, a z near 0) keeps only the absolute accuracy of its terms (a run on
@@ -92,9 +103,11 @@ def tolerance(key: str, expected: float, eps: float, loss: float, scale: float) 
     return max(1e-12 * max(abs(expected), scale), 1e-15)
 
 
-def differences(shown: dict, setting: dict, expected: dict, loss: float) -> list[tuple[str, float, float, float]]:
-    """(key, shown, expected, tolerance) for every value outside its tolerance; ``expected`` and ``loss`` are
-    the package's, from ``package_values(setting)``."""
+def differences(
+    shown: dict, setting: dict, expected: dict, roundoff_scale: float
+) -> list[tuple[str, float, float, float]]:
+    """(key, shown, expected, tolerance) for every value outside its tolerance; ``expected`` and
+    ``roundoff_scale`` are the package's, from ``package_values(setting)``."""
     missing = set(expected) - set(shown)
     assert not missing, f"the page does not show {sorted(missing)}"
     scale: dict[str, float] = {}
@@ -102,7 +115,7 @@ def differences(shown: dict, setting: dict, expected: dict, loss: float) -> list
         scale[kind(key)] = max(scale.get(kind(key), 0.0), abs(value))
     out = []
     for key, value in expected.items():
-        bound = tolerance(key, value, float(setting["eps"]), loss, scale[kind(key)])
+        bound = tolerance(key, value, float(setting["eps"]), roundoff_scale, scale[kind(key)])
         if abs(shown[key] - value) > bound:
             out.append((key, shown[key], value, bound))
     return out
@@ -139,8 +152,8 @@ def test_the_widget_computes_what_the_package_computes_and_a_wrong_slope_fails(w
     saturated = 0
     for setting in settings:
         shown = type_setting(widget, setting)
-        expected, loss = package_values(setting)
-        bad = differences(shown, setting, expected, loss)
+        expected, roundoff_scale = package_values(setting)
+        bad = differences(shown, setting, expected, roundoff_scale)
         assert not bad, f"seed {seed}, setting {setting}: {bad[:5]}"
         saturated += any(abs(v) > 30 for k, v in expected.items() if kind(k) in ("z1", "z2"))
         for key, value in expected.items():

@@ -167,12 +167,22 @@
     return denominator > 0 ? Math.abs(a - n) / denominator : 0;
   }
 
+  function format(x, digits) {
+    // For display, as the site's docs/_hooks/formatting.number writes numbers: `digits` significant digits,
+    // a real minus sign, and powers of ten as 1.7 × 10⁻⁷ (HTML). Not part of the package mirror.
+    if (x === 0) return "0";
+    var a = Math.abs(x);
+    if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits))).replace("-", "−");
+    var parts = x.toExponential(digits - 1).split("e");
+    return parts[0].replace("-", "−") + " × 10<sup>" + parts[1].replace("+", "").replace("-", "−") + "</sup>";
+  }
+
   var XOR = { X: [[0, 0], [0, 1], [1, 0], [1, 1]], y: [[0], [1], [1], [0]] };
 
   window.backprop = {
     NAMES: names({ b1: [0, 0] }), names: names, sigmoid: sigmoid, ACTIVATIONS: ACTIVATIONS, get: get, set: set,
     copy: copy, forwardProp: forwardProp, computeLoss: computeLoss, backwardProp: backwardProp,
     numericalGradient: numericalGradient, gradientDescent: gradientDescent, train: train,
-    relativeError: relativeError, XOR: XOR
+    relativeError: relativeError, format: format, XOR: XOR
   };
 })();

@@ -11,14 +11,7 @@
 
   function copy(p) { return JSON.parse(JSON.stringify(p)); }
 
-  function fmt(x) {
-    // Six significant digits; powers of ten as the rest of the site writes them: 1.7 × 10⁻⁷.
-    if (x === 0) return "0";
-    var a = Math.abs(x);
-    if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(6))).replace("-", "−");
-    var parts = x.toExponential(3).split("e");
-    return parts[0].replace("-", "−") + " × 10<sup>" + parts[1].replace("+", "").replace("-", "−") + "</sup>";
-  }
+  function fmt(x) { return bp.format(x, 6); }
 
   function cell(key, value, extra) {
     return '<td class="bdd-number' + (extra || "") + '" data-key="' + key + '" data-value="' + String(value) + '">' +

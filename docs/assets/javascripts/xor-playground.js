@@ -12,13 +12,7 @@
   var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var starts = null;
 
-  function fmt(x) {
-    if (x === 0) return "0";
-    var a = Math.abs(x);
-    if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(4))).replace("-", "−");
-    var parts = x.toExponential(2).split("e");
-    return parts[0] + " × 10<sup>" + parts[1].replace("+", "").replace("-", "−") + "</sup>";
-  }
+  function fmt(x) { return bp.format(x, 4); }
 
   function power(exponent) {
     // 10 to a whole power, as the rest of the site writes it: 10⁻².
