@@ -53,8 +53,8 @@ class FeatureFile(pytest.Module):
         if error is None:
             try:
                 # scenarios() binds into its caller's namespace: run it as the module's own body.
-                exec(
-                    "from pytest_bdd import scenarios\nscenarios(path)",
+                exec(  # a byte-order mark is read as the encoding's mark, not as part of "Feature:"
+                    "from pytest_bdd import scenarios\nscenarios(path, encoding='utf-8-sig')",
                     {**vars(module), "path": str(self.path)},
                     vars(module),
                 )

@@ -60,8 +60,30 @@ def parse_feature(path: Path) -> ParsedFeature:
     return _PARSED[key]
 
 
+def read_feature(path: Path) -> str:
+    """A feature file's text: UTF-8, with or without a byte-order mark (CRLF line ends read as LF).
+
+    Raises ``UnicodeDecodeError`` for a file that is not UTF-8; ``parse_feature`` turns it into the
+    file's own parse error.
+    """
+    return Path(path).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def not_utf8(path: Path, error: UnicodeDecodeError) -> str:
+    """The message for a file that is not UTF-8: where the first bad byte is, and the fix."""
+    byte = error.object[error.start : error.start + 1].hex()
+    line = error.object[: error.start].count(b"\n") + 1
+    return (
+        f"{Path(path).name} is not UTF-8: byte {error.start} (0x{byte}, line {line}) cannot be read; "
+        "save the file as UTF-8"
+    )
+
+
 def _parse_feature(path: Path) -> ParsedFeature:
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = read_feature(path)
+    except UnicodeDecodeError as error:
+        return ParsedFeature(Path(path), None, not_utf8(path, error))
     try:
         document: dict = dict(Parser().parse(TokenScanner(text)))
         return ParsedFeature(Path(path), document, None)

@@ -34,6 +34,8 @@ BROKEN = FIXTURES / "features" / "02-broken.feature"
 RULES = FIXTURES / "features" / "03-rules.feature"
 TEACHING = FIXTURES / "features" / "04-chapter.feature"
 FIGURE = SimpleNamespace(filename="a-figure.svg", caption="A caption with 0.25", alt="A short description", wide=False)
+PAGES = {"index.md", "notation.md", "worked-example.md"}
+"""The pages a fixture description may link to."""
 
 
 def hand_written_results(**changes) -> RunResults:
@@ -46,7 +48,14 @@ def hand_written_results(**changes) -> RunResults:
 
 def read(run: RunResults, path: Path = COUNTER, values: dict | None = None):
     parsed = parse_feature(path)
-    return read_chapter(path, path.name, parsed.document, parsed.error, run, build.prose_renderer(values or {}))
+    return read_chapter(
+        path,
+        path.name,
+        parsed.document,
+        parsed.error,
+        run,
+        build.prose_renderer(values or {}, f"chapters/{path.stem}.md", PAGES),
+    )
 
 
 def chapter(run: RunResults, path: Path = COUNTER, values: dict | None = None, links: dict | None = None) -> str:
@@ -106,7 +115,7 @@ def test_a_failure_names_its_step_and_message_and_stays_open():
 
 def test_a_chapter_with_failures_lists_them_at_the_top():
     page = chapter(hand_written_results())
-    top = page[: page.index("A *narrative* paragraph")]
+    top = page[: page.index("A <em>narrative</em> paragraph")]
     assert "3 claims of this chapter did not pass in the last run" in top
     assert "[A wrong expectation fails](#scenario-15)" in top and "(#scenario-19)" in top and "(#scenario-37)" in top
 
@@ -224,10 +233,13 @@ def test_steps_tables_and_docstrings_are_shown_as_written():
     assert re.search(r'<p class="bdd-step"><span class="bdd-keyword">And</span> the note:</p>', html)
 
 
-def test_the_narrative_and_its_math_pass_through():
+def test_the_narrative_is_rendered_to_html_and_its_math_left_for_katex():
     page = chapter(hand_written_results())
-    assert "A *narrative* paragraph with math: $a = b + 1$ and" in page
-    assert r"\(\frac{\partial C}{\partial w}\)" in page
+    assert '<p>A <em>narrative</em> paragraph with math: <span class="arithmatex">\\(a = b + 1\\)</span> and' in page
+    assert r'<span class="arithmatex">\(\frac{\partial C}{\partial w}\)</span>' in page
+    assert "<li>a list item in the description</li>" in page
+    # Placed as a raw block: the page's Markdown does not read the prose a second time.
+    assert html_of(page).count("<em>narrative</em>") == 1
 
 
 def test_the_legend_of_the_marks_is_on_every_chapter():
@@ -317,13 +329,21 @@ def test_the_navigation_has_two_tracks_and_marks_a_failing_chapter():
         "original.md",
         "errata.md",
     ]
-    assert check[0] == {"✘ A counter for the renderer's tests": "chapters/01-counter.md"}
+    assert check[0] == {"✘ A counter for the renderer&#x27;s tests": "chapters/01-counter.md"}
     assert "a-readers-page.md" in check and check[-1] == {"API reference": ["api/network.md"]}
 
 
-def test_a_value_a_description_names_but_the_build_does_not_have_fails_the_build():
-    with pytest.raises(Exception, match="answer"):
-        chapter(RunResults(None), TEACHING, values={})
+def test_a_value_a_description_names_but_the_build_does_not_have_is_a_problem_shown_in_its_place():
+    read_back = read(RunResults(None), TEACHING, values={})
+    assert len(read_back.problems) == 1
+    assert re.fullmatch(
+        r"features/04-chapter\.feature:6: the description of the Rule 'Counting adds' cannot be shown: "
+        r"'answer' is undefined; the values a description may quote: none",
+        read_back.problems[0],
+    )
+    page = chapter(RunResults(None), TEACHING, values={})
+    assert "This text of the feature file cannot be shown" in page and "&#39;answer&#39; is undefined" not in page
+    assert "'answer' is undefined" in page  # in a text fence, as written
 
 
 def test_the_results_page_counts_per_chapter():
@@ -487,5 +507,6 @@ def test_an_exercise_shows_its_question_and_hides_its_answer_and_its_check():
 def test_an_exercise_without_an_answer_is_refused_with_its_line(tmp_path):
     path = tmp_path / "06-no-answer.feature"
     path.write_text(EXERCISES.read_text(encoding="utf-8").replace("      Answer: 3.\n", ""), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"exercise at line 22 has no answer"):
-        read(hand_written_results(), path)
+    assert read(hand_written_results(), path).problems == [
+        "features/06-no-answer.feature:22: this exercise has no answer: end its description with 'Answer: ...'"
+    ]

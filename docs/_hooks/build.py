@@ -21,19 +21,19 @@ built and the API.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import pkgutil
 import re
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from docs._hooks import chapter as chapters
-from docs._hooks import markup, sentences
+from docs._hooks import markup, prose, sentences
 from docs._hooks.results import RunResults
 from speckit.catalog import StepDefinition, step_definitions
 from speckit.features import feature_paths, parse_feature
@@ -41,7 +41,9 @@ from speckit.features import sentences as step_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-FEATURES = ROOT / "features"
+FEATURES = Path(os.environ.get("BACKPROP_FEATURES", ROOT / "features"))
+"""The feature files the site is made of; ``BACKPROP_FEATURES`` builds the site of another folder
+(a scratch specification's, as the browser check of hostile feature files does)."""
 RESULTS = Path(os.environ.get("BACKPROP_RESULTS", ROOT / ".results" / "last-run.json"))
 MUTATION_SCORE = ROOT / "mutation" / "score.json"
 BENCHMARKS = ROOT / "benchmarks" / "last-run.md"
@@ -52,6 +54,8 @@ LEARN_AFTER = {"03-the-chain-rule": ["worked-example.md", "nudge-it-yourself.md"
 """Pages placed right after a chapter of the Learn track."""
 LEARN_BACK = ["original.md", "errata.md"]
 CHECK_BACK = ["step-catalog.md", "write-your-own-scenario.md", "results.md", "performance.md", "about-the-site.md"]
+GENERATED = ["worked-example.md", "errata.md", "original.md", "step-catalog.md", "results.md", "performance.md"]
+"""The pages the build generates besides the chapters and the API: a description may link to them."""
 SEARCH_BOOST = {"learn": 4, "check": 1, "api": 0.5}
 """Material's page search boost: a Learn page outranks the catalog and the API for the words it teaches."""
 STATIC_PAGES_WITH_VALUES = ("notation.md",)
@@ -71,6 +75,9 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """What a feature file asks for that the site cannot show (``file:line: why``): each page shows its own
+    in place; the MkDocs hook reports them as warnings, so a strict build fails on them."""
 
     def contents(self) -> list[tuple[str, bytes]]:
         """Every page (as UTF-8) and file, by its path in the site."""
@@ -95,34 +102,26 @@ def _values() -> dict:
     return values.context()
 
 
-def prose_renderer(context: dict, *, strict: bool = True) -> Callable[[str], str]:
-    """Fill a description's ``{{ ... }}`` with computed values (the prose stays plain Markdown otherwise).
+def prose_renderer(context: dict, page: str, pages: set[str], *, strict: bool = True) -> Callable[[str], str]:
+    """A description's Markdown -> the sanitised HTML that the page ``page`` shows (``prose``), with the
+    computed values of ``context`` filled in; ``pages``: the pages a link may point to.
 
-    ``strict``: a name the context lacks fails the build; otherwise (a layout build
-    without the experiments) it shows as an ellipsis.
+    ``strict``: a value the context lacks is an error; otherwise (a layout build
+    without the experiments) the template stays as written.
     """
-    undefined = jinja2.StrictUndefined if strict else jinja2.ChainableUndefined
+    values = prose.values_template(context, strict=strict)
+    return lambda text: prose.to_html(values(text), page, pages)
 
-    def formatter(style: str) -> Callable[..., str]:
-        def format_number(x: object, digits: int = 6) -> str:
-            return "…" if isinstance(x, jinja2.Undefined) else markup.number(x, digits, style)  # type: ignore[arg-type]
 
-        return format_number
-
-    environment = jinja2.Environment(undefined=undefined, autoescape=False)
-    environment.filters.update(num=formatter("latex"), plain=formatter("text"))
-
-    def render(text: str) -> str:
-        if "{{" not in text and "{%" not in text:
-            return text
-        try:
-            return environment.from_string(text).render(**context)
-        except jinja2.UndefinedError:
-            if strict:
-                raise
-            return re.sub(r"\{\{.*?\}\}", "…", text)
-
-    return render
+def known_pages(features: list[Path]) -> set[str]:
+    """Every page of the site, by its path: the chapters, the static pages, the generated ones and the API."""
+    static = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "_hooks" not in p.parts}
+    return (
+        {f"chapters/{path.stem}.md" for path in features}
+        | static
+        | set(GENERATED)
+        | {f"api/{module}.md" for module in _api_modules()}
+    )
 
 
 def _api_links(definitions_used: list[StepDefinition]) -> list[Link]:
@@ -195,7 +194,9 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
         site.files["assets/generated/xor-starts.json"] = xor_starts()
         site.pages["worked-example.md"] = page_worked_example.render()
         site.pages["errata.md"] = page_errata.render()
-    render_prose = prose_renderer(context, strict=computed)
+    features = feature_paths(FEATURES)
+    pages = known_pages(features)
+    widgets = markup.widgets()
     if ORIGINAL.exists():
         from docs._hooks import page_errata
 
@@ -206,12 +207,14 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
     read: list[chapters.Chapter] = []
     uses: dict[str, list[tuple[str, str]]] = {}
     first_uses: dict = {}
-    for path in feature_paths(FEATURES):
+    for path in features:
         name = path.relative_to(FEATURES).as_posix()
         parsed = parse_feature(path)
-        chapter = chapters.read_chapter(path, name, parsed.document, parsed.error, run, render_prose)
-        read.append(chapter)
         page = f"chapters/{path.stem}.md"
+        render_prose = prose_renderer(context, page, pages, strict=computed)
+        chapter = chapters.read_chapter(path, name, parsed.document, parsed.error, run, render_prose, widgets)
+        read.append(chapter)
+        site.problems += chapter.problems
         used: list[StepDefinition] = []
         if parsed.document is not None:
             for s in step_sentences(parsed.document, name):
@@ -230,7 +233,8 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
         }
         missing = [f for f in chapter.figures if f not in figures and computed]
         if missing:
-            raise ValueError(f"features/{name} places figures that do not exist: {missing}; see docs/_hooks/gallery.py")
+            known = ", ".join(sorted(figures))
+            site.problems.append(f"features/{name} places figures that do not exist: {missing}; the figures: {known}")
         site.pages[page] = markup.render(
             "chapter.md.j2",
             chapter=chapter,
@@ -238,7 +242,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
             figures=figures,
             links=links,
             boost=SEARCH_BOOST[chapter.track],
-            source=path.read_text(encoding="utf-8"),
+            source=path.read_text(encoding="utf-8-sig", errors="replace"),
         )
 
     order = [f"chapters/{c.stem}.md" for c in read]
@@ -252,9 +256,10 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
     site.pages["results.md"] = markup.render("results.md.j2", chapters=read, run=run, score=score, totals=totals)
     if BENCHMARKS.exists():
         site.pages["performance.md"] = _performance_page(site)
-    for static in STATIC_PAGES_WITH_VALUES:
+    values = prose.values_template(context, strict=computed)
+    for static in STATIC_PAGES_WITH_VALUES:  # the project's own pages: values, but Markdown as written
         text = (DOCS / static).read_text(encoding="utf-8")
-        site.pages[static] = markup.render_page_prose(render_prose(text), figures, depth=static.count("/"))
+        site.pages[static] = markup.render_page_prose(values(text), figures, depth=static.count("/"))
     site.nav = navigation(read, set(site.pages) | {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md")})
     return site
 
@@ -283,8 +288,12 @@ def xor_starts() -> bytes:
 
 
 def _title(chapter: chapters.Chapter) -> str:
-    """The chapter's title in the navigation, marked when a claim did not pass."""
-    return ("✘ " if chapter.status in ("failed", "undefined") else "") + chapter.title
+    """The chapter's title in the navigation, marked when a claim did not pass.
+
+    The theme writes navigation titles into the page as HTML, so the feature's
+    name is escaped here.
+    """
+    return html.escape(("✘ " if chapter.status in ("failed", "undefined") else "") + chapter.title)
 
 
 def navigation(read: list[chapters.Chapter], pages: set[str]) -> list:
@@ -313,8 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="the folder to write the pages, figures and nav.json into")
     parser.add_argument("--results", type=Path, default=RESULTS, help="the recorded run (default: %(default)s)")
     args = parser.parse_args(argv)
-    generate(args.results).write(args.out)
-    return 0
+    site = generate(args.results)
+    site.write(args.out)
+    for problem in site.problems:
+        print(problem, file=sys.stderr)
+    return 1 if site.problems else 0
 
 
 if __name__ == "__main__":

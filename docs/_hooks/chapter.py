@@ -23,7 +23,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docs._hooks.prose import ProseError
 from docs._hooks.results import FeatureResults, Outcome, RunResults, file_hash
+from speckit.features import read_feature
 
 LEARN_TAG = "@learn"
 """The Feature-level tag that puts a chapter in the Learn track."""
@@ -72,6 +74,8 @@ class Evidence:
     tags: list[str]
     answer: str | None = None
     """An exercise's answer (its ``description`` is then the question); None for other evidence."""
+    problem: str | None = None
+    """Why the description (or the answer) cannot be shown, when it cannot: it is shown instead."""
 
     @property
     def status(self) -> str:
@@ -110,7 +114,8 @@ class Block:
     """One piece of a chapter, in reading order."""
 
     kind: str
-    """``prose``, ``figure``, ``widget``, ``section`` (a rule's heading), ``background`` or ``evidence``."""
+    """``prose`` (sanitised HTML), ``figure``, ``widget``, ``section`` (a rule's heading), ``background``,
+    ``evidence``, or ``problem``: prose that cannot be shown, and why."""
     text: str = ""
     evidence: Evidence | None = None
     steps: list[Step] = field(default_factory=list)
@@ -129,6 +134,8 @@ class Chapter:
     run: RunResults
     error: str | None = None
     """The parser's message when the file does not parse."""
+    problems: list[str] = field(default_factory=list)
+    """Prose that cannot be shown as written (``file:line: why``): each also shows in its place on the page."""
 
     @property
     def stem(self) -> str:
@@ -173,7 +180,7 @@ def counts(statuses) -> dict[str, int]:
 def feature_title(path: Path, document: dict | None) -> str:
     if document is not None and document.get("feature"):
         return str(document["feature"]["name"])
-    match = re.search(r"^\s*Feature:\s*(.+)$", Path(path).read_text(encoding="utf-8"), re.M)
+    match = re.search(r"^\s*Feature:\s*(.+)$", Path(path).read_text(encoding="utf-8-sig", errors="replace"), re.M)
     if match:
         return match.group(1).strip()
     return re.sub(r"^\d+-", "", Path(path).stem).replace("-", " ").capitalize()
@@ -192,31 +199,67 @@ def dedent(value: str) -> str:
     return "\n".join(line[cut:] for line in lines).strip("\n")
 
 
-def prose_blocks(value: str, render_prose: Callable[[str], str]) -> list[Block]:
-    """A description as prose, figure and widget blocks (a line ``Figure: <file>`` places a figure,
-    ``Widget: <name>`` the widget ``templates/widgets/<name>.md.j2``)."""
-    blocks: list[Block] = []
-    current: list[str] = []
+class _Reader:
+    """What reading one feature file needs besides the parsed document: how to render prose, the widgets
+    that exist, the file's lines (to name the line of a problem) and the problems found so far."""
 
-    def flush() -> None:
-        text = "\n".join(current).strip("\n")
-        if text.strip():
-            blocks.append(Block("prose", render_prose(text)))
-        current.clear()
+    def __init__(self, name: str, source: str, render_prose: Callable[[str], str], widgets: set[str] | None):
+        self.name = name
+        self.lines = source.splitlines()
+        self.render_prose = render_prose
+        self.widgets = widgets
+        self.problems: list[str] = []
 
-    for line in dedent(value).splitlines():
-        match = _FIGURE_LINE.match(line)
-        widget = _WIDGET_LINE.match(line)
-        if match:
-            flush()
-            blocks.append(Block("figure", match.group(1)))
-        elif widget:
-            flush()
-            blocks.append(Block("widget", widget.group(1)))
-        else:
-            current.append(line)
-    flush()
-    return blocks
+    def line_of(self, text: str, after: int) -> int:
+        """The number of the first line from ``after`` on that reads ``text`` (``after`` when none does)."""
+        for number, line in enumerate(self.lines[after - 1 :], start=after):
+            if line.strip() == text.strip():
+                return number
+        return after
+
+    def problem(self, line: int, why: str) -> str:
+        message = f"features/{self.name}:{line}: {why}"
+        self.problems.append(message)
+        return message
+
+    def prose(self, text: str, line: int, what: str) -> tuple[str, str | None]:
+        """``text`` rendered (sanitised HTML), or "" and the problem that stops it."""
+        try:
+            return self.render_prose(text), None
+        except ProseError as error:
+            return "", self.problem(line, f"{what} cannot be shown: {error}")
+
+    def blocks(self, value: str, line: int, what: str) -> list[Block]:
+        """A description as prose, figure and widget blocks (a line ``Figure: <file>`` places a figure,
+        ``Widget: <name>`` the widget ``templates/widgets/<name>.md.j2``); ``line``: its keyword's line."""
+        blocks: list[Block] = []
+        current: list[str] = []
+
+        def flush() -> None:
+            text = "\n".join(current).strip("\n")
+            if text.strip():
+                html, problem = self.prose(text, self.line_of(text.splitlines()[0], line), what)
+                blocks.append(Block("problem", problem) if problem else Block("prose", html))
+            current.clear()
+
+        for text in dedent(value).splitlines():
+            figure = _FIGURE_LINE.match(text)
+            widget = _WIDGET_LINE.match(text)
+            if figure:
+                flush()
+                blocks.append(Block("figure", figure.group(1)))
+            elif widget and self.widgets is not None and widget.group(1) not in self.widgets:
+                flush()
+                known = ", ".join(sorted(self.widgets)) or "none"
+                why = f"there is no widget {widget.group(1)!r}; the widgets: {known}"
+                blocks.append(Block("problem", self.problem(self.line_of(text, line), why)))
+            elif widget:
+                flush()
+                blocks.append(Block("widget", widget.group(1)))
+            else:
+                current.append(text)
+        flush()
+        return blocks
 
 
 def _cells(row: dict) -> list[str]:
@@ -240,7 +283,7 @@ def _steps(steps: list[dict], marked: dict[int, str]) -> list[Step]:
     return out
 
 
-def _evidence(scenario: dict, results: FeatureResults, render_prose: Callable[[str], str]) -> Evidence:
+def _evidence(scenario: dict, results: FeatureResults, reader: _Reader) -> Evidence:
     line = scenario["location"]["line"]
     blocks = [e for e in scenario.get("examples", ()) if e.get("tableHeader")]
     examples: list[Examples] = []
@@ -259,26 +302,32 @@ def _evidence(scenario: dict, results: FeatureResults, render_prose: Callable[[s
     if not blocks and outcomes[0].step and outcomes[0].status in ("failed", "undefined"):
         marked[outcomes[0].step["line"]] = outcomes[0].status
     tags = [t["name"] for t in scenario.get("tags", ())]
-    description, answer = dedent(scenario.get("description", "")), None
+    description, answer, problem = dedent(scenario.get("description", "")), None, None
+    what = f"the description of {scenario['keyword'].strip()} {scenario['name']!r}"
     if EXERCISE_TAG in tags:
         question, *rest = _ANSWER.split(description, maxsplit=1)
-        if not rest:
-            raise ValueError(f"the exercise at line {line} has no answer: end its description with 'Answer: ...'")
-        description, answer = question.strip(), render_prose(rest[0].strip())
+        description = question.strip()
+        if rest:
+            answer, problem = reader.prose(rest[0].strip(), line, f"the answer of the exercise {scenario['name']!r}")
+        else:
+            problem = reader.problem(line, "this exercise has no answer: end its description with 'Answer: ...'")
+    html, unshown = reader.prose(description, line, what) if description else ("", None)
+    problem = unshown or problem
     return Evidence(
         name=scenario["name"] or scenario["keyword"].strip(),
         keyword=scenario["keyword"].strip(),
         line=line,
-        description=render_prose(description),
+        description=html,
         steps=_steps(scenario.get("steps", ()), marked),
         examples=examples,
         outcomes=outcomes,
         tags=tags,
         answer=answer,
+        problem=problem,
     )
 
 
-def _children(children: list[dict], results: FeatureResults, render_prose: Callable[[str], str]) -> list[Block]:
+def _children(children: list[dict], results: FeatureResults, reader: _Reader) -> list[Block]:
     blocks: list[Block] = []
     for child in children:
         if "background" in child:
@@ -286,10 +335,11 @@ def _children(children: list[dict], results: FeatureResults, render_prose: Calla
         elif "rule" in child:
             rule = child["rule"]
             blocks.append(Block("section", rule["name"]))
-            blocks += prose_blocks(rule.get("description", ""), render_prose)
-            blocks += _children(rule.get("children", ()), results, render_prose)
+            where = f"the description of the Rule {rule['name']!r}"
+            blocks += reader.blocks(rule.get("description", ""), rule["location"]["line"], where)
+            blocks += _children(rule.get("children", ()), results, reader)
         elif "scenario" in child:
-            blocks.append(Block("evidence", evidence=_evidence(child["scenario"], results, render_prose)))
+            blocks.append(Block("evidence", evidence=_evidence(child["scenario"], results, reader)))
     return blocks
 
 
@@ -299,14 +349,21 @@ def read_chapter(
     document: dict | None,
     error: str | None,
     run: RunResults,
-    render_prose: Callable[[str], str] = lambda text: text,
+    render_prose: Callable[[str], str],
+    widgets: set[str] | None = None,
 ) -> Chapter:
-    """The chapter of one feature file; ``render_prose`` fills in a description's computed values."""
+    """The chapter of one feature file.
+
+    ``render_prose`` turns a description's Markdown into the HTML the page shows
+    (``prose``: values filled in, sanitised); ``widgets``: the names a ``Widget:``
+    line may place (None: any).
+    """
     results = run.feature(name, file_hash(path))
     title = feature_title(path, document)
     if document is None:
         return Chapter(path, name, title, "check", [], results, run, error=error or results.malformed or "")
     feature = document["feature"]
-    blocks = prose_blocks(feature.get("description", ""), render_prose)
-    blocks += _children(feature.get("children", ()), results, render_prose)
-    return Chapter(path, name, title, track_of(document), blocks, results, run)
+    reader = _Reader(name, read_feature(path), render_prose, widgets)
+    blocks = reader.blocks(feature.get("description", ""), feature["location"]["line"], "the feature's description")
+    blocks += _children(feature.get("children", ()), results, reader)
+    return Chapter(path, name, title, track_of(document), blocks, results, run, problems=reader.problems)

@@ -143,6 +143,11 @@ ENVIRONMENT.filters.update(
 ENVIRONMENT.globals.update(LABELS=LABELS, ICONS=ICONS, table=table, badge=badge, examples_table=examples_table)
 
 
+def widgets() -> set[str]:
+    """The widgets a ``Widget: <name>`` line may place: ``templates/widgets/<name>.md.j2``."""
+    return {path.name.removesuffix(".md.j2") for path in (TEMPLATES / "widgets").glob("*.md.j2")}
+
+
 _FIGURE_LINE = re.compile(r"^[ \t]*Figure:[ \t]*(\S+)[ \t]*$", re.M)
 
 

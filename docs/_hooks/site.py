@@ -32,9 +32,17 @@ _importable()
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from docs._hooks import build, chapter, markup, sentences  # noqa: E402
+from docs._hooks import build, chapter, csp, markup, prose, sentences  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.backprop")
+
+_COMMAND = {"name": "build"}
+"""The mkdocs command this process runs: the Content-Security-Policy goes into ``build`` output only."""
+
+
+def on_startup(command, dirty):
+    _COMMAND["name"] = command
+
 
 # Math is typeset in the browser from its LaTeX source; the search index would show that source.
 _MATH = re.compile(r'<(span|div) class="arithmatex"')
@@ -43,7 +51,7 @@ _MATH = re.compile(r'<(span|div) class="arithmatex"')
 def on_config(config):
     _importable()
     # Re-read the page code on every serve rebuild, so edits to it show without a restart.
-    for module in (markup, chapter, sentences, build):
+    for module in (prose, markup, chapter, sentences, build):
         importlib.reload(module)
     for folder in (build.FEATURES, build.RESULTS.parent):
         folder.mkdir(parents=True, exist_ok=True)
@@ -67,9 +75,21 @@ def on_files(files: Files, config):
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
     config["nav"] = site.nav
+    for problem in site.problems:
+        log.warning(problem)
     return files
 
 
 def on_page_content(html, page, config, files):
     """Mark every formula ``data-search-exclude``: a search snippet then never shows raw LaTeX."""
     return _MATH.sub(r'<\1 class="arithmatex" data-search-exclude', html)
+
+
+def on_post_page(output, page, config):
+    return csp.with_policy(output) if _COMMAND["name"] != "serve" else output
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html") and _COMMAND["name"] != "serve":
+        return csp.with_policy(output_content)
+    return output_content

@@ -9,6 +9,7 @@ significant digits, for math; ``plain``: for text), instead of being typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -93,7 +94,8 @@ def context() -> dict:
     return {
         "worked": worked(),
         "graph": bp.computational_graph(network, X, y),
-        "settings": settings,
+        # The experiments' settings as plain values: prose reads fields of records, never a module.
+        "settings": SimpleNamespace(**{k: v for k, v in vars(settings).items() if k.isupper()}),
         "descent": descent(),
         "xor": xor(),
         "cost": cost(),
