@@ -259,24 +259,19 @@ Feature: Writing scenarios
 
     Scenario: A sentence that two step definitions match fails the suite, naming both
       pytest-bdd would silently run one of the two definitions (pytest-bdd #449, #608).
+      The demonstration steps "ambiguous" (`tests/fixtures/scratch/ambiguous_steps.py`,
+      shipped with the project: a feature file cannot add Python) define
+      `Given the guide's {name} network with seed {seed:d}`, which also
+      matches the guide's own network sentence.
+
       Given a scratch specification with the chapter "01-twice.feature":
         """
         Feature: Twice
           Scenario: Two definitions claim this sentence
             Given the guide's 2-2-1 network with seed 0
         """
-      And the scratch file "steps/extra_steps.py":
-        """
-        from pytest_bdd import given
-
-        from steps.parsing import sentence
-
-
-        @given(sentence("the guide's {name} network with seed {seed:d}"))
-        def _(name, seed):
-            "A second definition that also matches the guide's network sentence."
-        """
+      And the scratch specification also loads the demonstration steps "ambiguous"
       When the scratch specification runs
       Then exactly these scratch tests failed: tests/test_step_ambiguity.py::test_no_sentence_matches_two_step_definitions
       And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from "01-twice.feature:3"
-      And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1 network with seed {seed:d}" with its file and line
+      And the scratch report names "steps/ambiguous_steps.py:13" and the definition of "the guide's 2-2-1 network with seed {seed:d}" with its file and line

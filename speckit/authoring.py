@@ -127,6 +127,61 @@ SCRATCH_FILES = (
 """What a scratch specification copies besides speckit: the configuration, the shared
 sentences (``common_steps.py``, its parameter types and the support module) and the ambiguity check."""
 
+DEMONSTRATIONS = ROOT / "tests" / "fixtures" / "scratch"
+"""Steps modules that only a demonstration loads (``<name>_steps.py``): shipped with the project,
+chosen by name, never written from a feature file. Outside ``steps/``, so the real suite never loads them."""
+
+WRITABLE = "features/<name>.feature (any folder under features/) or features/data/<name>.csv"
+"""What a feature file may add to a scratch specification: more feature files and their data. Nothing
+Python would run (a conftest.py, a steps module, a test file, a configuration file)."""
+
+SCRATCH_OPTIONS = "paths inside the scratch folder, --scenario NAME, --steps[=WORD] and --results-json FILE"
+"""The pytest arguments a scratch run takes: what the chapter on writing scenarios shows, and nothing
+that writes, reads or configures outside the scratch folder (--basetemp, -p, -c, --rootdir, -o, ...)."""
+
+
+class ScratchError(ValueError):
+    """A scratch file or a scratch run's argument that would reach outside the scratch specification."""
+
+
+def inside(base: Path, path: str, what: str) -> Path:
+    """``path`` (relative, as a reader wrote it) resolved inside ``base``, or a ``ScratchError`` quoting it.
+
+    Resolving first defeats ``..`` and symbolic links that point out.
+    """
+    base = Path(base).resolve()
+    target = (base / path).resolve()
+    if Path(path).is_absolute() or not target.is_relative_to(base):
+        raise ScratchError(f"{what} {path!r} is outside the scratch specification; give a path inside it")
+    return target
+
+
+def write_scratch_file(dest: Path, path: str, text: str) -> Path:
+    """Write ``text`` to ``path`` (from the scratch root) if it is a feature file or a data file (``WRITABLE``)."""
+    target = inside(dest, path, "the scratch file")
+    parts = target.relative_to(Path(dest).resolve()).parts
+    feature = parts[0] == "features" and target.suffix == ".feature" and len(parts) >= 2
+    data = parts[:2] == ("features", "data") and len(parts) == 3 and target.suffix == ".csv"
+    if not (feature or data):
+        raise ScratchError(f"the scratch file {path!r} cannot be written: a scratch file is {WRITABLE}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def demonstrations() -> list[str]:
+    """The names of the demonstration steps modules ``add_demonstration`` can load."""
+    return sorted(p.name.removesuffix("_steps.py") for p in DEMONSTRATIONS.glob("*_steps.py"))
+
+
+def add_demonstration(dest: Path, name: str) -> Path:
+    """Copy the demonstration steps module ``name`` into the scratch specification's ``steps/``."""
+    if name not in demonstrations():
+        raise ScratchError(f"no demonstration steps {name!r}; the demonstrations: {', '.join(demonstrations())}")
+    target = Path(dest) / "steps" / f"{name}_steps.py"
+    shutil.copy2(DEMONSTRATIONS / f"{name}_steps.py", target)
+    return target
+
 
 def scratch_specification(dest: Path) -> Path:
     """A copy of this project's specification machinery under ``dest``, with an empty ``features/``.
@@ -145,18 +200,51 @@ def scratch_specification(dest: Path) -> Path:
     return dest
 
 
+def scratch_arguments(dest: Path, arguments: list[str]) -> list[str]:
+    """``arguments`` if each is one a scratch run takes (``SCRATCH_OPTIONS``), else a ``ScratchError`` naming it."""
+    checked: list[str] = []
+    rest = iter(arguments)
+    for argument in rest:
+        name, equals, value = argument.partition("=")
+        if name == "--scenario":
+            value = value if equals else next(rest, "")
+            if not value:
+                raise ScratchError('--scenario needs the scenario\'s name: --scenario "Its name, as written"')
+            checked += ["--scenario", value]
+        elif name == "--steps":
+            checked.append(argument)
+        elif name == "--results-json":
+            value = value if equals else next(rest, "")
+            inside(dest, value, "--results-json")
+            checked += ["--results-json", value]
+        elif argument.startswith("-"):
+            raise ScratchError(f"the pytest option {name} is not taken by a scratch run; it takes {SCRATCH_OPTIONS}")
+        else:
+            inside(dest, argument.split("::", 1)[0], "the path")
+            checked.append(argument)
+    return checked
+
+
 def run_scratch(dest: Path, arguments: list[str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run the scratch specification in a fresh interpreter: pytest with ``arguments``
     (by default ``features tests``: every feature and the ambiguity check).
 
-    ``-rA`` lists every test as PASSED/FAILED in the summary; output is combined.
+    Only the arguments ``scratch_arguments`` accepts; ``-rA`` lists every test as
+    PASSED/FAILED in the summary; output is combined.
     """
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"):  # a plain pytest, as a writer runs it
         env.pop(name, None)
     command = [sys.executable, "-m", "pytest", "-rA", "-p", "no:cacheprovider", "--color=no"]
-    command += ["features", "tests"] if arguments is None else arguments
+    command += ["features", "tests"] if arguments is None else scratch_arguments(dest, arguments)
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def excerpt(report: str, limit: int = 1500) -> str:
+    """A long run's report cut to what a failure message may carry: its end, where pytest's summary is."""
+    if len(report) <= limit:
+        return report
+    return f"[the last {limit:,} of the report's {len(report):,} characters]\n{report[-limit:]}"
 
 
 # --- the catalog in the terminal: pytest --steps=WORD

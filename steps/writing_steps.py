@@ -13,7 +13,7 @@ import shlex
 
 from pytest_bdd import given, then, when
 
-from speckit.authoring import run_scratch, scratch_specification
+from speckit.authoring import add_demonstration, excerpt, run_scratch, scratch_specification, write_scratch_file
 from speckit.catalog import step_definitions
 from steps.parsing import sentence
 from steps.support import ScratchRun
@@ -35,20 +35,29 @@ def _(tmp_path, name, docstring):
     Example: Given a scratch specification with the chapter "01-typo.feature":
     """
     scratch = scratch_specification(tmp_path / "scratch")
-    (scratch / "features" / name).write_text(docstring + "\n", encoding="utf-8")
+    write_scratch_file(scratch, f"features/{name}", docstring + "\n")
     return scratch
 
 
 @given(sentence('the scratch file "{path}":'))
 def _(scratch, path, docstring):
     """Add a file to the scratch specification, ``path`` from its root: another chapter
-    (``features/02-broken.feature``), a steps module (``steps/extra_steps.py``, loaded like every
-    ``*_steps.py``) or a data file (``features/data/or.csv``).
+    (``features/02-broken.feature``) or a data file (``features/data/or.csv``). Nothing else: a
+    feature file cannot add Python that the scratch run would import.
 
     Example: And the scratch file "features/data/short.csv":
     """
-    (scratch / path).parent.mkdir(parents=True, exist_ok=True)
-    (scratch / path).write_text(docstring + "\n", encoding="utf-8")
+    write_scratch_file(scratch, path, docstring + "\n")
+
+
+@given(sentence('the scratch specification also loads the demonstration steps "{name}"'))
+def _(scratch, name):
+    """Add a steps module that ships with the project for a demonstration (``tests/fixtures/scratch/``):
+    ``ambiguous`` defines a second sentence that matches the guide's network sentence.
+
+    Example: And the scratch specification also loads the demonstration steps "ambiguous"
+    """
+    add_demonstration(scratch, name)
 
 
 @when(sentence("the scratch specification runs as: pytest {arguments}"), target_fixture="scratch_run")
@@ -79,9 +88,9 @@ def _(scratch_run, nodeids):
 
     Example: Then exactly these scratch tests failed: features/01-typo.feature::test_the_network_is_misspelt
     """
-    assert scratch_run.returncode == 1, scratch_run.report
+    assert scratch_run.returncode == 1, excerpt(scratch_run.report)
     failed = sorted(_summary(scratch_run.report, "FAILED"))
-    assert failed == sorted(n.strip() for n in nodeids.split(",")), scratch_run.report
+    assert failed == sorted(n.strip() for n in nodeids.split(",")), excerpt(scratch_run.report)
 
 
 @then(sentence('the scratch test "{nodeid}" passes'))
@@ -90,7 +99,7 @@ def _(scratch_run, nodeid):
 
     Example: And the scratch test "features/01-fine.feature::test_nothing_wrong_here" passes
     """
-    assert nodeid in _summary(scratch_run.report, "PASSED"), scratch_run.report
+    assert nodeid in _summary(scratch_run.report, "PASSED"), excerpt(scratch_run.report)
 
 
 @then(sentence('the scratch output contains "{text}"'))
@@ -99,7 +108,7 @@ def _(scratch_run, text):
 
     Example: And the scratch output contains "data/typo.csv, row 2, column x2: 'one' is not a number"
     """
-    assert text in scratch_run.report, scratch_run.report
+    assert text in scratch_run.report, excerpt(scratch_run.report)
 
 
 @then(sentence("exactly these scratch tests ran and passed: {nodeids}"))
@@ -109,9 +118,9 @@ def _(scratch_run, nodeids):
     Example: Then exactly these scratch tests ran and passed:
         features/01-gates.feature::test_the_and_gates_data_05_each
     """
-    assert scratch_run.returncode == 0, scratch_run.report
+    assert scratch_run.returncode == 0, excerpt(scratch_run.report)
     assert sorted(_summary(scratch_run.report, "PASSED")) == sorted(n.strip() for n in nodeids.split(",")), (
-        scratch_run.report
+        excerpt(scratch_run.report)
     )
 
 
@@ -122,7 +131,7 @@ def _(scratch_run, message, text):
     Example: And the scratch report says "Step definition is not found" for the sentence "the guide's 2-2-1
         netwrok with seed 0"
     """
-    assert f'{message}: Given "{text}"' in scratch_run.report, scratch_run.report
+    assert f'{message}: Given "{text}"' in scratch_run.report, excerpt(scratch_run.report)
 
 
 @then(sentence('the scratch report suggests first the step "{pattern}" with its file and line'))
@@ -133,7 +142,7 @@ def _(scratch_run, pattern):
         its file and line
     """
     first = scratch_run.report.split("Did you mean", 1)[1].splitlines()[1]
-    assert pattern in first and _definition(pattern).where in first, scratch_run.report
+    assert pattern in first and _definition(pattern).where in first, excerpt(scratch_run.report)
 
 
 @then(sentence('the scratch report gives the parser\'s message for line {line:d} of "{name}"'))
@@ -144,7 +153,7 @@ def _(scratch_run, line, name):
     """
     assert re.search(
         rf"{re.escape(name)} does not parse:[\s\S]*?\n\s*\({line}:\d+\): expected: ", scratch_run.report
-    ), scratch_run.report
+    ), excerpt(scratch_run.report)
 
 
 @then(sentence('the scratch report quotes the sentence "{text}" from "{where}"'))
@@ -154,7 +163,7 @@ def _(scratch_run, text, where):
     Example: And the scratch report quotes the sentence "the guide's 2-2-1 network with seed 0" from
         "01-twice.feature:3"
     """
-    assert f'"{text}" (features/{where})' in scratch_run.report, scratch_run.report
+    assert f'"{text}" (features/{where})' in scratch_run.report, excerpt(scratch_run.report)
 
 
 @then(sentence('the scratch report names "{where}" and the definition of "{pattern}" with its file and line'))
@@ -165,7 +174,7 @@ def _(scratch_run, where, pattern):
         network with seed {seed:d}" with its file and line
     """
     assert where in scratch_run.report and f"{pattern}    ({_definition(pattern).where})" in scratch_run.report, (
-        scratch_run.report
+        excerpt(scratch_run.report)
     )
 
 
@@ -178,8 +187,8 @@ def _(scratch_run, nodeid, n, measure):
     """
     name = nodeid.split("::")[-1]
     section = re.search(rf"^_+ {re.escape(name)} _+$\n(.*?)(?=^[_=]{{3,}})", scratch_run.report, re.M | re.S)
-    assert section, scratch_run.report
-    assert measure("lines", len(section.group(1).strip().splitlines())) <= n, section.group(1)
+    assert section, excerpt(scratch_run.report)
+    assert measure("lines", len(section.group(1).strip().splitlines())) <= n, excerpt(section.group(1))
 
 
 @then(sentence('the scratch results for the site record "{text}" in the message of "{name}"'))
