@@ -156,8 +156,9 @@ def inside(base: Path, path: str, what: str) -> Path:
     return target
 
 
-def write_scratch_file(dest: Path, path: str, text: str) -> Path:
-    """Write ``text`` to ``path`` (from the scratch root) if it is a feature file or a data file (``WRITABLE``)."""
+def write_scratch_file(dest: Path, path: str, text: str, encoding: str = "utf-8", newline: str = "\n") -> Path:
+    """Write ``text`` to ``path`` (from the scratch root) if it is a feature file or a data file (``WRITABLE``),
+    in ``encoding`` with ``newline`` line ends."""
     target = inside(dest, path, "the scratch file")
     parts = target.relative_to(Path(dest).resolve()).parts
     feature = parts[0] == "features" and target.suffix == ".feature" and len(parts) >= 2
@@ -165,7 +166,7 @@ def write_scratch_file(dest: Path, path: str, text: str) -> Path:
     if not (feature or data):
         raise ScratchError(f"the scratch file {path!r} cannot be written: a scratch file is {WRITABLE}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_bytes(text.replace("\n", newline).encode(encoding))
     return target
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from pytest_bdd.exceptions import GherkinParseError
+from pytest_bdd.feature import get_feature
 
 from speckit.features import parse_feature
 
@@ -53,7 +54,10 @@ class FeatureFile(pytest.Module):
         if error is None:
             try:
                 # scenarios() binds into its caller's namespace: run it as the module's own body.
-                exec(  # a byte-order mark is read as the encoding's mark, not as part of "Feature:"
+                # A byte-order mark is the encoding's mark, not part of "Feature:". scenarios() does not pass
+                # its encoding on to its first parse (pytest-bdd 9.0.1), so parse into its cache first.
+                get_feature(str(self.path.parent), self.path.name, encoding="utf-8-sig")
+                exec(
                     "from pytest_bdd import scenarios\nscenarios(path, encoding='utf-8-sig')",
                     {**vars(module), "path": str(self.path)},
                     vars(module),

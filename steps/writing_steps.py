@@ -119,8 +119,8 @@ def _(scratch_run, nodeids):
         features/01-gates.feature::test_the_and_gates_data_05_each
     """
     assert scratch_run.returncode == 0, excerpt(scratch_run.report)
-    assert sorted(_summary(scratch_run.report, "PASSED")) == sorted(n.strip() for n in nodeids.split(",")), (
-        excerpt(scratch_run.report)
+    assert sorted(_summary(scratch_run.report, "PASSED")) == sorted(n.strip() for n in nodeids.split(",")), excerpt(
+        scratch_run.report
     )
 
 
@@ -170,7 +170,7 @@ def _(scratch_run, text, where):
 def _(scratch_run, where, pattern):
     """Both competing step definitions appear in the report with their file:line.
 
-    Example: And the scratch report names "steps/extra_steps.py:6" and the definition of "the guide's 2-2-1
+    Example: And the scratch report names "steps/ambiguous_steps.py:13" and the definition of "the guide's 2-2-1
         network with seed {seed:d}" with its file and line
     """
     assert where in scratch_run.report and f"{pattern}    ({_definition(pattern).where})" in scratch_run.report, (

@@ -62,7 +62,7 @@ def test_the_values_chapters_use_are_filled_in(text, shown):
         ('{{ worked.nodes["all"] }}', f"at most {VALUE_LIMIT} may be placed in prose"),
         ("{{ nothing }}", "'nothing' is undefined; the values a description may quote: worked, answer"),
         ("{{ worked.W1[9] }}", "has no element 9"),
-        ("{{ worked.y_hat|num }} {{", "line 1 of the description: unexpected 'end of template'"),
+        ("{{ worked.y_hat|num }} {{", r"unexpected 'end of template' \(a template starts with {{ or {%\)"),
     ],
 )
 def test_anything_but_a_value_is_refused_by_name(text, why, tmp_path, monkeypatch):

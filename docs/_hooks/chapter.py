@@ -213,7 +213,7 @@ class _Reader:
     def line_of(self, text: str, after: int) -> int:
         """The number of the first line from ``after`` on that reads ``text`` (``after`` when none does)."""
         for number, line in enumerate(self.lines[after - 1 :], start=after):
-            if line.strip() == text.strip():
+            if line.strip().endswith(text.strip()):
                 return number
         return after
 
@@ -227,7 +227,7 @@ class _Reader:
         try:
             return self.render_prose(text), None
         except ProseError as error:
-            return "", self.problem(line, f"{what} cannot be shown: {error}")
+            return "", self.problem(line + error.line - 1, f"{what} cannot be shown: {error}")
 
     def blocks(self, value: str, line: int, what: str) -> list[Block]:
         """A description as prose, figure and widget blocks (a line ``Figure: <file>`` places a figure,
@@ -308,10 +308,12 @@ def _evidence(scenario: dict, results: FeatureResults, reader: _Reader) -> Evide
         question, *rest = _ANSWER.split(description, maxsplit=1)
         description = question.strip()
         if rest:
-            answer, problem = reader.prose(rest[0].strip(), line, f"the answer of the exercise {scenario['name']!r}")
+            first = reader.line_of(rest[0].strip().splitlines()[0], line) if rest[0].strip() else line
+            answer, problem = reader.prose(rest[0].strip(), first, f"the answer of the exercise {scenario['name']!r}")
         else:
             problem = reader.problem(line, "this exercise has no answer: end its description with 'Answer: ...'")
-    html, unshown = reader.prose(description, line, what) if description else ("", None)
+    first = reader.line_of(description.splitlines()[0], line) if description else line
+    html, unshown = reader.prose(description, first, what) if description else ("", None)
     problem = unshown or problem
     return Evidence(
         name=scenario["name"] or scenario["keyword"].strip(),

@@ -88,7 +88,12 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 
 class ProseError(ValueError):
-    """A description that cannot be shown as written: the message names the expression and what is allowed."""
+    """A description that cannot be shown as written: the message names the expression and what is allowed;
+    ``line`` is the line of the description it is on (from 1)."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
 
 
 # --- 1. values --------------------------------------------------------------------------------------
@@ -100,7 +105,7 @@ def _check(node: nodes.Node, source: str) -> None:
     """Refuse any part of a parsed template but values: see ``_ALLOWED``."""
 
     def refuse(why: str) -> ProseError:
-        return ProseError(f"line {getattr(node, 'lineno', 1)} of the description: {why}; {_ALLOWED} are allowed")
+        return ProseError(f"{why}; {_ALLOWED} are allowed", getattr(node, "lineno", 1))
 
     def literal(arg: nodes.Node) -> bool:
         return isinstance(arg, nodes.Const) or (
@@ -218,7 +223,7 @@ def values_template(context: dict, *, strict: bool = True) -> Callable[[str], st
         except ProseError:
             raise
         except jinja2.TemplateSyntaxError as error:
-            raise ProseError(f"line {error.lineno} of the description: {error.message}") from None
+            raise ProseError(f"{error.message} (a template starts with {{{{ or {{%)", error.lineno) from None
         except jinja2.UndefinedError as error:
             if strict:
                 quotable = ", ".join(context) or "none"
