@@ -12,11 +12,8 @@ chromium (``checks/test_hostile.py``).
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -62,22 +59,12 @@ def project_files() -> set[str]:
 
 
 def build_scratch_site(scratch: Path) -> ScratchSite:
-    """``mkdocs build`` of the project's site with the scratch specification's feature files."""
-    env = {
-        **os.environ,
-        "BACKPROP_FEATURES": str(scratch / "features"),
-        "BACKPROP_RESULTS": str(scratch / "results.json"),
-        "BACKPROP_SKIP_COMPUTED": "1",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    """The project's site made of the scratch specification's feature files (``docs._hooks.build.build_site``)."""
+    from docs._hooks.build import build_site  # the site's tooling, only for these steps
+
     before = project_files()
-    # Not -q: MkDocs then drops the warnings the checks read.
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml")]
-    done = subprocess.run(
-        [*command, "-d", str(scratch / "site")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
-    appeared = sorted(project_files() - before)
-    return ScratchSite(done.returncode, done.stdout + done.stderr, scratch / "site", appeared)
+    done = build_site(scratch / "features", scratch / "site", scratch / "results.json")
+    return ScratchSite(done.returncode, done.stdout + done.stderr, scratch / "site", sorted(project_files() - before))
 
 
 class _Page(HTMLParser):

@@ -26,6 +26,7 @@ import json
 import os
 import pkgutil
 import re
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -315,6 +316,26 @@ def navigation(read: list[chapters.Chapter], pages: set[str]) -> list:
     # A static page nobody placed (a reader's new docs/*.md) goes with the other references.
     check[-1:-1] = sorted(p for p in pages - placed if p.endswith(".md"))
     return [{"Learn": learn}, {"Specify and check": check}]
+
+
+def build_site(
+    features: Path, out: Path, results: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
+    """``mkdocs build`` of this project's site made of the feature files in ``features`` (not ``features/``),
+    into ``out``, without the computed pages: the site of a scratch specification, quickly (a few seconds).
+
+    Not strict (the project's own pages link to chapters ``features`` may not have), and not quiet, so
+    that its log keeps the warnings about the feature files. ``results``: a recorded run to show.
+    """
+    env = {
+        **os.environ,
+        "BACKPROP_FEATURES": str(features),
+        "BACKPROP_RESULTS": str(results or Path(out) / "no-results.json"),
+        "BACKPROP_SKIP_COMPUTED": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def main(argv: list[str] | None = None) -> int:
