@@ -75,6 +75,8 @@ def page(browser, server, outside_requests):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # What the page's Content-Security-Policy refused: the site's own pages must need nothing it refuses.
+    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
     page.js_errors = errors
     yield page
     context.close()

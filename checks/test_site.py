@@ -17,6 +17,7 @@ column and scrolls sideways, legible, on a phone.
 from __future__ import annotations
 
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -233,6 +234,52 @@ def test_the_chain_rule_chapter_shows_its_graph_and_a_phone_scrolls_it_sideways(
         assert (sizes["img"] > sizes["inner"]) == (width < 600), sizes
     finally:
         context.close()
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.policy = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"] or "")
+        if tag == "a" and attributes.get("href"):
+            self.hrefs.append(attributes["href"] or "")
+        if tag == "meta" and attributes.get("http-equiv") == "Content-Security-Policy":
+            self.policy += 1
+
+
+def _parsed(path: Path) -> _Links:
+    links = _Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def test_every_page_has_a_policy_and_every_link_inside_the_site_leads_to_a_page_and_anchor_that_exist():
+    # Descriptions are rendered apart from MkDocs (docs/_hooks/prose.py), so MkDocs' own link validation
+    # does not see their links: this reads every link of the built site instead.
+    pages = {p.resolve(): _parsed(p) for p in SITE.rglob("*.html")}
+    assert all(links.policy == 1 for links in pages.values()), [str(p) for p, x in pages.items() if x.policy != 1]
+    broken = []
+    for page, links in pages.items():
+        for href in links.hrefs:
+            target, _, anchor = href.partition("#")
+            if urlparse(href).scheme or href.startswith(("mailto:", "//")):
+                continue
+            base = SITE.resolve() if target.startswith("/") else page.parent  # the 404 page links from the root
+            path = (base / target.lstrip("/")).resolve() if target else page
+            path = path / "index.html" if path.is_dir() else path
+            if path.suffix == ".html" and path not in pages:
+                broken.append(f"{page.relative_to(SITE.resolve())}: {href} (no page)")
+            elif anchor and path in pages and anchor not in pages[path].ids:
+                broken.append(f"{page.relative_to(SITE.resolve())}: {href} (no anchor)")
+            elif not path.exists():
+                broken.append(f"{page.relative_to(SITE.resolve())}: {href} (no file)")
+    assert not broken, f"{len(broken)} broken links: {broken[:10]}"
 
 
 def test_no_request_leaves_127_0_0_1(page, server, outside_requests):

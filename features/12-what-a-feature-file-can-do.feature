@@ -18,7 +18,7 @@ Feature: What a feature file can and cannot do
       script, an event handler, a `javascript:` link, a frame, an image from
       another host) is removed from the HTML the Markdown becomes, against an
       allow-list of tags and attributes. A description may quote numbers the
-      package computed (`{{ worked.y_hat | num }}`), but only by name, field,
+      package computed (`{% raw %}{{ worked.y_hat | num }}{% endraw %}`), but only by name, field,
       index and call with literal arguments: no arithmetic, no statements, no
       way to Python's internals, files or the network. Every page also carries
       a Content-Security-Policy that lets only the site's own scripts run.

@@ -201,8 +201,13 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
     if ORIGINAL.exists():
         from docs._hooks import page_errata
 
+        # The line marks are links inside <pre>, which MkDocs does not rewrite: written as the page's URL.
+        errata_url = prose.relative_url(prose.directory_url("errata.md"), prose.directory_url("original.md"))
         site.pages["original.md"] = markup.render(
-            "original.md.j2", lines=page_errata.original_lines(ORIGINAL), errata=page_errata.errata_by_line()
+            "original.md.j2",
+            lines=page_errata.original_lines(ORIGINAL),
+            errata=page_errata.errata_by_line(),
+            errata_url=errata_url,
         )
 
     read: list[chapters.Chapter] = []
