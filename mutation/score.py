@@ -14,10 +14,10 @@ import datetime
 import json
 import subprocess
 import sys
-from pathlib import Path
+
+from speckit.features import ROOT
 
 BAR = 0.95
-ROOT = Path(__file__).resolve().parent.parent
 STATS = ROOT / "mutants" / "mutmut-cicd-stats.json"
 SCORE = ROOT / "mutation" / "score.json"
 MEASURED_PATHS = ["backprop", "features", "steps", "conftest.py", "pyproject.toml"]

@@ -12,8 +12,9 @@ the specification runs on, kept apart from the step definitions in ``steps/``:
 * ``authoring``: a pytest plugin suggesting the closest sentences for an
   undefined step, the ambiguity check, and a scratch copy of the specification;
 * ``results``: a pytest plugin recording each scenario's result (and what its
-  steps measured) for the site, under pytest-xdist too.
+  steps measured) for the site, under pytest-xdist too;
+* ``short``: a pytest plugin reporting a failing step in a few lines.
 
-The root ``conftest.py`` loads the three plugins; the site (``docs/_hooks``),
+The root ``conftest.py`` loads the four plugins; the site (``docs/_hooks``),
 the browser checks and the tests import the rest.
 """

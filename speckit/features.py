@@ -19,6 +19,8 @@ from gherkin.pickles.compiler import Compiler
 from gherkin.token_scanner import TokenScanner
 
 ROOT = Path(__file__).resolve().parent.parent
+"""The project's root, where pyproject.toml is: the one definition the steps, the site, the checks, the
+benchmarks and the mutation score all use."""
 FEATURES_DIR = ROOT / "features"
 
 _PREFIX = re.compile(r"^(\d+)")

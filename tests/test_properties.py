@@ -1,7 +1,7 @@
 """Property-based checks (Hypothesis): what must hold for *every* small network, not just the guide's.
 
 Random architectures (1-4 layers, widths 1-8), activations, every accepted
-(output, loss) pairing and batches of 1-6 rows; see ``steps/strategies.py``.
+(output, loss) pairing and batches of 1-6 rows; see ``tests/strategies.py``.
 Under ``CI`` the examples are derandomized (the profile is set in the root
 conftest.py), so CI runs the same examples every time.
 """

@@ -37,10 +37,9 @@ from docs._hooks import chapter as chapters
 from docs._hooks import markup, prose, sentences
 from docs._hooks.results import RunResults
 from speckit.catalog import StepDefinition, step_definitions
-from speckit.features import feature_paths, parse_feature
+from speckit.features import ROOT, feature_paths, parse_feature
 from speckit.features import sentences as step_sentences
 
-ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 FEATURES = Path(os.environ.get("BACKPROP_FEATURES", ROOT / "features"))
 """The feature files the site is made of; ``BACKPROP_FEATURES`` builds the site of another folder

@@ -7,11 +7,10 @@ apart.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[2]
+from speckit.features import ROOT
+
 FEATURES = ROOT / "features"
 
 GUIDE_LEARNING_RATE = 0.01

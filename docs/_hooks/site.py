@@ -18,14 +18,14 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _importable() -> None:
-    """The repository root (``backprop``, ``speckit``, ``docs._hooks.*``) on ``sys.path``.
-    MkDocs restores ``sys.path`` after loading a hook, so this runs again at build time."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
+    """The repository root (``backprop``, ``speckit``, ``docs._hooks.*``) on ``sys.path``, found from this
+    file: MkDocs loads the hook by its path, before anything of the project can be imported. MkDocs
+    restores ``sys.path`` after loading a hook, so this runs again at build time."""
+    root = str(Path(__file__).resolve().parents[2])
+    if root not in sys.path:
+        sys.path.insert(0, root)
 
 
 _importable()
