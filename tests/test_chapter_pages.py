@@ -22,7 +22,7 @@ from types import SimpleNamespace
 import markdown
 import pytest
 
-from docs._hooks import build, markup
+from docs._hooks import api, build, markup, navigation
 from docs._hooks.chapter import read_chapter
 from docs._hooks.formatting import number
 from docs._hooks.results import RunResults, file_hash
@@ -250,8 +250,8 @@ def test_the_legend_of_the_marks_is_on_every_chapter():
 
 def test_links_behind_the_chapter_are_added():
     links = {
-        "steps": [build.Link("Then the counter is {n:d}", "../step-catalog.md#step-x-1")],
-        "api": [build.Link("backprop.train", "../api/training.md#backprop.training.train")],
+        "steps": [api.Link("Then the counter is {n:d}", "../step-catalog.md#step-x-1")],
+        "api": [api.Link("backprop.train", "../api/training.md#backprop.training.train")],
     }
     page = chapter(hand_written_results(), links=links)
     assert "[Then the counter is &#123;n:d&#125;](../step-catalog.md#step-x-1)" in page
@@ -320,7 +320,7 @@ def test_the_navigation_has_two_tracks_and_marks_a_failing_chapter():
         "chapters/01-counter.md",
         "a-readers-page.md",
     }
-    nav = build.navigation(chapters, pages)
+    nav = navigation.navigation(chapters, pages)
     learn, check = nav[0]["Learn"], nav[1]["Specify and check"]
     assert learn == [
         {"Introduction": "index.md"},

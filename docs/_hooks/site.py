@@ -32,7 +32,7 @@ _importable()
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from docs._hooks import build, chapter, csp, markup, prose, sentences  # noqa: E402
+from docs._hooks import api, build, chapter, csp, markup, navigation, prose, sentences, widget_data  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.backprop")
 
@@ -51,7 +51,7 @@ _MATH = re.compile(r'<(span|div) class="arithmatex"')
 def on_config(config):
     _importable()
     # Re-read the page code on every serve rebuild, so edits to it show without a restart.
-    for module in (prose, markup, chapter, sentences, build):
+    for module in (prose, markup, chapter, sentences, navigation, api, widget_data, build):
         importlib.reload(module)
     for folder in (build.FEATURES, build.RESULTS.parent):
         folder.mkdir(parents=True, exist_ok=True)

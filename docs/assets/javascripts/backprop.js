@@ -177,12 +177,16 @@
     return parts[0].replace("-", "−") + " × 10<sup>" + parts[1].replace("+", "").replace("-", "−") + "</sup>";
   }
 
-  var XOR = { X: [[0, 0], [0, 1], [1, 0], [1, 1]], y: [[0], [1], [1], [0]] };
+  function packageData(script) {
+    // The worked example's parameters and the XOR data, as the package has them: exported by the site build
+    // (docs/_hooks/widget_data.py) next to this folder, so that no copy of them is typed here.
+    return fetch(new URL("../generated/package-data.json", script.src)).then(function (r) { return r.json(); });
+  }
 
   window.backprop = {
     NAMES: names({ b1: [0, 0] }), names: names, sigmoid: sigmoid, ACTIVATIONS: ACTIVATIONS, get: get, set: set,
     copy: copy, forwardProp: forwardProp, computeLoss: computeLoss, backwardProp: backwardProp,
     numericalGradient: numericalGradient, gradientDescent: gradientDescent, train: train,
-    relativeError: relativeError, format: format, XOR: XOR
+    relativeError: relativeError, format: format, packageData: packageData
   };
 })();

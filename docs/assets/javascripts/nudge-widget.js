@@ -4,8 +4,9 @@
 (function () {
   "use strict";
   var bp = window.backprop;
-  var WORKED = { W1: [[0.75, 0.5], [-0.25, 1.5]], b1: [0, -1], W2: [[1], [-2]], b2: [0.5] };
-  var XOR = [[[0, 0], [0]], [[0, 1], [1]], [[1, 0], [1]], [[1, 1], [0]]];
+  var script = document.currentScript;
+  var WORKED = null;  // the worked example's parameters and the XOR rows, [[x, y], ...]: the package's, from
+  var XOR = null;     // package-data.json (bp.packageData), set before the widget is built
   var EPSILONS = ["1e-1", "1e-2", "1e-3", "1e-4", "1e-5", "1e-6", "1e-7", "1e-8", "1e-9", "1e-10", "1e-11", "1e-12"];
   var DEFAULTS = { row: "3", eps: "1e-5", wrong: false };
 
@@ -151,6 +152,14 @@
     var root = document.getElementById("nudge-widget");
     if (!root || root.getAttribute("data-built")) return;
     root.setAttribute("data-built", "1");
+    bp.packageData(script).then(function (data) {
+      WORKED = data.worked;
+      XOR = data.xor.X.map(function (x, n) { return [x, data.xor.y[n]]; });
+      start(root);
+    });
+  }
+
+  function start(root) {
     build(root);
     writeState(root, fromHash());
     root.addEventListener("input", function () { render(root); });

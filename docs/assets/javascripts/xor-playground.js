@@ -11,6 +11,7 @@
   var TOLERANCE = 0.1;
   var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var starts = null;
+  var XOR = null;  // the package's XOR data set ({X, y}), from package-data.json
 
   function fmt(x) { return bp.format(x, 4); }
 
@@ -79,7 +80,7 @@
   }
 
   function learned(outputs) {
-    for (var n = 0; n < 4; n++) if (!(Math.abs(outputs[n][0] - bp.XOR.y[n][0]) < TOLERANCE)) return false;
+    for (var n = 0; n < 4; n++) if (!(Math.abs(outputs[n][0] - XOR.y[n][0]) < TOLERANCE)) return false;
     return true;
   }
 
@@ -92,7 +93,7 @@
   Playground.prototype.reset = function () {
     this.s = settings(this.root);
     this.p = start(this.s);
-    this.losses = [bp.computeLoss(this.p, bp.XOR.X, bp.XOR.y, this.s.loss)];
+    this.losses = [bp.computeLoss(this.p, XOR.X, XOR.y, this.s.loss)];
     this.pause();
     this.draw();
     this.saveHash();
@@ -101,7 +102,7 @@
   Playground.prototype.epochs = function (n) {
     // n more epochs from where training stands: the loss after each update is appended.
     var self = this, t0 = performance.now();
-    var more = bp.train(this.p, bp.XOR.X, bp.XOR.y, trainOptions(this.s, n));
+    var more = bp.train(this.p, XOR.X, XOR.y, trainOptions(this.s, n));
     this.losses = this.losses.concat(more.slice(1));
     var ms = performance.now() - t0;
     if (n >= 1000) self.root.setAttribute("data-epochs-per-second", String(n / (ms / 1000)));
@@ -140,10 +141,10 @@
     lossCell.innerHTML = fmt(loss);
     lossCell.setAttribute("data-value", String(loss));
     root.setAttribute("data-epoch", String(epoch));
-    var outputs = bp.forwardProp(this.p, bp.XOR.X).a2;
-    root.querySelector(".bdd-playground-table tbody").innerHTML = bp.XOR.X.map(function (x, n) {
-      var ok = Math.abs(outputs[n][0] - bp.XOR.y[n][0]) < TOLERANCE;
-      return "<tr><td>" + x[0] + "</td><td>" + x[1] + "</td><td>" + bp.XOR.y[n][0] + '</td><td data-key="out,' + n +
+    var outputs = bp.forwardProp(this.p, XOR.X).a2;
+    root.querySelector(".bdd-playground-table tbody").innerHTML = XOR.X.map(function (x, n) {
+      var ok = Math.abs(outputs[n][0] - XOR.y[n][0]) < TOLERANCE;
+      return "<tr><td>" + x[0] + "</td><td>" + x[1] + "</td><td>" + XOR.y[n][0] + '</td><td data-key="out,' + n +
         '" data-value="' + outputs[n][0] + '">' + fmt(outputs[n][0]) + "</td><td>" + (ok ? "✔ yes" : "✘ no") + "</td></tr>";
     }).join("");
     this.drawLoss();
@@ -185,9 +186,9 @@
     var self = this, c = this.root.querySelector('[data-plot="boundary"]');
     heat(c, function (x0, x1) { return self.predict(x0, x1).a2[0][0]; });
     var g = c.getContext("2d");
-    bp.XOR.X.forEach(function (x, n) {
+    XOR.X.forEach(function (x, n) {
       g.beginPath(); g.arc(x[0] * (c.width - 20) + 10, (1 - x[1]) * (c.height - 20) + 10, 7, 0, 2 * Math.PI);
-      g.fillStyle = bp.XOR.y[n][0] ? "#e8710a" : "#3f51b5"; g.fill(); g.strokeStyle = "#fff"; g.stroke();
+      g.fillStyle = XOR.y[n][0] ? "#e8710a" : "#3f51b5"; g.fill(); g.strokeStyle = "#fff"; g.stroke();
     });
     var box = this.root.querySelector('[data-plot="hidden"]'), h = this.p.b1.length;
     if (box.children.length !== h) {
@@ -225,7 +226,7 @@
       var t = performance.now();
       while (seed < 100 && performance.now() - t < 30) {
         var ok = false;
-        bp.train(start({ h: s.h, seed: String(seed), act: s.act }), bp.XOR.X, bp.XOR.y,
+        bp.train(start({ h: s.h, seed: String(seed), act: s.act }), XOR.X, XOR.y,
           trainOptions(s, cap, function (epoch, loss, outputs) { if (learned(outputs)) { ok = true; return false; } }));
         if (!ok) failed.push(seed);
         seed += 1;
@@ -262,8 +263,10 @@
     var root = document.getElementById("xor-playground");
     if (!root || root.getAttribute("data-built")) return;
     root.setAttribute("data-built", "1");
-    fetch(new URL("../generated/xor-starts.json", script.src)).then(function (r) { return r.json(); }).then(function (data) {
-      starts = data;
+    var startsLoaded = fetch(new URL("../generated/xor-starts.json", script.src)).then(function (r) { return r.json(); });
+    Promise.all([startsLoaded, bp.packageData(script)]).then(function (loaded) {
+      starts = loaded[0];
+      XOR = loaded[1].xor;
       build(root);
       fromHash(root);
       var pg = new Playground(root);
