@@ -16,7 +16,7 @@ def test_the_worked_example_and_xor_round_trip_exactly():
     X, y = bp.xor()
     assert np.array_equal(data["worked"]["W1"], network.weights[0]) and np.array_equal(data["worked"]["b2"], [0.5])
     assert np.array_equal(data["xor"]["X"], X) and np.array_equal(data["xor"]["y"], y)
-    assert FILES == {"assets/generated/package-data.json": package_data}
+    assert {"assets/generated/package-data.json": package_data} == FILES
 
 
 def test_every_playground_start_is_init_network_of_its_seed_bit_for_bit():
