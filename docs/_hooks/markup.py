@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import numpy as np
 
-from docs._hooks.formatting import number
+from docs._hooks.formatting import factor, number, plain
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -146,6 +146,29 @@ ENVIRONMENT.globals.update(LABELS=LABELS, ICONS=ICONS, table=table, badge=badge,
 def widgets() -> set[str]:
     """The widgets a ``Widget: <name>`` line may place: ``templates/widgets/<name>.md.j2``."""
     return {path.name.removesuffix(".md.j2") for path in (TEMPLATES / "widgets").glob("*.md.j2")}
+
+
+LATEX_ENVIRONMENT = ENVIRONMENT.overlay(
+    block_start_string="<%",
+    block_end_string="%>",
+    variable_start_string="<<",
+    variable_end_string=">>",
+    comment_start_string="<#",
+    comment_end_string="#>",
+    extensions=["jinja2.ext.do"],
+)
+"""For pages that are mostly LaTeX (the worked example), whose braces would clash with ``{{ }}`` and ``{% %}``."""
+LATEX_ENVIRONMENT.filters.update(
+    num=lambda x, digits=6: number(x, digits, "latex"),
+    factor=factor,
+    plain=plain,
+    repr=repr,
+)
+
+
+def render_latex(template: str, **context: object) -> str:
+    """The page ``template`` (in ``templates/``, written with ``<< >>`` and ``<% %>``) filled with ``context``."""
+    return LATEX_ENVIRONMENT.get_template(template).render(**context)
 
 
 _FIGURE_LINE = re.compile(r"^[ \t]*Figure:[ \t]*(\S+)[ \t]*$", re.M)
