@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import pkgutil
 from dataclasses import dataclass
 
@@ -32,10 +33,14 @@ def pages() -> dict[str, str]:
     return {f"api/{module}.md": f"{front}# `backprop.{module}`\n\n::: backprop.{module}\n" for module in modules()}
 
 
+@functools.cache
+def _tree(path: str) -> ast.Module:
+    return ast.parse((ROOT / path).read_text(encoding="utf-8"))
+
+
 def called(definition: StepDefinition) -> list[str]:
     """The names a step function calls or reads as ``bp.<name>``, in order, from its source's syntax tree."""
-    tree = ast.parse((ROOT / definition.where.rsplit(":", 1)[0]).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
+    for node in ast.walk(_tree(definition.where.rsplit(":", 1)[0])):
         if (
             isinstance(node, ast.FunctionDef)
             and min([node.lineno, *(d.lineno for d in node.decorator_list)]) == definition.line

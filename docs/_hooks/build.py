@@ -24,12 +24,11 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docs._hooks import api, markup, navigation, prose, sentences, widget_data
+from docs._hooks import api, cache, markup, navigation, prose, sentences, widget_data
 from docs._hooks import chapter as chapters
 from docs._hooks.results import RunResults
 from speckit.catalog import StepDefinition, step_definitions
@@ -136,13 +135,11 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
     if computed:
         from docs._hooks import gallery, page_errata, page_worked_example
 
-        with tempfile.TemporaryDirectory(prefix="backprop-figures-") as tmp:
-            for figure in gallery.FIGURES:
-                figure.draw(Path(tmp) / figure.filename)
-                site.files[f"figures/{figure.filename}"] = (Path(tmp) / figure.filename).read_bytes()
-                figures[figure.filename] = figure
+        for figure in gallery.FIGURES:
+            site.files[f"figures/{figure.filename}"] = cache.drawn(f"figures/{figure.filename}", figure.draw)
+            figures[figure.filename] = figure
         context = _values()
-        site.files["assets/generated/xor-starts.json"] = widget_data.xor_starts()
+        site.files["assets/generated/xor-starts.json"] = cache.drawn("xor-starts.json", widget_data.write_xor_starts)
         site.pages["worked-example.md"] = page_worked_example.render()
         site.pages["errata.md"] = page_errata.render()
     site.files.update({path: data() for path, data in widget_data.FILES.items()})

@@ -1,4 +1,4 @@
-"""The experiments behind the site's figures and computed pages; each runs once per process (``functools.cache``).
+"""The experiments behind the site's figures and computed pages; each runs once per build, kept in ``cache``.
 
 So a caption and its figure, or two pages quoting the same number, share one
 computation. Every number comes from the ``backprop`` package; the settings
@@ -15,10 +15,10 @@ import numpy as np
 import backprop as bp
 from backprop.sweeps import SeedSweep, sweep_xor
 from benchmarks import bench_gradient_cost
-from docs._hooks import settings
+from docs._hooks import cache, settings
 
 
-@functools.cache
+@cache.computed
 def sweep(learning_rate: float) -> SeedSweep:
     """The guide's 2-2-1 network from every seed of settings.SWEEP_SEEDS, trained on XOR at ``learning_rate``."""
     return sweep_xor(
@@ -33,7 +33,7 @@ def learned_and_stuck() -> tuple[int, int]:
     return int(s.seeds[np.flatnonzero(s.solved)[0]]), int(s.seeds[np.flatnonzero(~s.solved)[0]])
 
 
-@functools.cache
+@cache.computed
 def trained(seed: int) -> bp.Network:
     """The guide's network with ``seed`` after settings.SWEEP_EPOCHS epochs at the good rate."""
     network = bp.init_network((2, 2, 1), seed=seed)
@@ -75,7 +75,7 @@ def _train_rates(seed: int, rates, gradient: str) -> dict:
     return {rate: history.losses[:, s] for s, rate in enumerate(rates)}
 
 
-@functools.cache
+@cache.computed
 def loss_curves() -> LossCurves:
     seed = learned_and_stuck()[0]
     return LossCurves(
@@ -112,7 +112,7 @@ def epsilon_error(epsilon: float, method: str) -> float:
     ).overall
 
 
-@functools.cache
+@cache.computed
 def epsilon_errors() -> EpsilonErrors:
     return EpsilonErrors(
         settings.EPSILONS,
@@ -135,7 +135,7 @@ TIMING_REPEATS = 15
 """Each time on the cost figure is the median of this many side-by-side repeats (``make bench``'s harness)."""
 
 
-@functools.cache
+@cache.computed
 def gradient_cost() -> GradientCost:
     """Counted passes and measured seconds per gradient for [n, n, 1] networks."""
     rows: dict[str, list[float]] = {k: [] for k in ("P", "nf", "bf", "bb", "nt", "bt")}

@@ -241,12 +241,15 @@ def values_template(context: dict, *, strict: bool = True) -> Callable[[str], st
 
 
 class _Links(Treeprocessor):
-    """Rewrite ``href="../page.md#anchor"`` to the URL of that page of the site; note a link to a missing page."""
+    """Rewrite ``href="../page.md#anchor"`` to the URL of that page of the site; note a link to a missing page.
 
-    def __init__(self, md: markdown.Markdown, page: str, pages: set[str], url: Callable[[str], str]):
-        super().__init__(md)
-        self.page, self.pages, self.url = page, pages, url
-        self.missing: list[str] = []
+    ``page``, ``pages`` and ``url`` are set for each conversion (``to_html``); ``missing`` collects hrefs.
+    """
+
+    page: str = ""
+    pages: set[str] = set()
+    url: Callable[[str], str] = staticmethod(lambda page: page)  # type: ignore[assignment]
+    missing: list[str] = []
 
     def run(self, root: etree.Element) -> None:
         for a in root.iter("a"):
@@ -262,15 +265,13 @@ class _Links(Treeprocessor):
 
 
 class _LinksExtension(Extension):
-    def __init__(self, page: str, pages: set[str], url: Callable[[str], str]):
+    def __init__(self) -> None:
         super().__init__()
-        self.arguments = (page, pages, url)
-        self.missing: list[str] = []
+        self.links: _Links | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        links = _Links(md, *self.arguments)
-        self.missing = links.missing
-        md.treeprocessors.register(links, "bdd-links", 1)
+        self.links = _Links(md)
+        md.treeprocessors.register(self.links, "bdd-links", 1)
 
 
 def directory_url(page: str) -> str:
@@ -288,11 +289,19 @@ def relative_url(target: str, page: str) -> str:
     return relative + "/" if target.endswith("/") or target == "" else relative
 
 
+_LINKS = _LinksExtension()
+_MARKDOWN = markdown.Markdown(
+    extensions=[*EXTENSIONS, _LINKS], extension_configs=EXTENSION_CONFIGS, output_format="html"
+)
+"""One converter for every description (a new one costs milliseconds each); ``reset`` between texts."""
+
+
 def to_html(text: str, page: str, pages: set[str], url: Callable[[str], str] = directory_url) -> str:
     """The Markdown ``text`` of the page ``page`` as sanitised HTML (see the module's docstring)."""
-    links = _LinksExtension(page, pages, url)
-    md = markdown.Markdown(extensions=[*EXTENSIONS, links], extension_configs=EXTENSION_CONFIGS, output_format="html")
-    rendered = md.convert(text)
+    links = _LINKS.links
+    assert links is not None, "the extension is registered when the converter is made"
+    links.page, links.pages, links.url, links.missing = page, pages, url, []
+    rendered = _MARKDOWN.reset().convert(text)
     if links.missing:
         raise ProseError(f"a link to a page the site does not have: {', '.join(links.missing)}")
     return sanitise(rendered)

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import numpy as np
 
 import backprop as bp
-from docs._hooks import settings
+from docs._hooks import cache, settings
 from docs._hooks.experiments import gradient_cost, sweep, worked_example
 
 
@@ -208,6 +208,7 @@ class Digits:
     """Test images the network of seed 0 reads correctly after training."""
 
 
+@cache.computed
 def digits() -> Digits:
     from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
 

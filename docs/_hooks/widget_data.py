@@ -12,8 +12,13 @@ JavaScript's Number: the page's numbers are the package's.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import backprop as bp
+
+
+def write_xor_starts(path: Path) -> None:
+    path.write_bytes(xor_starts())
 
 
 def _parameters(network: bp.Network) -> dict[str, list]:
