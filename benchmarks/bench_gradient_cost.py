@@ -10,8 +10,9 @@ The cheap-gradient principle (Baur and Strassen; reverse-mode automatic
 differentiation) bounds T_g / T_f by a small constant, 3 in their operation
 count, whatever P is; nudging costs T_num / T_g ~ P / constant. These are the
 package's own unchecked cores (``forward``, ``backward``,
-``estimate_gradient``), the ones training runs. The site's cost figure uses
-``measure`` below, so the site and the benchmark time the same thing the same way.
+``estimate_gradient``), the ones training runs. ``make bench`` writes the
+measurements to ``benchmarks/last-run.json``, which the site's cost figure
+(chapter "Why backprop") draws, saying when and where they were taken.
 
 Bar: T_g / T_f at most 2.5 for every n and batch size.
 """
@@ -82,6 +83,7 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
     )
     worst = 0.0
     data: dict[str, list[float]] = {
+        "n": [],
         "P": [],
         "batch": [],
         "backprop_over_forward": [],
@@ -111,6 +113,7 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
                 ]
             )
             for key, v in (
+                ("n", n),
                 ("P", P),
                 ("batch", batch),
                 ("backprop_over_forward", tg / tf),
@@ -120,37 +123,16 @@ def run(repeats: int = 15, inner: int = 40) -> tuple[Table, dict]:
             ):
                 data[key].append(v)
     table.passed = worst <= BAR
-    table.notes.append(
-        f"Worst backprop / forward: {worst:.2f}. Medians of {repeats} side-by-side repeats of {inner} calls for "
-        "forward and backprop; of 5 single calls (3 for P > 1000) for the numerical gradient."
+    how = (
+        f"medians of {repeats} side-by-side repeats of {inner} calls for forward and backprop; "
+        "of 5 single calls (3 for P > 1000) for the numerical gradient"
     )
+    table.notes.append(f"Worst backprop / forward: {worst:.2f}. {how[0].upper()}{how[1:]}.")
     table.notes.append(
         "Nudging needs P + 1 forward passes where backprop needs one forward and one backward pass, "
         "so numerical / backprop grows in proportion to P."
     )
-    return table, data
-
-
-def figure(data: dict, path, note: str):
-    """The cost-against-P figure (the site's ``plot_gradient_cost``) for the batch of 64; None without matplotlib."""
-    try:
-        import matplotlib  # noqa: F401  # only to find out whether it is installed
-    except ImportError:
-        return None
-    from docs._hooks.figures import plot_gradient_cost
-
-    rows = [i for i, b in enumerate(data["batch"]) if b == 64]
-    P = np.array([data["P"][i] for i in rows])
-    return plot_gradient_cost(
-        P,
-        {"nudging: forward passes (P + 1)": P + 1, "backprop: forward + backward passes": np.full(len(P), 2)},
-        {
-            "nudging (forward difference)": [data["numerical_seconds"][i] for i in rows],
-            "backprop": [data["backprop_seconds"][i] for i in rows],
-        },
-        path,
-        machine_note=note,
-    )
+    return table, {**data, "how": how}
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""``make bench``: run the five benchmarks, print them, write ``benchmarks/last-run.md``.
+"""``make bench``: run the five benchmarks, print them, write ``benchmarks/last-run.md`` and ``last-run.json``.
+
+The Markdown is the report; the JSON holds what the site reads from it: when,
+where and on what the benchmarks ran, and the gradient-cost measurements that
+the chapter "Why backprop" draws (the site never times anything itself).
 
 Exit code 0 when every bar that could be measured is met, 1 when a bar is
 missed. A missing peer library is reported in its table and leaves its bar
@@ -11,7 +15,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,6 +35,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--output", default=str(ROOT / "benchmarks" / "last-run.md"), help="the Markdown report (default: %(default)s)"
     )
+    parser.add_argument(
+        "--json", default=str(ROOT / "benchmarks" / "last-run.json"), help="the site's data (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
 
     started = time.time()
@@ -42,7 +52,7 @@ def main(argv=None) -> int:
     print()
     repeats = 5 if args.quick else None
     tables = []
-    figures = {}  # table title -> Markdown of its figure, for the report file only
+    measured: dict = {}  # what the site reads, by benchmark
     for label, bench in (
         ("xor", bench_xor),
         ("seed sweep", bench_stack),
@@ -59,16 +69,10 @@ def main(argv=None) -> int:
         )
         table = result[0] if isinstance(result, tuple) else result
         if bench is bench_gradient_cost:
-            figure = bench_gradient_cost.figure(
-                result[1],
-                ROOT / "benchmarks" / "gradient-cost.svg",
-                f"measured by make bench, {header['date']} (batch 64)",
+            measured["gradient_cost"] = result[1]
+            table.notes.append(
+                "The site's chapter Why backprop draws these measurements (batch 4) beside the passes counted."
             )
-            if figure is not None:
-                table.notes.append("The cost against P, batch 64, is drawn below (`benchmarks/gradient-cost.svg`).")
-                # A link relative to the report: the site's performance page copies
-                # the figure next to itself (docs/_hooks/site.py).
-                figures[table.title] = f"![Gradient cost against the parameter count P]({Path(figure).name})\n"
         tables.append(table)
         print(table.markdown())
 
@@ -85,8 +89,6 @@ def main(argv=None) -> int:
     ]
     for t in tables:
         lines.append(t.markdown())
-        if t.title in figures:
-            lines.append(figures[t.title])
     missed = [t.title for t in tables if t.passed is False]
     lines += [
         "## Verdict",
@@ -94,13 +96,20 @@ def main(argv=None) -> int:
         ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."),
         "",
     ]
-    with open(args.output, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
-    print(f"wrote {args.output}", file=sys.stderr)
+    _write(Path(args.output), "\n".join(lines))
+    _write(Path(args.json), json.dumps({**header, "quick": args.quick, **measured}, indent=1) + "\n")
+    print(f"wrote {args.output} and {args.json}", file=sys.stderr)
     if missed:
         print("bar missed: " + "; ".join(missed), file=sys.stderr)
         return 1
     return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Whole or not at all: a temporary file in the same folder, then a rename."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".partial") as f:
+        f.write(text)
+    os.replace(f.name, path)
 
 
 if __name__ == "__main__":

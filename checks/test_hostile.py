@@ -107,7 +107,17 @@ Feature: Values that reach for Python
 OUTSIDE = [Path("/tmp/pwned-by-a-feature-file"), ROOT / "pwned"]
 """Files a payload would write if it ran."""
 
-UNTOUCHED = {".git", ".venv", ".venv-py310", ".lock-venv", "__pycache__", ".pytest_cache", ".hypothesis", "mutants"}
+UNTOUCHED = {
+    ".git",
+    ".cache",
+    ".venv",
+    ".venv-py310",
+    ".lock-venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "mutants",
+}
 
 
 def _project_files() -> set[str]:

@@ -45,10 +45,10 @@ Feature: Why backprop
     A wider network also makes each pass dearer, for nudging and backprop
     alike, because its matrix products are larger. But nudging needs $P + 1$
     of them, and $P$ grows with the square of the width. The figure shows the
-    passes counted and the time measured when this page was built: for the
-    network with {{ cost.parameters|plain }} parameters, one gradient by
-    nudging took about {{ cost.speedup_rounded|plain }} times as long as by
-    backprop.
+    passes counted and the time `make bench` measured (its caption says when
+    and where): for the network with {{ cost.parameters|plain }} parameters,
+    one gradient by nudging took about {{ cost.speedup_rounded|plain }} times
+    as long as by backprop.
 
     Figure: gradient-cost.svg
 

@@ -36,7 +36,17 @@ MARKER = "pwned"
 """The word every hostile payload of the chapter carries (``alert('pwned')``, ``https://pwned.example``):
 wherever it could run or load, the sanitiser failed."""
 
-UNTOUCHED = {".git", ".venv", ".venv-py310", ".lock-venv", "__pycache__", ".pytest_cache", ".hypothesis", "mutants"}
+UNTOUCHED = {
+    ".git",
+    ".cache",
+    ".venv",
+    ".venv-py310",
+    ".lock-venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "mutants",
+}
 """Folders of the project that other processes write while the suite runs; the rest must not change."""
 
 

@@ -13,6 +13,7 @@ The errata page's text is checked on a smaller seed sweep than the site's.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -206,8 +207,10 @@ def test_errata_page_reports_the_sweeps_and_the_real_xor_table(monkeypatch):
 
 
 @pytest.fixture
-def fresh_experiments():
-    """Empty every cached experiment before and after (settings are patched in between)."""
+def fresh_experiments(monkeypatch):
+    """Empty every cached experiment before and after (settings are patched in between), and keep the build's
+    disk cache out of it: its key is the source, not the settings a test patches."""
+    monkeypatch.setenv("BACKPROP_NO_CACHE", "1")
     cached = [f for f in vars(experiments).values() if hasattr(f, "cache_clear")]
     for f in cached:
         f.cache_clear()
@@ -223,7 +226,6 @@ def test_every_figure_builds_on_small_settings(tmp_path, monkeypatch, fresh_expe
     monkeypatch.setattr(settings, "SWEEP_SEEDS", range(8))
     monkeypatch.setattr(settings, "SWEEP_EPOCHS", 2500)
     monkeypatch.setattr(settings, "CURVE_RATES", (settings.GUIDE_LEARNING_RATE, settings.GOOD_LEARNING_RATE))
-    monkeypatch.setattr(settings, "COST_WIDTHS", (2, 4))
     monkeypatch.setattr(settings, "EPSILONS", np.logspace(-9, -1, 9))
     for figure in gallery.FIGURES:
         figure.draw(tmp_path / figure.filename)
@@ -235,7 +237,7 @@ def test_every_figure_builds_on_small_settings(tmp_path, monkeypatch, fresh_expe
     cost = experiments.gradient_cost()
     assert list(cost.numerical_forward) == [p + 1 for p in cost.parameters]
     assert f"at P = {cost.parameters[-1]}: {cost.parameters[-1] + 1})" in captions["gradient-cost.svg"]
-    assert "measured on the build machine" in captions["gradient-cost.svg"]
+    assert "Right: time measured by make bench on " in captions["gradient-cost.svg"]
 
 
 def test_the_computational_graph_has_every_node_once_no_box_over_another_and_arrows_left_to_right(tmp_path):
@@ -260,3 +262,28 @@ def test_the_computational_graph_has_every_node_once_no_box_over_another_and_arr
     graph_figure.draw(path)
     _valid_svg(path)
     assert "ŷ" in path.read_text(encoding="utf-8") and "W⁽¹⁾₀₀" in path.read_text(encoding="utf-8")
+
+
+def test_the_cost_figure_draws_make_benchs_times_and_says_when_and_where(tmp_path, monkeypatch, fresh_experiments):
+    run = {
+        "date": "2026-01-02 03:04 UTC",
+        "machine": "A test CPU, 2 logical cores, load average 1 1 1 at the start",
+        "gradient_cost": {
+            "n": [2, 3, 2],
+            "batch": [4, 4, 64],
+            "backprop_seconds": [2e-5, 3e-5, 9.0],
+            "numerical_seconds": [4e-4, 9e-4, 9.0],
+            "how": "medians of 3 repeats",
+        },
+    }
+    monkeypatch.setattr(settings, "BENCHMARKS", tmp_path / "last-run.json")
+    with pytest.raises(experiments.NotMeasured, match=r"no gradient-cost measurements in .*last-run.json.*make bench"):
+        experiments.gradient_cost()
+    (tmp_path / "last-run.json").write_text(json.dumps(run), encoding="utf-8")
+    experiments.gradient_cost.cache_clear()
+    cost = experiments.gradient_cost()
+    # Only the rows of the figure's batch; the passes are counted here, the seconds are the benchmark's.
+    assert list(cost.widths) == [2, 3] and list(cost.parameters) == [9, 16]
+    assert list(cost.numerical_forward) == [10, 17] and list(cost.backprop_backward) == [1, 1]
+    assert list(cost.numerical_seconds) == [4e-4, 9e-4]
+    assert cost.measured == "by make bench on 2026-01-02 03:04 UTC, A test CPU, 2 logical cores; medians of 3 repeats."

@@ -103,8 +103,9 @@ def known_pages(features: list[Path]) -> set[str]:
     return {f"chapters/{path.stem}.md" for path in features} | static | set(GENERATED) | set(api.pages())
 
 
-def _performance_page(site: Site) -> str:
-    """``benchmarks/last-run.md``, with the files it links to copied to ``performance/``."""
+def _performance_page(site: Site, figures: dict) -> str:
+    """``benchmarks/last-run.md``, with the files it links to copied to ``performance/``, and the cost figure
+    (the chapter Why backprop's, drawn from the same run's ``last-run.json``) after it."""
     text = BENCHMARKS.read_text(encoding="utf-8")
 
     def relink(match: re.Match) -> str:
@@ -117,7 +118,9 @@ def _performance_page(site: Site) -> str:
 
     # Wide tables of measurements: set smaller, as the results table is, so nine columns fit a desktop column.
     body = re.sub(r'(\]\(|src=")([^)"\s]+)(\)|")', relink, text)
-    return f'<div class="bdd-benchmarks" markdown>\n\n{body}\n\n</div>\n'
+    cost = figures.get("gradient-cost.svg")
+    drawn = "" if cost is None else "\n" + markup.render("_figure.md.j2", figure=cost, prefix="")
+    return f'<div class="bdd-benchmarks" markdown>\n\n{body}\n\n</div>\n{drawn}'
 
 
 def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
@@ -207,7 +210,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
     totals = chapters.counts(o.status for c in read for o in c.outcomes)
     site.pages["results.md"] = markup.render("results.md.j2", chapters=read, run=run, score=score, totals=totals)
     if BENCHMARKS.exists():
-        site.pages["performance.md"] = _performance_page(site)
+        site.pages["performance.md"] = _performance_page(site, figures)
     values = prose.values_template(context, strict=computed)
     for static in STATIC_PAGES_WITH_VALUES:  # the project's own pages: values, but Markdown as written
         text = (DOCS / static).read_text(encoding="utf-8")

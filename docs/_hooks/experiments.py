@@ -8,13 +8,13 @@ are in ``settings.py``.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 
 import numpy as np
 
 import backprop as bp
 from backprop.sweeps import SeedSweep, sweep_xor
-from benchmarks import bench_gradient_cost
 from docs._hooks import cache, settings
 
 
@@ -123,41 +123,69 @@ def epsilon_errors() -> EpsilonErrors:
 
 @dataclass
 class GradientCost:
+    widths: np.ndarray
+    """n of each network [n, n, 1]."""
     parameters: np.ndarray
     numerical_forward: np.ndarray
     backprop_forward: np.ndarray
     backprop_backward: np.ndarray
     numerical_seconds: np.ndarray
     backprop_seconds: np.ndarray
+    measured: str
+    """When, where and how ``make bench`` took the times (from ``benchmarks/last-run.json``)."""
 
 
-TIMING_REPEATS = 15
-"""Each time on the cost figure is the median of this many side-by-side repeats (``make bench``'s harness)."""
+class NotMeasured(ValueError):
+    """The cost figure's times come from ``make bench``; without its measurements the figure cannot be drawn."""
 
 
 @cache.computed
 def gradient_cost() -> GradientCost:
-    """Counted passes and measured seconds per gradient for [n, n, 1] networks."""
-    rows: dict[str, list[float]] = {k: [] for k in ("P", "nf", "bf", "bb", "nt", "bt")}
-    for n in settings.COST_WIDTHS:
+    """Passes counted here, and seconds per gradient as ``make bench`` measured them (``settings.BENCHMARKS``),
+    for the [n, n, 1] networks the benchmark times, at the batch ``settings.COST_BATCH``.
+
+    The site does not time anything itself: a time depends on the machine and on what else it is doing, and
+    a build should not; the caption says when and where the times were taken.
+    """
+    try:
+        run = json.loads(settings.BENCHMARKS.read_text(encoding="utf-8"))
+        timed = run["gradient_cost"]
+    except (OSError, ValueError, KeyError) as error:
+        raise NotMeasured(f"no gradient-cost measurements in {settings.BENCHMARKS} ({error}): run make bench") from None
+    rows: dict[str, list[float]] = {k: [] for k in ("n", "P", "nf", "bf", "bb", "nt", "bt")}
+    for n, batch, backprop_seconds, numerical_seconds in zip(
+        timed["n"], timed["batch"], timed["backprop_seconds"], timed["numerical_seconds"], strict=True
+    ):
+        if batch != settings.COST_BATCH:
+            continue
         network = bp.init_network((n, n, 1), seed=0)
         rng = np.random.default_rng(n)
-        X, y = (
-            rng.standard_normal((settings.COST_BATCH, n)),
-            rng.integers(0, 2, (settings.COST_BATCH, 1)).astype(np.float64),
-        )
+        X, y = rng.standard_normal((batch, n)), rng.integers(0, 2, (batch, 1)).astype(np.float64)
         with bp.count_passes() as nudging:
             bp.numerical_gradient(network, X, y)
         with bp.count_passes() as chain:
             bp.backward_prop(network, X, y)
-        rows["P"].append(network.parameter_count)
-        rows["nf"].append(nudging.forward)
-        rows["bf"].append(chain.forward)
-        rows["bb"].append(chain.backward)
-        _, backprop_seconds, numerical_seconds = bench_gradient_cost.measure(network, X, y, repeats=TIMING_REPEATS)
-        rows["nt"].append(numerical_seconds)
-        rows["bt"].append(backprop_seconds)
-    return GradientCost(*(np.array(rows[k]) for k in ("P", "nf", "bf", "bb", "nt", "bt")))
+        for key, value in zip(
+            rows,
+            (
+                n,
+                network.parameter_count,
+                nudging.forward,
+                chain.forward,
+                chain.backward,
+                numerical_seconds,
+                backprop_seconds,
+            ),
+            strict=True,
+        ):
+            rows[key].append(value)
+    if not rows["n"]:
+        raise NotMeasured(
+            f"{settings.BENCHMARKS} has no gradient-cost row of batch {settings.COST_BATCH}: run make bench"
+        )
+    measured = f"by make bench on {run['date']}, {run['machine'].split(', load average')[0]}; {timed['how']}."
+    widths, parameters, nf, bf, bb, nt, bt = (np.array(rows[k]) for k in rows)
+    return GradientCost(widths, parameters, nf, bf, bb, nt, bt, measured)
 
 
 @dataclass

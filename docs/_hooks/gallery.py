@@ -6,18 +6,14 @@ figure of a static page (the notation) is placed the same way in that page.
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
 
 import backprop as bp
 from backprop import plots
 from docs._hooks import figures, graph_figure, markup, settings
 from docs._hooks.experiments import (
-    TIMING_REPEATS,
     epsilon_error,
     epsilon_errors,
     gradient_cost,
@@ -126,8 +122,7 @@ def _draw_epsilon(path: Path) -> None:
 
 def _cost_caption() -> str:
     c = gradient_cost()
-    machine = f"{platform.machine()}, Python {platform.python_version()}, numpy {np.__version__}"
-    return caption("gradient-cost", c=c, k=len(c.parameters) - 1, machine=machine, repeats=TIMING_REPEATS)
+    return caption("gradient-cost", c=c, k=len(c.parameters) - 1)
 
 
 def _draw_cost(path: Path) -> None:
@@ -140,7 +135,7 @@ def _draw_cost(path: Path) -> None:
         },
         {"nudging (forward difference)": c.numerical_seconds, "backprop": c.backprop_seconds},
         path,
-        machine_note="measured on the build machine",
+        machine_note="measured by make bench",
     )
 
 

@@ -36,9 +36,10 @@ SLOPE_FROM = 1e-3
 """Where truncation error dominates both differences (the fit of the slopes starts here)."""
 ERROR_EPSILONS = (1e-2, 1e-3, 1e-4)
 """The nudges of the errata's "error proportional to epsilon" table."""
-COST_WIDTHS = (2, 3, 4, 6, 8, 11, 16, 23, 32, 45, 64)
-"""Networks [n, n, 1] of the cost figure (n = 2 ... 64, about sqrt(2) apart)."""
+BENCHMARKS = ROOT / "benchmarks" / "last-run.json"
+"""What ``make bench`` measured last: the cost figure's times."""
 COST_BATCH = 4
+"""The batch of the benchmark's rows that the cost figure shows."""
 # The worked example's parameters, input and target are the package's: backprop.data.worked_example().
 WORKED_LEARNING_RATE = GOOD_LEARNING_RATE
 WORKED_EPSILON = 1e-5

@@ -176,10 +176,12 @@ class Cost:
     parameters: int
     nudging_ms: float
     backprop_ms: float
+    measured: str
+    """When and where ``make bench`` took the times."""
 
     @property
     def speedup(self) -> float:
-        """How many times longer nudging took than backprop, on the machine that built the site."""
+        """How many times longer nudging took than backprop, as ``make bench`` measured them."""
         return self.nudging_ms / self.backprop_ms
 
     @property
@@ -190,7 +192,9 @@ class Cost:
 
 def cost() -> Cost:
     c = gradient_cost()
-    return Cost(int(c.parameters[-1]), float(c.numerical_seconds[-1] * 1e3), float(c.backprop_seconds[-1] * 1e3))
+    return Cost(
+        int(c.parameters[-1]), float(c.numerical_seconds[-1] * 1e3), float(c.backprop_seconds[-1] * 1e3), c.measured
+    )
 
 
 @dataclass(frozen=True)
