@@ -38,7 +38,10 @@ elif os.environ.get("CI"):
 
 
 def pytest_configure(config):
-    for path in feature_paths():
+    # Imported here, not above: a plugin module imported before pytest registers it is not assertion-rewritten.
+    from speckit.collect import features_dir
+
+    for path in feature_paths(features_dir(config)):
         parsed = parse_feature(path)
         if parsed.document is not None:
             for tag in sorted(tags_in(parsed.document)):

@@ -12,8 +12,7 @@ a JSON file the site renders next to every scenario::
                     "step": {"keyword": "Then", "text": "...", "line": 7} | null,
                     "message": "..." | null, "nodeid": "...",
                     "measured": [{"what": "seeds that learned XOR", "value": 78}]}],
-     "earlier": [{"feature": ..., "line": 9, "row": null, "name": "...",
-                  "status": "passed", "date": "...Z"}],
+     "earlier": [{...a record of "scenarios"..., "date": "...Z"}],
      "malformed": {"07-bad.feature": "(3:1): expected: ..."},
      "collection_errors": ["..."]}
 
@@ -22,8 +21,9 @@ fixture below), in the order measured: the site shows the value behind each
 bound, so the prose never has to type it. Absent when nothing was measured.
 
 A scenario missing from ``scenarios`` was not run (deselected, or the run
-stopped early); if an earlier run did run it, ``earlier`` keeps that result
-and its date, so a partial run is labelled as one instead of erasing them.
+stopped early); if an earlier run did run it, ``earlier`` keeps that whole
+record and the date of its run, so a partial run (one saved file, re-run
+while the site is served) adds to what was known instead of erasing it.
 The file hash lets the site say "changed since last run" instead of showing a
 stale verdict.
 
@@ -36,6 +36,7 @@ aggregates the reports and writes the file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
@@ -43,9 +44,15 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: runs there are not merged under a lock
+    fcntl = None  # type: ignore[assignment]
 
 from speckit.collect import MALFORMED, features_dir
 from speckit.features import feature_paths
@@ -228,12 +235,14 @@ class _Recorder:
         }
 
     def _earlier(self, scenarios: list[dict]) -> list[dict]:
-        """Results of scenarios this run did not run, kept from the file it replaces.
+        """Results of scenarios this run did not run, kept whole from the file it replaces.
 
-        A partial run (``pytest -k ...``, one feature file) must not erase what
-        an earlier run found: each scenario it skipped keeps its last status and
-        the date of the run that produced it, as long as its feature file is
-        unchanged since then (else its line numbers may name another scenario).
+        A partial run (``pytest -k ...``, one feature file, the re-run of a saved
+        file while the site is served) must not erase what an earlier run found:
+        each scenario it did not run keeps its full record (status, failing step,
+        message, measurements) and the date of the run that produced it, as long
+        as its feature file is unchanged since then (else its line numbers may
+        name another scenario).
         """
         try:
             previous = json.loads(self.path.read_text(encoding="utf-8"))
@@ -251,12 +260,7 @@ class _Recorder:
             if key in ran or record["feature"] not in unchanged:
                 continue
             ran.add(key)
-            kept.append(
-                {
-                    **{k: record[k] for k in ("feature", "line", "row", "name", "status")},
-                    "date": record.get("date") or previous.get("date"),
-                }
-            )
+            kept.append({**record, "date": record.get("date") or previous.get("date")})
         return kept
 
     # pytest hooks of the registered recorder
@@ -274,10 +278,26 @@ class _Recorder:
         print(f"\nresults for the docs site: {self.path}", file=sys.stderr)
 
     def write(self) -> None:
+        """Read the last run, merge, write whole: under a lock, so that two runs ending together (two quick
+        saves of a served site) both keep what the other found."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(self.path.suffix + ".partial")
-        partial.write_text(json.dumps(self.results(), indent=1) + "\n", encoding="utf-8")
-        os.replace(partial, self.path)
+        with _locked(self.path.with_suffix(self.path.suffix + ".lock")):
+            partial = self.path.with_suffix(self.path.suffix + ".partial")
+            partial.write_text(json.dumps(self.results(), indent=1) + "\n", encoding="utf-8")
+            os.replace(partial, self.path)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` for the block (``fcntl``; where there is none, no lock)."""
+    with open(path, "a+") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _longrepr(report) -> str | None:

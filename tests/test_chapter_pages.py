@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -202,7 +203,7 @@ def test_without_a_recorded_run_everything_is_not_run():
     assert {statuses(b)[0] for b in evidence(page).values()} == {"not-run"}
 
 
-def test_a_partial_run_keeps_each_skipped_scenarios_last_result_and_date():
+def test_a_partial_run_shows_each_scenario_it_did_not_run_with_its_last_result_and_date():
     data = json.loads((FIXTURES / "results.json").read_text(encoding="utf-8"))
     for name in data["features"]:
         data["features"][name]["sha256"] = file_hash(FIXTURES / "features" / name)
@@ -213,16 +214,22 @@ def test_a_partial_run_keeps_each_skipped_scenarios_last_result_and_date():
             "line": 27,
             "row": None,
             "name": "Tables and docstrings are shown as written",
-            "status": "passed",
+            "status": "failed",
+            "step": {"keyword": "Then", "text": "the rows are 3", "line": 33},
+            "message": "AssertionError: the rows are 2, not 3",
+            "measured": [{"what": "rows", "value": 2}],
             "date": "2026-01-01T00:00:00Z",
         }
     ]
+    data["scenarios"] = [s for s in data["scenarios"] if s["line"] != 27]
     page = chapter(RunResults(data))
     block = evidence(page)["Tables and docstrings are shown as written"]
     summary = block.split("</summary>")[0]
-    assert "not run in the last recorded run (`pytest -k adding&#95;one`)" in summary
-    assert "last result from 2026-01-01T00:00:00Z" in summary and statuses(summary) == ["not-run", "passed"]
-    assert "A partial run" in page
+    # The whole record of the earlier run: its status, what it measured, where it failed and why.
+    assert statuses(summary) == ["failed"] and "rows 2" in summary
+    assert "result of the run of 2026-01-01T00:00:00Z (not run by the last, `pytest -k adding&#95;one`)" in summary
+    assert "AssertionError: the rows are 2, not 3" in block and "(line 33)" in block
+    assert "Results of more than one run" in page
 
 
 def test_steps_tables_and_docstrings_are_shown_as_written():
@@ -479,9 +486,10 @@ def test_a_partial_run_keeps_what_the_run_before_it_found(tmp_path):
     partial = json.loads(out.read_text(encoding="utf-8"))
     assert [(s["line"], s["status"]) for s in partial["scenarios"]] == [(11, "passed")]
     kept = {(s["feature"], s["line"], s["row"]): s for s in partial["earlier"]}
-    assert kept[("01-counter.feature", 15, None)]["status"] == "failed"
-    assert kept[("01-counter.feature", 37, 1)]["status"] == "failed"
-    assert kept[("01-counter.feature", 15, None)]["date"] == full["date"]
+    before = {(s["feature"], s["line"], s["row"]): s for s in full["scenarios"]}
+    # Whole records, as the full run wrote them, with its date.
+    assert kept[("01-counter.feature", 15, None)] == {**before[("01-counter.feature", 15, None)], "date": full["date"]}
+    assert kept[("01-counter.feature", 37, 1)]["status"] == "failed" and kept[("01-counter.feature", 37, 1)]["message"]
     assert ("01-counter.feature", 11, None) not in kept
 
 
@@ -510,3 +518,34 @@ def test_an_exercise_without_an_answer_is_refused_with_its_line(tmp_path):
     assert read(hand_written_results(), path).problems == [
         "features/06-no-answer.feature:22: this exercise has no answer: end its description with 'Answer: ...'"
     ]
+
+
+@pytest.mark.slow
+def test_a_run_merges_with_the_last_under_a_lock_so_two_runs_ending_together_lose_nothing(tmp_path):
+    # While the lock is held (as by another run writing), a run that ends must wait, then merge with what
+    # that other run wrote: here a change made to the file while the lock was held.
+    from speckit.results import _locked
+
+    full = run_fixture_suite(tmp_path)
+    out = tmp_path / "results.json"
+    with _locked(out.with_suffix(".json.lock")):
+        run = subprocess.Popen(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--results-json", str(out)]
+            + ["-k", "adding_one_passes"],
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(8)  # one scenario runs in about a second: after 8 s the run waits only for the lock
+        assert run.poll() is None, "the run wrote its results while another held the lock"
+        changed = {
+            **full,
+            "scenarios": [{**s, "message": "written meanwhile"} if s["line"] == 15 else s for s in full["scenarios"]],
+        }
+        out.write_text(json.dumps(changed), encoding="utf-8")
+    assert run.wait(timeout=60) == 0
+    merged = json.loads(out.read_text(encoding="utf-8"))
+    kept = {(s["line"], s["row"]): s for s in merged["earlier"]}
+    assert kept[(15, None)]["message"] == "written meanwhile"
+    assert [s["line"] for s in merged["scenarios"]] == [11]

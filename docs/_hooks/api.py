@@ -27,10 +27,18 @@ def modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(backprop.__path__) if not m.name.startswith("_")]
 
 
-def pages() -> dict[str, str]:
-    """Each module's page: mkdocstrings renders it from the docstrings."""
+STUB = (
+    "While the site is served (`make docs`), this page is not rendered: mkdocstrings takes seconds, and a "
+    "saved feature file should show its results sooner. `make site` renders it, and so does "
+    "`BACKPROP_SERVE_API=1 make docs`.\n"
+)
+
+
+def pages(stubs: bool = False) -> dict[str, str]:
+    """Each module's page: mkdocstrings renders it from the docstrings (``stubs``: a note where it is)."""
     front = f"---\nsearch:\n  boost: {SEARCH_BOOST}\n---\n\n"
-    return {f"api/{module}.md": f"{front}# `backprop.{module}`\n\n::: backprop.{module}\n" for module in modules()}
+    body = STUB if stubs else "::: backprop.{module}\n"
+    return {f"api/{m}.md": f"{front}# `backprop.{m}`\n\n" + body.format(module=m) for m in modules()}
 
 
 @functools.cache

@@ -123,12 +123,13 @@ def _performance_page(site: Site, figures: dict) -> str:
     return f'<div class="bdd-benchmarks" markdown>\n\n{body}\n\n</div>\n{drawn}'
 
 
-def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
+def generate(results_path: Path = RESULTS, *, computed: bool = True, api_stubs: bool = False) -> Site:
     """Every generated page and figure, and the navigation.
 
     ``computed=False`` skips the package's experiments (figures, the worked
     example, the errata): a quick layout build, whose links to those pages
-    then do not resolve.
+    then do not resolve. ``api_stubs``: the API pages say where the reference
+    is, instead of asking mkdocstrings to render it (seconds, while serving).
     """
     site = Site()
     run = load_results(results_path)
@@ -205,7 +206,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True) -> Site:
 
     order = [f"chapters/{c.stem}.md" for c in read]
     site.pages["step-catalog.md"] = sentences.catalog_page(definitions, uses, order, first_uses)
-    site.pages.update(api.pages())
+    site.pages.update(api.pages(stubs=api_stubs))
     score = json.loads(MUTATION_SCORE.read_text(encoding="utf-8")) if MUTATION_SCORE.exists() else None
     totals = chapters.counts(o.status for c in read for o in c.outcomes)
     site.pages["results.md"] = markup.render("results.md.j2", chapters=read, run=run, score=score, totals=totals)

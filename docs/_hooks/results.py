@@ -4,9 +4,10 @@ Every scenario and every Examples row gets one of these results:
 
 * ``passed``, ``failed`` (the failing step and the message), ``undefined``
   (a sentence with no step definition), ``skipped`` (with the reason);
-* ``not run`` when the last run did not run it (a partial run such as
-  ``pytest -k ...``, a new scenario, or no run yet); when an earlier run did,
-  its result and date are kept as ``earlier``;
+* the result of an earlier run, with that run's date, when the last run did
+  not run it but an earlier one did (a partial run such as ``pytest -k ...``,
+  or the re-run of one saved file while the site is served);
+* ``not run`` when no recorded run ran it (a new scenario, or no run yet);
 * ``changed`` when the feature file's hash differs from the one recorded with
   the results: the verdict would be stale, so none is shown.
 """
@@ -31,16 +32,17 @@ class Outcome:
     """``{"keyword", "text", "line"}`` of the step where it stopped (failed or undefined)."""
     message: str | None = None
     measured: list[tuple[str, float]] = field(default_factory=list)
-    earlier: dict | None = None
-    """For a scenario the last run did not run: ``{"status", "date"}`` of the last run that did."""
+    earlier: str | None = None
+    """The date of the run this result comes from, when it is not the last recorded run."""
 
     @classmethod
-    def from_record(cls, record: dict) -> Outcome:
+    def from_record(cls, record: dict, earlier: str | None = None) -> Outcome:
         return cls(
             status=record["status"],
             step=record.get("step"),
             message=record.get("message"),
             measured=[(m["what"], m["value"]) for m in record.get("measured") or ()],
+            earlier=earlier,
         )
 
 
@@ -92,5 +94,5 @@ class FeatureResults:
             return Outcome.from_record(found)
         earlier = self.run._earlier.get(key)
         if earlier is not None:
-            return Outcome("not run", earlier={"status": earlier["status"], "date": earlier.get("date")})
+            return Outcome.from_record(earlier, earlier=earlier.get("date") or "an earlier run")
         return Outcome("not run")

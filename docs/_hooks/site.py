@@ -4,9 +4,9 @@ At build time (``mkdocs build`` / ``mkdocs serve``) ``build.generate()`` makes
 every chapter, figure and computed page and the navigation; this hook adds
 them to MkDocs' files (replacing a static page of the same path), sets the
 navigation, and keeps math out of the search index. ``mkdocs serve`` watches
-``features/`` and ``.results/``: an edited feature is re-rendered at once and
-marked "changed since last run"; its scenarios are re-run by the next
-``make docs``, not by the server.
+the results: a saved feature file's scenarios are re-run at once and its page
+reloads with them (``serve.py``; ``BACKPROP_SERVE=rebuild`` for a rebuild
+only). Served, the API pages are stubs (``BACKPROP_SERVE_API=1`` renders them).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _importable()
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from docs._hooks import api, build, chapter, csp, markup, navigation, prose, sentences, widget_data  # noqa: E402
+from docs._hooks import api, build, chapter, csp, markup, navigation, prose, sentences, serve, widget_data  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.backprop")
 
@@ -48,16 +48,34 @@ def on_startup(command, dirty):
 _MATH = re.compile(r'<(span|div) class="arithmatex"')
 
 
+def _serving() -> bool:
+    return _COMMAND["name"] == "serve"
+
+
 def on_config(config):
     _importable()
     # Re-read the page code on every serve rebuild, so edits to it show without a restart.
     for module in (prose, markup, chapter, sentences, navigation, api, widget_data, build):
         importlib.reload(module)
-    for folder in (build.FEATURES, build.RESULTS.parent):
+    # Serving with re-runs on save, MkDocs watches the results only: the re-run writes them (serve.py).
+    watched = (
+        [build.RESULTS.parent] if _serving() and serve.on_save_enabled() else [build.FEATURES, build.RESULTS.parent]
+    )
+    for folder in watched:
         folder.mkdir(parents=True, exist_ok=True)
         if str(folder) not in config.watch:
             config.watch.append(str(folder))
+    if _serving() and not os.environ.get("BACKPROP_SERVE_API"):
+        # The API pages (mkdocstrings) take seconds to render: served, they are stubs, and a link to an
+        # object on them is not checked.
+        config.validation.links.anchors = logging.DEBUG
     return config
+
+
+def on_serve(server, config, builder):
+    if serve.on_save_enabled():
+        serve.watch(build.FEATURES, build.RESULTS)
+    return server
 
 
 def on_files(files: Files, config):
@@ -68,7 +86,7 @@ def on_files(files: Files, config):
         log.info("BACKPROP_SKIP_COMPUTED is set: no figures or computed pages in this build")
     if not build.RESULTS.exists():
         log.info("no recorded run at %s: every scenario shows 'not run' (make docs records one)", build.RESULTS)
-    site = build.generate(computed=computed)
+    site = build.generate(computed=computed, api_stubs=_serving() and not os.environ.get("BACKPROP_SERVE_API"))
     for path, content in site.contents():
         existing = files.get_file_from_path(path)
         if existing is not None:
