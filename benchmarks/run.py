@@ -22,14 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import bench_digits, bench_gradient_cost, bench_playground, bench_stack, bench_xor
+from benchmarks import bench_digits, bench_gradient_cost, bench_playground, bench_site, bench_stack, bench_xor
 from benchmarks.common import ROOT, commit, machine, versions
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.run",
-        description="Run the five benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.",
+        description="Run the six benchmarks, print them and write the Markdown report; exit 1 if a bar is missed.",
     )
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run; noisier numbers)")
     parser.add_argument(
@@ -59,13 +59,14 @@ def main(argv=None) -> int:
         ("gradient cost", bench_gradient_cost),
         ("digits", bench_digits),
         ("playground", bench_playground),
+        ("author's loop", bench_site),
     ):
         print(f"running {label} ...", file=sys.stderr, flush=True)
         # The seed sweep's repeats take seconds each: one is enough for a smoke run.
         result = (
             bench.run()
             if repeats is None
-            else bench.run(repeats=1 if bench in (bench_stack, bench_playground) else repeats)
+            else bench.run(repeats=1 if bench in (bench_stack, bench_playground, bench_site) else repeats)
         )
         table = result[0] if isinstance(result, tuple) else result
         if bench is bench_gradient_cost:
