@@ -1,4 +1,4 @@
-"""``make bench``: run the five benchmarks, print them, write ``benchmarks/last-run.md`` and ``last-run.json``.
+"""``make bench``: run the six benchmarks, print them, write ``benchmarks/last-run.md`` and ``last-run.json``.
 
 The Markdown is the report; the JSON holds what the site reads from it: when,
 where and on what the benchmarks ran, and the gradient-cost measurements that
