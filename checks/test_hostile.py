@@ -29,7 +29,7 @@ import pytest
 
 from checks.serve import served
 from docs._hooks.build import build_site
-from speckit.authoring import run_scratch, scratch_specification, write_scratch_file
+from speckit.authoring import project_files, run_scratch, scratch_specification, write_scratch_file
 from speckit.features import ROOT
 
 RUN = "window.pwned = true; document.documentElement.setAttribute('data-pwned', '1'); alert('pwned')"
@@ -107,26 +107,6 @@ Feature: Values that reach for Python
 OUTSIDE = [Path("/tmp/pwned-by-a-feature-file"), ROOT / "pwned"]
 """Files a payload would write if it ran."""
 
-UNTOUCHED = {
-    ".git",
-    ".cache",
-    ".venv",
-    ".venv-py310",
-    ".lock-venv",
-    "__pycache__",
-    ".pytest_cache",
-    ".hypothesis",
-    "mutants",
-}
-
-
-def _project_files() -> set[str]:
-    return {
-        p.relative_to(ROOT).as_posix()
-        for p in ROOT.rglob("*")
-        if p.is_file() and not UNTOUCHED & set(p.relative_to(ROOT).parts[:-1])
-    }
-
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
@@ -134,11 +114,11 @@ def hostile(tmp_path_factory):
     scratch = scratch_specification(tmp_path_factory.mktemp("hostile") / "scratch")
     for name, text in HOSTILE.items():
         write_scratch_file(scratch, f"features/{name}", text)
-    before = _project_files()
+    before = project_files()
     run_scratch(scratch, ["features", "--results-json", "results.json"])
     done = build_site(scratch / "features", scratch / "site", scratch / "results.json")
     assert done.returncode == 0, done.stderr[-3000:]
-    return scratch, sorted(_project_files() - before)
+    return scratch, sorted(project_files() - before)
 
 
 @pytest.fixture(scope="module")

@@ -241,6 +241,30 @@ def run_scratch(dest: Path, arguments: list[str] | None = None, timeout: float =
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+CACHES = {
+    ".git",
+    ".cache",
+    ".venv",
+    ".venv-py310",
+    ".lock-venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "mutants",
+}
+"""Folders of a project that other processes write while a suite runs (caches, environments, history)."""
+
+
+def project_files(root: Path = ROOT) -> set[str]:
+    """Every file of the project but its ``CACHES``, as paths from ``root``: taken before and after something
+    a feature file asked for, the difference is what it wrote outside its scratch folder."""
+    return {
+        path.relative_to(root).as_posix()
+        for path in Path(root).rglob("*")
+        if path.is_file() and not CACHES & set(path.relative_to(root).parts[:-1])
+    }
+
+
 def excerpt(report: str, limit: int = 1500) -> str:
     """A long run's report cut to what a failure message may carry: its end, where pytest's summary is."""
     if len(report) <= limit:

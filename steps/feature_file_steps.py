@@ -21,8 +21,7 @@ from typing import NamedTuple
 import pytest
 from pytest_bdd import given, then, when
 
-from speckit.authoring import ScratchError, excerpt, scratch_arguments, write_scratch_file
-from speckit.features import ROOT
+from speckit.authoring import ScratchError, excerpt, project_files, scratch_arguments, write_scratch_file
 from steps.parsing import sentence
 
 SAVINGS = {
@@ -36,19 +35,6 @@ MARKER = "pwned"
 """The word every hostile payload of the chapter carries (``alert('pwned')``, ``https://pwned.example``):
 wherever it could run or load, the sanitiser failed."""
 
-UNTOUCHED = {
-    ".git",
-    ".cache",
-    ".venv",
-    ".venv-py310",
-    ".lock-venv",
-    "__pycache__",
-    ".pytest_cache",
-    ".hypothesis",
-    "mutants",
-}
-"""Folders of the project that other processes write while the suite runs; the rest must not change."""
-
 
 class ScratchSite(NamedTuple):
     """A site built from a scratch specification's features: MkDocs' exit code, what it logged, where it is."""
@@ -58,14 +44,6 @@ class ScratchSite(NamedTuple):
     folder: Path
     appeared: list[str]
     """Files of the project (outside the scratch folder) that were not there before the build."""
-
-
-def project_files() -> set[str]:
-    return {
-        path.relative_to(ROOT).as_posix()
-        for path in ROOT.rglob("*")
-        if path.is_file() and not UNTOUCHED & set(path.relative_to(ROOT).parts[:-1])
-    }
 
 
 def build_scratch_site(scratch: Path) -> ScratchSite:
