@@ -67,6 +67,7 @@ def test_its_start_is_the_packages_draw(program, seed):
     assert [bits(p) for p in params.values()] == [bits(p) for _, p in network.named()]
 
 
+@pytest.mark.slow  # 2,000 epochs six times: kept out of the mutation run, like the grader's other tests
 @pytest.mark.parametrize(("seed", "learning_rate"), [(0, 1.0), (1, 1.0), (2, 1.0), (3, 1.0), (0, 2.0), (5, 0.01)])
 def test_program_package_and_reference_loop_train_alike_bit_for_bit(program, seed, learning_rate):
     X, y = bp.xor()
@@ -85,6 +86,7 @@ def test_program_package_and_reference_loop_train_alike_bit_for_bit(program, see
     assert losses[-1] < losses[0]
 
 
+@pytest.mark.slow
 def test_a_textbook_sigmoid_drifts_from_the_package_in_the_last_bits(program, monkeypatch):
     X, y = bp.xor()
     monkeypatch.setattr(program, "sigmoid", lambda z: 1.0 / (1.0 + np.exp(-z)))
