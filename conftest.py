@@ -23,6 +23,8 @@ from speckit.features import feature_paths, parse_feature, tags_in
 pytest_plugins = ["speckit.authoring", "speckit.collect", "speckit.results", "speckit.short"]
 # The step helpers (with fixtures for their own unit tests), before the step modules that import them.
 pytest_plugins.append("steps.support")
+# The grader (--implementation FILE) and the fixture `implementation` the gradable steps call.
+pytest_plugins.append("steps.grading")
 pytest_plugins += sorted(f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py"))
 
 # Property checks (tests/): under CI (any non-empty CI variable, as CI services set)

@@ -17,6 +17,11 @@ The same arithmetic, in the same order, as the package:
 
 Starting from the same parameters it returns the same losses as
 ``backprop.train``, bit for bit (``bench_xor`` checks that once per run).
+
+The reader's version of the same loop is the site's download "The guide's
+program, finished" (``docs/downloads/guide_program.py``): plain numpy, one
+function per idea of the guide, about twice as slow. ``tests/test_guide_program.py``
+checks that the program, this loop and ``backprop.train`` agree bit for bit.
 """
 
 from __future__ import annotations

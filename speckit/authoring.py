@@ -121,11 +121,15 @@ SCRATCH_FILES = (
     "steps/common_steps.py",
     "steps/check_steps.py",
     "steps/support.py",
+    "steps/grading.py",
+    "steps/implementation.py",
+    "steps/implementation_worker.py",
     "tests/__init__.py",
     "tests/test_step_ambiguity.py",
 )
 """What a scratch specification copies besides speckit: the configuration, the shared
-sentences (``common_steps.py``, its parameter types and the support module) and the ambiguity check."""
+sentences (``common_steps.py``, its parameter types and the support module), the plugins
+the configuration loads (the grader's) and the ambiguity check."""
 
 DEMONSTRATIONS = ROOT / "tests" / "fixtures" / "scratch"
 """Steps modules that only a demonstration loads (``<name>_steps.py``): shipped with the project,
