@@ -21,6 +21,7 @@ Feature: Forward propagation
     z^{(l)} &= a^{(l-1)}\, W^{(l)} + b^{(l)} \\
     a^{(l)} &= f\big(z^{(l)}\big)
     \end{aligned}
+    \tag{1.1}
     $$
 
     The first layer's input is the network's input, $a^{(0)} = x$. The last
@@ -35,11 +36,21 @@ Feature: Forward propagation
 
     The guide's activation function is the **sigmoid**:
 
-    $$\sigma(z) = \frac{1}{1 + e^{-z}}$$
+    $$\sigma(z) = \frac{1}{1 + e^{-z}} \tag{1.2}$$
 
     It squashes any number into the interval $(0, 1)$. A large positive sum
     comes out near 1, a large negative one near 0, and a sum of 0 gives
     exactly one half.
+
+    In code, the whole pass is two lines per layer. The guide's program,
+    finished (a plain numpy file to download and run), writes the sigmoid so
+    that no exponential can overflow, and keeps every $z$ and $a$ for the
+    backward pass; each comment names the equation its line computes. The
+    package's own code, closed under each listing, does the same for any
+    number of layers:
+
+    Code: guide_program.py:sigmoid, backprop/activations.py:sigmoid
+    Code: guide_program.py:forward_prop, backprop/forward.py:forward
 
     The weights and biases are the network's **parameters**. The 2-2-1 network
     has $2 \cdot 2 + 2 \cdot 1 = 6$ weights and $2 + 1 = 3$ biases, so
@@ -100,8 +111,14 @@ Feature: Forward propagation
 
     The prediction is ${{ worked.y_hat|num }}$ where the target is
     ${{ worked.y|num }}$. A **loss** measures how far off that is. This project
-    uses the **mean squared error**, averaged over the samples, with **no**
-    factor $\tfrac12$. With one sample:
+    uses the **mean squared error**, averaged over the $N$ samples, with **no**
+    factor $\tfrac12$:
+
+    $$L = \frac1N \sum_{n=1}^{N} \big(\hat y_n - y_n\big)^2 \tag{1.3}$$
+
+    Code: guide_program.py:compute_loss
+
+    With one sample:
 
     $$L = (\hat y - y)^2 = {{ worked.y_hat|num }}^2 = {{ worked.loss|num }}$$
 

@@ -63,7 +63,15 @@ Feature: Nudging with epsilon
     &\frac{L(\theta + \varepsilon) - L(\theta)}{\varepsilon} \\
     &\quad = L'(\theta) + \tfrac12 \varepsilon\, L''(\theta) + \dots
     \end{aligned}
+    \tag{2.1}
     $$
+
+    The guide's "simpler view" in code: nudge each parameter in turn, measure
+    the loss, put the parameter back. One forward pass for the loss as it is,
+    then one per parameter. The package does the same, forwards or both ways,
+    for a whole stack of networks at once:
+
+    Code: guide_program.py:numerical_gradient, backprop/numerical.py:estimate_gradient
 
     A ten times smaller nudge gives a ten times smaller error. Nudging both
     ways, the **central difference**, cancels the $\varepsilon^2$ terms of the
@@ -75,6 +83,7 @@ Feature: Nudging with epsilon
     &\frac{L(\theta + \varepsilon) - L(\theta - \varepsilon)}{2 \varepsilon} \\
     &\quad = L'(\theta) + \tfrac16 \varepsilon^2 L'''(\theta) + \dots
     \end{aligned}
+    \tag{2.2}
     $$
 
     To compare a whole estimated gradient $n$ with the exact one $a$, the

@@ -25,6 +25,7 @@ Feature: The chain rule
     \frac{\partial L}{\partial W^{(l)}_{ij}} &= a^{(l-1)}_i\, \delta^{(l)}_j \\
     \frac{\partial L}{\partial b^{(l)}_j} &= \delta^{(l)}_j
     \end{aligned}
+    \tag{3.1}
     $$
 
     A layer's error signals come from the layer above it. The activation
@@ -32,7 +33,7 @@ Feature: The chain rule
     $W^{(l)}_{ij}$, and the slope $f'$ of the activation function links it
     back to its own weighted sum $z^{(l-1)}_i$:
 
-    $$\delta^{(l-1)}_i = \Big(\sum_j W^{(l)}_{ij}\, \delta^{(l)}_j\Big)\, f'\big(z^{(l-1)}_i\big)$$
+    $$\delta^{(l-1)}_i = \Big(\sum_j W^{(l)}_{ij}\, \delta^{(l)}_j\Big)\, f'\big(z^{(l-1)}_i\big) \tag{3.2}$$
 
     For the sigmoid the slope is $\sigma'(z) = \sigma(z)\,\big(1 - \sigma(z)\big)$.
 
@@ -41,10 +42,17 @@ Feature: The chain rule
     $\partial L / \partial \hat y = \frac{2}{N} (\hat y - y)$. For a sigmoid
     output unit, in the last layer $L$,
 
-    $$\delta^{(L)} = \frac{2}{N}\, (\hat y - y)\; \sigma'\big(z^{(L)}\big)$$
+    $$\delta^{(L)} = \frac{2}{N}\, (\hat y - y)\; \sigma'\big(z^{(L)}\big) \tag{3.3}$$
 
     Over a batch of $N$ rows, each gradient sums the rows' contributions (each
     already carries its $\frac1N$).
+
+    In code, backwards: the output's error signal (3.3), the hidden layer's
+    from it (3.2), and every gradient from the error signals (3.1), as matrix
+    products over the whole batch. The package's backward pass runs the same
+    recursion for any number of layers, activations and losses:
+
+    Code: guide_program.py:backward_prop, backprop/chain_rule.py:backward
 
   Rule: The worked example, backwards
     Take the network, the input $x = ({{ worked.x[0]|num }}, {{ worked.x[1]|num }})$

@@ -16,12 +16,14 @@ Feature: Gradient descent
     **learning rate**, a small positive number you choose. One step of gradient
     descent changes every parameter at once:
 
-    $$\theta \leftarrow \theta - \eta \, \frac{\partial L}{\partial \theta}$$
+    $$\theta \leftarrow \theta - \eta \, \frac{\partial L}{\partial \theta} \tag{4.1}$$
 
     A parameter whose gradient is positive (the loss rises as it grows) gets
     smaller; one whose gradient is negative gets larger. A steep gradient means
     a large move. That is all of the guide's `gradient_descent`: one
     subtraction per parameter.
+
+    Code: guide_program.py:gradient_descent, backprop/descent.py:descend
 
     Scenario: One step moves every parameter against its gradient, exactly
       Given the guide's 2-2-1 network with seed 0

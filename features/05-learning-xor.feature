@@ -25,7 +25,11 @@ Feature: Learning XOR
 
   Training is full-batch gradient descent: one step per **epoch**, a pass
   over all four rows. A network has **learned XOR** once each of its four
-  outputs is within 0.1 of its target.
+  outputs is within 0.1 of its target. The loop records the loss before each
+  step and after the last, so `epochs` steps give `epochs + 1` losses; the
+  package's loop adds the checks that stop it when the loss diverges:
+
+  Code: guide_program.py:train, backprop/training.py:train
 
   Background:
     Given the XOR truth table:

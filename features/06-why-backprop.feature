@@ -87,13 +87,17 @@ Feature: Why backprop
     \dot z^{(l)} &= \dot a^{(l-1)} W^{(l)} + a^{(l-1)} \dot W^{(l)} + \dot b^{(l)} \\
     \dot a^{(l)} &= f'\big(z^{(l)}\big) \odot \dot z^{(l)}
     \end{aligned}
+    \tag{6.1}
     $$
 
     where $\dot W$ and $\dot b$ are 1 at $\theta$ and 0 elsewhere, and
     $\dot a^{(0)} = 0$. At the end, $\dot L = \partial L / \partial \theta$
     exactly: no $\varepsilon$, no truncation error. But one pass gives the
     derivative along one parameter only, so all $P$ of them still take $P$
-    passes. Exactness is not what makes backprop cheap.
+    passes. Exactness is not what makes backprop cheap. The package's forward
+    mode carries the tangents (6.1) layer by layer, one parameter per pass:
+
+    Code: backprop/forward_mode.py:directional_derivative, backprop/forward_mode.py:forward_mode_gradient
 
     What does is the direction. A forward pass answers "how does *every*
     value depend on *one* input?"; a backward pass answers "how does *one*

@@ -549,3 +549,27 @@ def test_a_run_merges_with_the_last_under_a_lock_so_two_runs_ending_together_los
     kept = {(s["line"], s["row"]): s for s in merged["earlier"]}
     assert kept[(15, None)]["message"] == "written meanwhile"
     assert [s["line"] for s in merged["scenarios"]] == [11]
+
+
+def test_a_code_line_shows_the_programs_function_open_and_the_packages_closed(tmp_path):
+    path = tmp_path / "07-code.feature"
+    path.write_text(
+        "Feature: Code\n  The pass in code:\n\n  Code: guide_program.py:forward_prop, backprop/forward.py:forward\n\n"
+        "  Code: backprop/nowhere.py:x\n\n  Scenario: Nothing\n    Given a counter at 1\n",
+        encoding="utf-8",
+    )
+    read_back = read(RunResults(None), path)
+    [code] = [b for b in read_back.blocks if b.kind == "code"]
+    assert [(x.source, x.function) for x in code.listings] == [
+        ("guide_program.py", "forward_prop"),
+        ("backprop/forward.py", "forward"),
+    ]
+    assert read_back.problems == [
+        "features/07-code.feature:6: code comes from guide_program.py or a module of the package "
+        "(backprop/<name>.py), not 'backprop/nowhere.py'"
+    ]
+    page = chapter(RunResults(None), path)
+    first, second = re.findall(r'<details class="bdd-code[^"]*"[^>]*>', page)
+    assert first.endswith(" open markdown>") and "open" not in second
+    assert '<a href="../../downloads/guide_program.py" download>guide_program.py</a>' in page
+    assert '```python linenums="' in page and "def forward_prop(params, X):" in page

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docs._hooks import api, cache, markup, navigation, prose, sentences, widget_data
+from docs._hooks import api, cache, listings, markup, navigation, prose, sentences, widget_data
 from docs._hooks import chapter as chapters
 from docs._hooks.results import RunResults
 from speckit.catalog import StepDefinition, step_definitions
@@ -44,10 +44,20 @@ MUTATION_SCORE = ROOT / "mutation" / "score.json"
 BENCHMARKS = ROOT / "benchmarks" / "last-run.md"
 ORIGINAL = DOCS / "original" / "a-beginners-guide-to-backpropagation.txt"
 
-GENERATED = ["worked-example.md", "errata.md", "original.md", "step-catalog.md", "results.md", "performance.md"]
+GENERATED = [
+    "worked-example.md",
+    "errata.md",
+    "original.md",
+    "program.md",
+    "step-catalog.md",
+    "results.md",
+    "performance.md",
+]
 """The pages the build generates besides the chapters and the API: a description may link to them."""
 SEARCH_BOOST = {"learn": 4, "check": 1}
 """Material's page search boost: a Learn page outranks the catalog and the API for the words it teaches."""
+GRADER = "13-implement-it-yourself"
+"""The chapter whose scenarios run the finished program and grade implementations against the guide."""
 STATIC_PAGES_WITH_VALUES = ("notation.md",)
 """Static pages whose Markdown may place figures (``Figure: <file>``) and computed values (``{{ ... }}``)."""
 
@@ -153,13 +163,25 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True, api_stubs: 
     if ORIGINAL.exists():
         from docs._hooks import page_errata
 
-        # The line marks are links inside <pre>, which MkDocs does not rewrite: written as the page's URL.
-        errata_url = prose.relative_url(prose.directory_url("errata.md"), prose.directory_url("original.md"))
+        # The line marks are links inside <pre>, which MkDocs does not rewrite: written as the pages' URLs.
+        def url(page: str) -> str:
+            return prose.relative_url(prose.directory_url(page), prose.directory_url("original.md"))
+
+        lines = page_errata.original_lines(ORIGINAL)
         site.pages["original.md"] = markup.render(
             "original.md.j2",
-            lines=page_errata.original_lines(ORIGINAL),
+            lines=lines,
             errata=page_errata.errata_by_line(),
-            errata_url=errata_url,
+            errata_url=url("errata.md"),
+            program_url=url("program.md"),
+            stops=page_errata.program_stops(lines),
+        )
+        site.pages["program.md"] = markup.render(
+            "program.md.j2",
+            code=listings.PROGRAM.read_text(encoding="utf-8").rstrip("\n"),
+            lines=len(listings.PROGRAM.read_text(encoding="utf-8").splitlines()),
+            stops=page_errata.program_stops(lines),
+            grader=GRADER,
         )
 
     read: list[chapters.Chapter] = []

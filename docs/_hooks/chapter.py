@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docs._hooks.listings import Listing, ListingError, listings
 from docs._hooks.prose import ProseError
 from docs._hooks.results import FeatureResults, Outcome, RunResults, file_hash
 from speckit.features import read_feature
@@ -35,6 +36,7 @@ _ANSWER = re.compile(r"^Answer:[ \t]*", re.M)
 
 _FIGURE_LINE = re.compile(r"^\s*Figure:\s*(\S+)\s*$")
 _WIDGET_LINE = re.compile(r"^\s*Widget:\s*(\S+)\s*$")
+_CODE_LINE = re.compile(r"^\s*Code:\s*(.+?)\s*$")
 
 STATUS_ORDER = ("failed", "undefined", "changed", "skipped", "not run", "passed")
 """The status that wins when several outcomes are summed up: the worst first."""
@@ -114,11 +116,12 @@ class Block:
     """One piece of a chapter, in reading order."""
 
     kind: str
-    """``prose`` (sanitised HTML), ``figure``, ``widget``, ``section`` (a rule's heading), ``background``,
-    ``evidence``, or ``problem``: prose that cannot be shown, and why."""
+    """``prose`` (sanitised HTML), ``figure``, ``widget``, ``code`` (``listings``), ``section`` (a rule's
+    heading), ``background``, ``evidence``, or ``problem``: prose that cannot be shown, and why."""
     text: str = ""
     evidence: Evidence | None = None
     steps: list[Step] = field(default_factory=list)
+    listings: list[Listing] = field(default_factory=list)
 
 
 @dataclass
@@ -230,8 +233,9 @@ class _Reader:
             return "", self.problem(line + error.line - 1, f"{what} cannot be shown: {error}")
 
     def blocks(self, value: str, line: int, what: str) -> list[Block]:
-        """A description as prose, figure and widget blocks (a line ``Figure: <file>`` places a figure,
-        ``Widget: <name>`` the widget ``templates/widgets/<name>.md.j2``); ``line``: its keyword's line."""
+        """A description as prose, figure, widget and code blocks (a line ``Figure: <file>`` places a figure,
+        ``Widget: <name>`` the widget ``templates/widgets/<name>.md.j2``, ``Code: <file>:<function>, ...``
+        listings, see ``listings``); ``line``: its keyword's line."""
         blocks: list[Block] = []
         current: list[str] = []
 
@@ -245,7 +249,14 @@ class _Reader:
         for text in dedent(value).splitlines():
             figure = _FIGURE_LINE.match(text)
             widget = _WIDGET_LINE.match(text)
-            if figure:
+            code = _CODE_LINE.match(text)
+            if code:
+                flush()
+                try:
+                    blocks.append(Block("code", listings=listings(code.group(1))))
+                except ListingError as error:
+                    blocks.append(Block("problem", self.problem(self.line_of(text, line), str(error))))
+            elif figure:
                 flush()
                 blocks.append(Block("figure", figure.group(1)))
             elif widget and self.widgets is not None and widget.group(1) not in self.widgets:

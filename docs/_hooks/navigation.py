@@ -14,7 +14,10 @@ import html
 from docs._hooks import chapter as chapters
 
 LEARN_FRONT = ["index.md", "notation.md"]
-LEARN_AFTER = {"03-the-chain-rule": ["worked-example.md", "nudge-it-yourself.md"]}
+LEARN_AFTER = {
+    "03-the-chain-rule": ["worked-example.md", "nudge-it-yourself.md"],
+    "06-why-backprop": ["program.md", "implement-it-yourself.md"],
+}
 """Pages placed right after a chapter of the Learn track."""
 LEARN_BACK = ["original.md", "errata.md"]
 CHECK_BACK = ["step-catalog.md", "write-your-own-scenario.md", "results.md", "performance.md", "about-the-site.md"]

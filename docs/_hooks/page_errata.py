@@ -52,6 +52,15 @@ def original_lines(path: Path = ORIGINAL) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
+PROGRAM_STOPS = "epsilon = 0.00001"
+"""The last line of the original's program (its hyperparameters): "The guide's program, finished" goes on."""
+
+
+def program_stops(original: list[str]) -> int:
+    """The number of the original's line where its program stops."""
+    return next(n for n, line in enumerate(original, start=1) if PROGRAM_STOPS in line)
+
+
 def errata_by_line() -> dict[int, list[Erratum]]:
     """The errata that correct each line of the original, for the marks on the original's page."""
     marks: dict[int, list[Erratum]] = {}

@@ -1,5 +1,6 @@
 """The guide's program, finished: its 2-2-1 sigmoid network learns XOR. Plain numpy.
-Run it with: python guide_program.py. Each function keeps the contract of "Implement it yourself"."""
+Run it with: python guide_program.py. Each function keeps the contract of "Implement it yourself";
+a comment (1.1) names the equation of the site's chapters that its line computes."""
 
 import numpy as np
 
@@ -24,21 +25,21 @@ def init_params(seed):  # the parameters, learned by training: standard-normal w
     return {"W1": W1, "b1": np.zeros(hidden_size), "W2": W2, "b2": np.zeros(output_size)}
 
 
-def sigmoid(z):  # 1 / (1 + e^-z), written so that no e^(...) can overflow: e^min(z, 0) / (1 + e^-|z|)
+def sigmoid(z):  # (1.2) 1 / (1 + e^-z), written so that no e^(...) overflows: e^min(z, 0) / (1 + e^-|z|)
     return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
 def forward_prop(params, X):
-    z1 = X @ params["W1"] + params["b1"]  # hidden layer: a weighted sum, then a squash
+    z1 = X @ params["W1"] + params["b1"]  # (1.1) hidden layer: a weighted sum, then a squash
     a1 = sigmoid(z1)
-    z2 = a1 @ params["W2"] + params["b2"]  # output layer: the same recipe
+    z2 = a1 @ params["W2"] + params["b2"]  # (1.1) output layer: the same recipe
     a2 = sigmoid(z2)
     return a2, {"z1": z1, "a1": a1, "z2": z2, "a2": a2}
 
 
 def compute_loss(params, X, y):
     y_hat, _ = forward_prop(params, X)
-    return float(np.sum((y_hat - y) ** 2) / len(X))  # mean squared error, no 1/2
+    return float(np.sum((y_hat - y) ** 2) / len(X))  # (1.3) mean squared error, no 1/2
 
 
 def numerical_gradient(params, X, y, epsilon):
@@ -50,7 +51,7 @@ def numerical_gradient(params, X, y, epsilon):
         for i in np.ndindex(p.shape):
             old = p[i]
             p[i] = old + epsilon
-            grads[name][i] = (compute_loss(params, X, y) - loss) / epsilon
+            grads[name][i] = (compute_loss(params, X, y) - loss) / epsilon  # (2.1)
             p[i] = old  # put back the saved value: old + epsilon - epsilon may round
     return grads
 
@@ -59,15 +60,15 @@ def backward_prop(params, X, y):
     """The in-depth view: the chain rule, from the loss back to every parameter."""
     y_hat, cache = forward_prop(params, X)
     a1 = cache["a1"]
-    delta2 = 2.0 * (y_hat - y) / len(X) * y_hat * (1.0 - y_hat)  # dL/dz2: dL/dy_hat times sigmoid'(z2)
-    delta1 = (delta2 @ params["W2"].T) * a1 * (1.0 - a1)  # dL/dz1: back along W2, times sigmoid'(z1)
-    grads = {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": a1.T @ delta2, "b2": delta2.sum(axis=0)}
+    delta2 = 2.0 * (y_hat - y) / len(X) * y_hat * (1.0 - y_hat)  # (3.3) dL/dz2: dL/dy_hat times sigmoid'(z2)
+    delta1 = (delta2 @ params["W2"].T) * a1 * (1.0 - a1)  # (3.2) dL/dz1: back along W2, times sigmoid'(z1)
+    grads = {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": a1.T @ delta2, "b2": delta2.sum(axis=0)}  # (3.1)
     return grads | {"delta1": delta1, "delta2": delta2}  # the error signals too: optional
 
 
 def gradient_descent(params, grads, learning_rate):
     """One step downhill: every parameter minus learning_rate times its gradient."""
-    return {name: params[name] - learning_rate * grads[name] for name in params}
+    return {name: params[name] - learning_rate * grads[name] for name in params}  # (4.1)
 
 
 def train(params, X, y, epochs, learning_rate):
