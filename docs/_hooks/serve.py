@@ -83,6 +83,10 @@ class Rerun:
             self._wake.notify()
 
     def command(self, files: list[Path]) -> list[str]:
+        # Feature files outside the specification's folder (a copy served from elsewhere) are not below its
+        # conftest.py: name its configuration and load its conftest, so its plugins and steps are there.
+        outside = not self.features.resolve().is_relative_to(self.root.resolve())
+        elsewhere = ["--rootdir", str(self.root), "-c", str(self.root / "pyproject.toml"), "-p", "conftest"]
         return [
             sys.executable,
             "-m",
@@ -91,6 +95,7 @@ class Rerun:
             "-q",
             "-p",
             "no:cacheprovider",
+            *(elsewhere if outside else []),
             "-o",
             f"bdd_features_base_dir={self.features}",
             "--results-json",
