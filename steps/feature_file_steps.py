@@ -145,7 +145,7 @@ def _warnings(site: ScratchSite) -> list[str]:
     return [
         line.split(" - ", 1)[-1].strip()
         for line in site.log.splitlines()
-        if line.startswith("WARNING") and "but the target is not found among documentation files" not in line
+        if line.startswith("WARNING") and "not found among documentation files" not in line
     ]
 
 
