@@ -197,3 +197,20 @@ Feature: What a feature file can and cannot do
         """
       When the scratch site is built
       Then the scratch site's build warns "features/01-widget.feature:4: there is no widget 'no-such-widget'; the widgets: xor-playground"
+
+    Scenario: Two scenarios with one name fail their file, naming both lines
+      pytest-bdd keeps a feature's scenarios by name: of two with one name it
+      would run only one, and the other claim would never be checked, silently.
+
+      Given a scratch specification with the chapter "01-twice.feature":
+        """
+        Feature: Twice
+          Scenario: The same name
+            Given the XOR data set
+
+          Scenario: The same name
+            Given the guide's 2-2-1 network with seed 0
+        """
+      When the scratch specification runs
+      Then exactly these scratch tests failed: features/01-twice.feature::test_malformed_feature
+      And the scratch output contains "(5:1): two scenarios are named 'The same name' (lines 2 and 5): pytest-bdd would run only one of them; give each scenario its own name"

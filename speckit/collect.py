@@ -4,8 +4,7 @@
 ``pytest features/`` all of them, and a scenario's node id names its file:
 ``features/03-the-chain-rule.feature::test_...``. pytest-bdd itself binds
 scenarios only from Python test modules (``scenarios(...)``), so each feature
-file gets a module made on the fly whose body is that one call (the approach
-of pytest-bdd PR #342, tursu and pytest-bdd-ng).
+file gets a module made on the fly (``speckit.bdd.FeatureModule``).
 
 A feature file that does not parse becomes one failing test of its own,
 ``test_malformed_feature``, carrying the parser's ``(line:column): message``,
@@ -19,9 +18,8 @@ import types
 from pathlib import Path
 
 import pytest
-from pytest_bdd.exceptions import GherkinParseError
-from pytest_bdd.feature import get_feature
 
+from speckit.bdd import FeatureModule, bind, scenario_of
 from speckit.features import parse_feature
 
 MALFORMED = "test_malformed_feature"
@@ -44,26 +42,15 @@ def features_dir(config: pytest.Config) -> Path:
     return (Path(config.rootpath) / base).resolve()
 
 
-class FeatureFile(pytest.Module):
+class FeatureFile(FeatureModule):
     """A ``.feature`` file as a pytest module: its scenarios, bound by pytest-bdd."""
 
-    def _getobj(self) -> types.ModuleType:
+    def module(self) -> types.ModuleType:
         module = types.ModuleType(f"feature:{self.path.name}")
         module.__file__ = str(self.path)
         error = parse_feature(self.path).error
         if error is None:
-            try:
-                # scenarios() binds into its caller's namespace: run it as the module's own body.
-                # A byte-order mark is the encoding's mark, not part of "Feature:". scenarios() does not pass
-                # its encoding on to its first parse (pytest-bdd 9.0.1), so parse into its cache first.
-                get_feature(str(self.path.parent), self.path.name, encoding="utf-8-sig")
-                exec(
-                    "from pytest_bdd import scenarios\nscenarios(path, encoding='utf-8-sig')",
-                    {**vars(module), "path": str(self.path)},
-                    vars(module),
-                )
-            except GherkinParseError as problem:  # pytest-bdd's own checks beyond the grammar
-                error = f"({problem.line}:1): {problem.message}"
+            error = bind(self.path, vars(module))
         if error is not None:
             message = f"{self.path.name} does not parse:\n{error}"
 
@@ -86,10 +73,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def scenario_name(item: pytest.Item) -> str | None:
     """The name a test's scenario has in its feature file (None for a test that is not a scenario)."""
-    from pytest_bdd.scenario import scenario_wrapper_template_registry
-
-    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
-    return None if template is None else str(template.name)
+    scenario = scenario_of(item)
+    return None if scenario is None else scenario.name
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

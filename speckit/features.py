@@ -88,9 +88,31 @@ def _parse_feature(path: Path) -> ParsedFeature:
         return ParsedFeature(Path(path), None, not_utf8(path, error))
     try:
         document: dict = dict(Parser().parse(TokenScanner(text)))
-        return ParsedFeature(Path(path), document, None)
     except ParserError as error:  # CompositeParserException and single errors alike
         return ParsedFeature(Path(path), None, str(error))
+    twice = same_names(document)
+    return ParsedFeature(Path(path), None, twice) if twice else ParsedFeature(Path(path), document, None)
+
+
+def same_names(document: dict) -> str | None:
+    """The parser-style message for two scenarios of one feature with the same name, if there are.
+
+    pytest-bdd keeps a feature's scenarios by name: of two with one name it would
+    run only the last, and the first claim would silently never be checked.
+    """
+    seen: dict[str, int] = {}
+    for node in _nodes((document.get("feature") or {}).get("children", [])):
+        scenario = node.get("scenario") if isinstance(node, dict) else None
+        if not scenario:
+            continue
+        name, line = scenario["name"], scenario["location"]["line"]
+        if name in seen:
+            return (
+                f"({line}:1): two scenarios are named {name!r} (lines {seen[name]} and {line}): "
+                "pytest-bdd would run only one of them; give each scenario its own name"
+            )
+        seen[name] = line
+    return None
 
 
 def tags_in(document: dict) -> set[str]:

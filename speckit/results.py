@@ -54,6 +54,7 @@ try:
 except ImportError:  # not on Windows: runs there are not merged under a lock
     fcntl = None  # type: ignore[assignment]
 
+from speckit.bdd import scenario_of
 from speckit.collect import MALFORMED, features_dir
 from speckit.features import feature_paths
 
@@ -88,30 +89,20 @@ def _recording(config) -> bool:
 
 
 def _scenario_identity(item) -> dict | None:
-    """Which feature file, scenario and Examples row a test item runs.
+    """Which feature file, scenario and Examples row a test item runs (``speckit.bdd``).
 
-    The one place here that reads pytest-bdd internals: its registry from test
-    function to scenario template, and the name of its parametrize argument
-    for Examples rows. Needed so that a scenario skipped before it starts
-    (a skip mark, a failing fixture) is still placed on its page.
+    Needed so that a scenario skipped before it starts (a skip mark, a failing
+    fixture) is still placed on its page.
     """
-    from pytest_bdd.scenario import scenario_wrapper_template_registry
-
-    test_function = getattr(item, "obj", None)
-    template = scenario_wrapper_template_registry.get(test_function) if test_function is not None else None
-    if template is None:
+    scenario = scenario_of(item)
+    if scenario is None:
         return None
-    callspec = getattr(item, "callspec", None)
-    row = example = None
-    if callspec is not None and "_pytest_bdd_example" in callspec.params:
-        row = callspec.indices["_pytest_bdd_example"]
-        example = {str(k): str(v) for k, v in callspec.params["_pytest_bdd_example"].items()}
     return {
-        "feature": _relative(template.feature.filename, features_dir(item.config)),
-        "line": template.line_number,
-        "name": template.name,
-        "row": row,
-        "example": example,
+        "feature": _relative(scenario.filename, features_dir(item.config)),
+        "line": scenario.line,
+        "name": scenario.name,
+        "row": scenario.row,
+        "example": scenario.example,
     }
 
 

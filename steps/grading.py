@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 
+from speckit.bdd import scenario_of
 from steps import implementation as implementations_module
 from steps.implementation import TIME_LIMIT, Implementation, NotImplementedYet, PackageImplementation
 
@@ -142,22 +143,16 @@ def pytest_runtest_makereport(
 
 
 def _identity(item: pytest.Item) -> dict | None:
-    """The chapter, the scenario, its line and its Examples row (pytest-bdd's registry, as speckit.results)."""
-    from pytest_bdd.scenario import scenario_wrapper_template_registry
-
-    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
-    if template is None:
+    """The chapter, the scenario, its line and its Examples row."""
+    scenario = scenario_of(item)
+    if scenario is None:
         return None
-    callspec = getattr(item, "callspec", None)
-    example = None
-    if callspec is not None and "_pytest_bdd_example" in callspec.params:
-        example = {str(k): str(v) for k, v in callspec.params["_pytest_bdd_example"].items()}
     return {
-        "chapter": template.feature.name,
-        "page": Path(template.feature.filename).stem,
-        "scenario": template.name,
-        "line": template.line_number,
-        "example": example,
+        "chapter": scenario.feature,
+        "page": Path(scenario.filename).stem,
+        "scenario": scenario.name,
+        "line": scenario.line,
+        "example": scenario.example,
     }
 
 
