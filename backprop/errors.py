@@ -75,22 +75,47 @@ def as_array(name: str, value: Any) -> np.ndarray:
         ) from None
 
 
-def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Array:
-    """``value`` as a finite float64 array with ``ndim`` dimensions, or a clear error."""
+NUMBER_KINDS = "iuf"
+"""The numpy dtype kinds the package computes with: signed and unsigned integers, and floats. Not
+timedelta64 (numpy counts it among the integers, but 3 seconds is not the number 3), datetime64,
+complex, strings or objects."""
+
+
+def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | None = None) -> Array:
+    """``value`` as a finite float64 array with ``ndim`` dimensions (None: any), or a clear error."""
     arr = as_array(name, value)
     if arr.dtype == np.bool_:
         raise TypeError(
             f"{name} must hold numbers, but got a boolean array; convert it first, e.g. {name}.astype(float)"
         )
-    if not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
+    if arr.dtype.kind not in NUMBER_KINDS:
+        if arr.ndim == 0:
+            raise TypeError(f"{name} must be a number (float or int), but got {value!r} ({type(value).__name__})")
         raise TypeError(f"{name} must be an array of numbers (float or int), but got dtype {arr.dtype}")
+    if arr.dtype.itemsize > 8 and arr.dtype.kind == "f":
+        check_float64_range(name, arr)
     converted: Array = arr.astype(np.float64, copy=False)
-    allowed = (ndim,) if isinstance(ndim, int) else ndim
+    allowed = (converted.ndim,) if ndim is None else (ndim,) if isinstance(ndim, int) else ndim
     if converted.ndim not in allowed:
         wanted = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(f"{name} must be a {wanted} array, but got shape {converted.shape}")
     check_finite(name, converted)
     return converted
+
+
+def check_float64_range(name: str, arr: np.ndarray) -> None:
+    """Refuse finite values of a wider float (longdouble) that float64 cannot hold, before converting.
+
+    The conversion would turn them into inf with a RuntimeWarning; the message gives the value as it was.
+    """
+    beyond = np.isfinite(arr) & (np.abs(arr) > np.finfo(np.float64).max)
+    if np.any(beyond):
+        bad = np.argwhere(beyond)[0]
+        where = f"{name}[{', '.join(map(str, bad))}]" if arr.ndim else name
+        raise ValueError(
+            f"{name} must fit in float64, but {where} is {arr[tuple(bad)]!s}, beyond "
+            f"float64's largest {np.finfo(np.float64).max:.4g}; scale the values down"
+        )
 
 
 def check_memory(what: str, n_bytes: int, fix: str) -> None:
@@ -113,14 +138,19 @@ def check_finite(name: str, arr: Array) -> None:
     """Raise if ``arr`` holds NaN or infinity, saying where."""
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
+        where = f"{name}[{', '.join(map(str, bad))}]" if arr.ndim else name
         raise ValueError(
-            f"{name} must be finite, but {name}[{', '.join(map(str, bad))}] is "
-            f"{arr[tuple(bad)]}; remove or replace NaN and infinite values"
+            f"{name} must be finite, but {where} is {arr[tuple(bad)]}; remove or replace NaN and infinite values"
         )
 
 
+NOT_NUMBERS = (bool, np.bool_, np.timedelta64)
+"""Types that Python or numpy count as numbers but the package does not: True is not 1, and a duration
+(numpy's timedelta64 is an integer type) is not a count."""
+
+
 def _is_number(value: object) -> bool:
-    return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, float, np.integer, np.floating))
+    return not isinstance(value, NOT_NUMBERS) and isinstance(value, (int, float, np.integer, np.floating))
 
 
 def finite_number(name: str, value: object) -> float:
@@ -153,7 +183,7 @@ def nonzero_number(name: str, value: object) -> float:
 
 def non_negative_int(name: str, value: object) -> int:
     """``value`` as an int >= 0 (epochs, a seed), or a clear error."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+    if isinstance(value, NOT_NUMBERS) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be a whole number, but got {value!r} ({type(value).__name__})")
     if value < 0:
         raise ValueError(f"{name} must be 0 or more, but got {value}")

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from backprop.activations import get_activation
-from backprop.errors import Array, check_memory, choice, non_negative_int
+from backprop.errors import NOT_NUMBERS, Array, check_memory, choice, non_negative_int
 from backprop.parameters import Parameters
 
 INITIALISATIONS = ("normal", "glorot_uniform", "zeros")
@@ -70,7 +70,7 @@ def check_layer_sizes(layer_sizes: object) -> list[int]:
     if len(sizes) < 2:
         raise ValueError(f"layer_sizes needs at least an input and an output size, like [2, 2, 1], but got {sizes}")
     for s in sizes:
-        if isinstance(s, (bool, np.bool_)) or not isinstance(s, (int, np.integer)):
+        if isinstance(s, NOT_NUMBERS) or not isinstance(s, (int, np.integer)):
             raise TypeError(
                 f"layer_sizes must be whole numbers, like [2, 2, 1], but got {sizes}: {s!r} is a {type(s).__name__}"
             )

@@ -151,3 +151,12 @@ def test_a_new_network_draws_its_numbers_in_the_documented_order():
     assert default.layer_sizes == [2, 2, 1] and default.activations == ["sigmoid", "sigmoid"]
     assert default.weights[0].tolist() == rng.standard_normal((2, 2)).tolist() and not default.biases[0].any()
     assert bp.init_network().flat().tolist() == bp.init_network(seed=0).flat().tolist()
+
+
+def test_a_layer_size_that_is_a_duration_is_refused_by_name():
+    fails(
+        TypeError,
+        lambda: bp.init_network((2, np.timedelta64(2, "s"), 1)),
+        "layer_sizes must be whole numbers",
+        "timedelta64",
+    )
