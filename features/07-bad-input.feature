@@ -106,6 +106,9 @@ Feature: Bad input gets a clear error
       | sweep_xor    | tolerance   | -0.1     | ValueError | positive finite number     | -0.1   |
       | init_network | seed        | -1       | ValueError | 0 or more                  | -1     |
       | init_network | seed        | 1.5      | TypeError  | whole number               | 1.5    |
+      | sigmoid      | z           | "abc"    | TypeError  | must be a number           | 'abc' (str) |
+      | sigmoid      | z           | NaN      | ValueError | must be finite             | z is nan |
+      | sigmoid      | z           | [0, Infinity] | ValueError | must be finite        | z[1] is inf |
 
   Scenario Outline: An unknown activation or loss name is refused with the list of valid names
     When <function> is called with <argument> = "<name>"
