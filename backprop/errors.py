@@ -23,7 +23,7 @@ because True/False as a target is ambiguous between a label and a probability.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from typing import Any, TypeVar
 
 import numpy as np
@@ -116,6 +116,14 @@ def check_float64_range(name: str, arr: np.ndarray) -> None:
             f"{name} must fit in float64, but {where} is {arr[tuple(bad)]!s}, beyond "
             f"float64's largest {np.finfo(np.float64).max:.4g}; scale the values down"
         )
+
+
+def unordered(value: object) -> bool:
+    """True for a set or a mapping: something iterable, but not in an order the caller wrote down.
+
+    ``init_network({5, 1})`` would otherwise build whatever order the set iterates in.
+    """
+    return isinstance(value, (Set, Mapping))
 
 
 def check_memory(what: str, n_bytes: int, fix: str) -> None:

@@ -140,3 +140,8 @@ def test_a_duration_or_a_boolean_is_not_a_number_nor_a_count():
         fails(TypeError, lambda v=value: errors.non_negative_int("epochs", v), "epochs must be a whole number")
         fails(TypeError, lambda v=value: errors.positive_number("learning_rate", v), "learning_rate must be a positive")
     assert errors.non_negative_int("epochs", np.int8(3)) == 3 and errors.positive_number("rate", np.float32(0.5)) == 0.5
+
+
+def test_sets_and_mappings_are_unordered_lists_and_ranges_are_not():
+    assert errors.unordered({5, 1}) and errors.unordered(frozenset()) and errors.unordered({"a": 1})
+    assert not errors.unordered([5, 1]) and not errors.unordered((5, 1)) and not errors.unordered(range(3))
