@@ -62,6 +62,11 @@ def check_network(network: object) -> Network:
                 f"{getattr(p, 'dtype', type(p).__name__)}; convert it with np.asarray({name}, dtype=float)"
             )
     lead = network.weights[0].shape[:-2]
+    if lead == (0,):
+        raise ValueError(
+            f"network must be one network or a stack of at least one, but its W1 of shape "
+            f"{network.weights[0].shape} makes a stack of 0 networks; build a stack with init_stack(seeds)"
+        )
     for layer, (W, b) in enumerate(network.layers(), start=1):
         if W.ndim not in (2, 3) or W.shape[:-2] != lead:
             stacked = f", one per network of the stack of {lead[0]}" if lead else ""
@@ -74,6 +79,13 @@ def check_network(network: object) -> Network:
             raise ValueError(
                 f"network parameter W{layer} must have shape {(*lead, fan_in, W.shape[-1])} to follow "
                 f"layer {layer - 1}, but got {W.shape}"
+            )
+        # After the chain check, only W1 can have 0 rows: a later layer's rows are the units checked before it.
+        if 0 in W.shape[-2:]:
+            empty = "the input layer" if W.shape[-2] == 0 else f"layer {layer}"
+            raise ValueError(
+                f"network parameter W{layer} has shape {W.shape}: {empty} has 0 units; every layer needs "
+                "at least 1 unit, as in init_network"
             )
         if b.shape != lead + W.shape[-1:]:
             raise ValueError(f"network parameter b{layer} must have shape {lead + W.shape[-1:]}, but got {b.shape}")

@@ -18,7 +18,7 @@ import numpy as np
 
 import backprop as bp
 from backprop.errors import NotFiniteError
-from backprop.validation import _largest
+from backprop.validation import _largest, check_network
 from tests.helpers import fails
 
 # --- the network ------------------------------------------------------------------------------
@@ -252,3 +252,19 @@ def test_a_one_output_softmax_takes_its_targets_as_values_not_labels(xor):
         lambda: bp.compute_loss(one, X, np.array([0, 0, 0, 0]), "categorical_cross_entropy"),
         "row 0 of y is [0.0]",
     )
+
+
+def test_a_layer_of_0_units_is_refused_naming_the_layer(xor):
+    empty_hidden = bp.Network([np.zeros((2, 0)), np.zeros((0, 1))], [np.zeros(0), np.zeros(1)], ["sigmoid"] * 2)
+    fails(ValueError, lambda: check_network(empty_hidden), "W1 has shape (2, 0): layer 1 has 0 units")
+    no_inputs = bp.Network([np.zeros((0, 2)), np.zeros((2, 1))], [np.zeros(2), np.zeros(1)], ["sigmoid"] * 2)
+    fails(ValueError, lambda: check_network(no_inputs), "W1 has shape (0, 2): the input layer has 0 units")
+    no_outputs = bp.Network([np.zeros((2, 2)), np.zeros((2, 0))], [np.zeros(2), np.zeros(0)], ["sigmoid"] * 2)
+    fails(ValueError, lambda: bp.forward_prop(no_outputs, xor[0]), "W2 has shape (2, 0): layer 2 has 0 units")
+
+
+def test_a_stack_of_0_networks_is_refused(xor):
+    empty = bp.Network(
+        [np.zeros((0, 2, 2)), np.zeros((0, 2, 1))], [np.zeros((0, 2)), np.zeros((0, 1))], ["sigmoid"] * 2
+    )
+    fails(ValueError, lambda: bp.train(empty, *xor, epochs=2, learning_rate=1.0), "a stack of 0 networks", "(0, 2, 2)")
