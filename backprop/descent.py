@@ -47,13 +47,9 @@ def check_learning_rate(learning_rate: object, network: Network) -> Array:
     """
     if network.stack_size is None:
         return constant(positive_number("learning_rate", learning_rate))
-    try:  # a ragged list fails here, with this message (np.ndim would fail on it with numpy's)
-        rates = np.asarray(learning_rate)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"learning_rate must be one number, or a list of one per network of the stack of "
-            f"{network.stack_size}, but got {learning_rate!r}"
-        ) from None
+    # As objects, each rate stays what the caller wrote: a plain asarray would turn [1, True, 2] into
+    # [1, 1, 2] before positive_number could refuse the True, and fail on a ragged list with numpy's message.
+    rates = np.asarray(learning_rate, dtype=object)
     if rates.ndim == 0:
         return constant(positive_number("learning_rate", learning_rate))
     if rates.shape != (network.stack_size,):

@@ -48,11 +48,17 @@ def test_learning_rates_per_network_must_be_one_positive_number_per_network_of_a
         "learning_rate must be one number, or one per network of the stack of 3 (shape (3,)), but got shape (2,)",
     )
     fails(
-        ValueError,
+        TypeError,
         lambda: bp.gradient_descent(stack, grads, [0.5, [1.0, 2.0], 3.0]),
-        "learning_rate must be one number, or a list of one per network of the stack of 3, "
-        "but got [0.5, [1.0, 2.0], 3.0]",
+        "learning_rate[1] must be a positive number, but got [1.0, 2.0] (list)",
     )
+    # Each rate as written: numpy would read [1, True, 2] as [1, 1, 2] and an array of booleans as numbers.
+    fails(TypeError, lambda: bp.gradient_descent(stack, grads, [1, True, 2]), "learning_rate[1]", "got True (bool)")
+    fails(TypeError, lambda: bp.gradient_descent(stack, grads, np.array([True] * 3)), "learning_rate[0]", "True (bool)")
+    fails(TypeError, lambda: bp.train(stack, X, y, epochs=1, learning_rate=[1, 2, "3"]), "learning_rate[2]", "'3'")
+    fails(ValueError, lambda: bp.gradient_descent(stack, grads, [[1.0, 2.0, 3.0]]), "but got shape (1, 3)")
+    rates = bp.descent.check_learning_rate(np.array([0.5, 1, 2]), stack)
+    assert rates.dtype == np.float64 and rates.tolist() == [0.5, 1.0, 2.0]
     fails(
         ValueError,
         lambda: bp.gradient_descent(stack, grads, [0.5, -1.0, 2.0]),
