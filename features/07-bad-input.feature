@@ -49,11 +49,24 @@ Feature: Bad input gets a clear error
       | y        | [[0], [1], [1], [Infinity]]           | y[3, 0] is inf      |
 
   Scenario: NaN in a parameter is refused before anything is computed
-    Given the parameters:
-      | parameter | value |
-      | W2[1,0]   | nan   |
+    Setting a parameter by name refuses NaN at once (the next scenario); a NaN
+    written into a weight matrix directly is refused when the network is used.
+
+    Given the network's W2 is the float64 array [[0.5], [NaN]]
     When forward_prop is called with X = [[0, 0], [0, 1], [1, 0], [1, 1]]
     Then the call fails with ValueError naming "W2", expecting "must be finite", given "W2[1, 0] is nan"
+
+  Scenario Outline: A parameter set by name takes a finite number, and nothing else
+    When the parameter W1[0,1] is set to <value>
+    Then the call fails with <error> naming "W1[0,1]", expecting "<expected>", given "<given>"
+    And the network's parameters are those it had before the call
+
+    Examples:
+      | value     | error      | expected               | given            |
+      | "abc"     | TypeError  | value must be a number | got 'abc' (str)  |
+      | true      | TypeError  | value must be a number | got True (bool)  |
+      | NaN       | ValueError | must be a finite number | got nan         |
+      | -Infinity | ValueError | must be a finite number | got -inf        |
 
   Scenario: Binary cross-entropy needs targets that are probabilities
     Given the loss is binary_cross_entropy
@@ -175,6 +188,8 @@ Feature: Bad input gets a clear error
       | null       | TypeError  | must be a string like 'W1[0,1]'   | but got None        |
       | "W3[0,0]"  | ValueError | layers are 1..2                   | layer 3 does not exist |
       | "W1[2,0]"  | ValueError | has shape (2, 2)                  | index (2, 0) is outside it |
+      | "W1"       | ValueError | must name one entry of W1, which has shape (2, 2): 2 indices | but it gives 0 |
+      | "b1[0,1]"  | ValueError | must name one entry of b1, which has shape (2,): 1 index     | but it gives 2 |
       | "w1[0,0]"  | ValueError | of the form W1[0,1] or b1[0]      | 'w1[0,0]'           |
 
   Scenario: A weight given as a nested list is refused, naming the weight

@@ -59,6 +59,16 @@ def _call(function: str, network: bp.Network, data: Data, loss: str, overrides: 
     return call
 
 
+def _attempt(function: str, network: bp.Network, action) -> Call:
+    """Run ``action()`` and keep what came of it, with a copy of the network from before."""
+    call = Call(function, network.copy())
+    try:
+        call.result = action()
+    except Exception as error:  # noqa: BLE001 - the Then steps inspect it
+        call.error = error
+    return call
+
+
 def _bits(result) -> bytes:
     return np.asarray(result.flat() if hasattr(result, "flat") else result, dtype=np.float64).tobytes()
 
@@ -86,6 +96,24 @@ def _(network, name, value):
     """
     layer = int(name[1:]) - 1
     (network.weights if name[0] == "W" else network.biases)[layer] = json.loads(value)
+
+
+@given(sentence("the network's {name:Word} is the float64 array {value}"))
+def _(network, name, value):
+    """Replace a whole weight matrix or bias by a float64 array (JSON: NaN and Infinity allowed), bypassing checks.
+
+    Example: Given the network's W2 is the float64 array [[0.5], [NaN]]
+    """
+    (network.weights if name[0] == "W" else network.biases)[int(name[1:]) - 1] = np.array(json.loads(value))
+
+
+@when(sentence("the parameter {name:Param} is set to {value}"), target_fixture="call")
+def _(network, name, value):
+    """Set one parameter by its name to a JSON value, as ``network["W1[0,1]"] = value`` does; keep the outcome.
+
+    Example: When the parameter W1[0,1] is set to "abc"
+    """
+    return _attempt("set", network, lambda: network.__setitem__(name, json.loads(value)))
 
 
 @then("the network's parameters are those it had before the call")
