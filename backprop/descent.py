@@ -19,7 +19,7 @@ from backprop.activations import constant
 from backprop.errors import Array, as_float_array, positive_number
 from backprop.network import Network
 from backprop.parameters import Gradients
-from backprop.validation import check_network, finite_arithmetic
+from backprop.validation import check_network, check_writable, finite_arithmetic
 
 
 def descend(network: Network, gradients: Gradients, learning_rate: Array) -> None:
@@ -92,6 +92,7 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
                 f"the gradient d{name} must have shape {p.shape} like {name}, but got shape "
                 f"{g.shape}; compute the gradients on this network"
             )
+    check_writable("gradient_descent", net)
     stepped = net.copy()
     advice = "lower learning_rate, or check the gradients"
     with finite_arithmetic("gradient_descent", net, advice=advice):

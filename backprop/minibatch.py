@@ -35,7 +35,7 @@ from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
 from backprop.training import Callback, History, Step, as_loss, check_callback, diverged
-from backprop.validation import RAISE_ON_OVERFLOW, checked_batch, finite_arithmetic
+from backprop.validation import RAISE_ON_OVERFLOW, check_writable, checked_batch, finite_arithmetic
 
 
 def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
@@ -109,6 +109,7 @@ def train_minibatch(
     rate = check_learning_rate(learning_rate, net)
     batch_size = positive_int("batch_size", batch_size)
     callback = check_callback(callback)
+    check_writable("train_minibatch", net)
     orders = epoch_orders(X.shape[0], epochs, seed)
     slices = batch_slices(X.shape[0], batch_size)
 

@@ -25,7 +25,7 @@ from backprop.errors import Array, DivergenceError, choice, finite_number, non_n
 from backprop.forward import forward
 from backprop.network import Network
 from backprop.numerical import METHODS, estimate_gradient
-from backprop.validation import RAISE_ON_OVERFLOW, checked_batch, finite_arithmetic
+from backprop.validation import RAISE_ON_OVERFLOW, check_writable, checked_batch, finite_arithmetic
 
 GRADIENTS = ("backprop", "numerical")
 
@@ -113,6 +113,7 @@ def train(
     method = choice("method", method, METHODS)
     target = None if target_loss is None else finite_number("target_loss", target_loss)
     callback = check_callback(callback)
+    check_writable("train", net)
 
     with finite_arithmetic("train", net, X):  # before any step only X or the start can overflow the loss
         cache = forward(net, X)

@@ -94,6 +94,17 @@ def check_network(network: object) -> Network:
     return network
 
 
+def check_writable(function: str, network: Network) -> None:
+    """Refuse a network with a read-only array before ``function``, which changes them in place, changes any."""
+    for field, letter, arrays in (("weights", "W", network.weights), ("biases", "b", network.biases)):
+        for i, p in enumerate(arrays):
+            if not p.flags.writeable:
+                raise ValueError(
+                    f"network.{field}[{i}] ({letter}{i + 1}) is read-only, but {function} changes the network's "
+                    "parameters in place; pass a writable copy, e.g. network.copy()"
+                )
+
+
 def check_X(network: Network, X: object) -> Array:
     """X as a float64 batch of shape (N, n_0), samples as rows."""
     n_in = network.layer_sizes[0]

@@ -264,6 +264,22 @@ Feature: Bad input gets a clear error
       | -1     | ValueError | 0 or more    |
       | 2.5    | TypeError  | whole number |
 
+  Scenario Outline: A network with a read-only array is refused before any parameter moves
+    Training and gradient descent change the network in place. Had W1 and b1
+    been stepped before W2 was found read-only, the network would be left
+    half-updated; every array is checked first instead.
+
+    Given the network's W2 is read-only
+    When <function> is called with learning_rate = 0.5
+    Then the call fails with ValueError naming "network.weights[1] (W2)", expecting "is read-only", given "<function> changes the network's parameters in place"
+    And the network's parameters are those it had before the call
+
+    Examples:
+      | function         |
+      | train            |
+      | train_minibatch  |
+      | gradient_descent |
+
   Scenario: Integer arrays are converted to float64 and give the same result
     When backward_prop is called with X = [[0, 0], [0, 1], [1, 0], [1, 1]]
     Then the result equals the result for X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]] bit for bit

@@ -69,6 +69,11 @@ def _attempt(function: str, network: bp.Network, action) -> Call:
     return call
 
 
+def _array(network: bp.Network, name: str) -> np.ndarray:
+    """The network's whole array ``W2`` or ``b1``."""
+    return (network.weights if name[0] == "W" else network.biases)[int(name[1:]) - 1]
+
+
 def _bits(result) -> bytes:
     return np.asarray(result.flat() if hasattr(result, "flat") else result, dtype=np.float64).tobytes()
 
@@ -105,6 +110,15 @@ def _(network, name, value):
     Example: Given the network's W2 is the float64 array [[0.5], [NaN]]
     """
     (network.weights if name[0] == "W" else network.biases)[int(name[1:]) - 1] = np.array(json.loads(value))
+
+
+@given(sentence("the network's {name:Word} is read-only"))
+def _(network, name):
+    """Mark a whole weight matrix or bias read-only (numpy's writeable flag), as a shared or memory-mapped one is.
+
+    Example: Given the network's W2 is read-only
+    """
+    _array(network, name).flags.writeable = False
 
 
 @when(sentence("the parameter {name:Param} is set to {value}"), target_fixture="call")

@@ -116,3 +116,11 @@ def test_gradients_must_fit_the_network_they_update(net, xor):
     fails(ValueError, lambda: bp.gradient_descent(net, fewer_biases, 0.1), "one entry per layer")
     grads.db[1][0] = np.nan
     fails(ValueError, lambda: bp.gradient_descent(net, grads, 0.1), "the gradient db2 must be finite", "is nan")
+
+
+def test_a_read_only_array_is_named_before_any_parameter_moves(net, xor):
+    grads = bp.backward_prop(net, *xor)
+    before = net.flat().copy()
+    net.weights[1].flags.writeable = False  # W1 and b1 come first: the old loop had stepped them already
+    fails(ValueError, lambda: bp.gradient_descent(net, grads, 0.5), "network.weights[1] (W2) is read-only")
+    assert np.array_equal(net.flat(), before)

@@ -178,3 +178,16 @@ def test_train_names_each_bad_argument(net, xor):
         lambda: bp.train(net, X, y, epochs=1, learning_rate="fast"),
         "learning_rate must be a positive number, but got 'fast' (str)",
     )
+
+
+def test_a_network_with_a_read_only_array_is_refused_before_any_parameter_moves(xor):
+    net = bp.init_network(seed=0)
+    net.weights[1].flags.writeable = False  # the old loop had stepped W1 and b1 when W2 failed
+    before = net.flat().copy()
+    fails(
+        ValueError,
+        lambda: bp.train(net, *xor, epochs=3, learning_rate=1.0),
+        "network.weights[1] (W2) is read-only, but train changes the network's parameters in place",
+        "network.copy()",
+    )
+    assert np.array_equal(net.flat(), before)

@@ -18,7 +18,7 @@ import numpy as np
 
 import backprop as bp
 from backprop.errors import NotFiniteError
-from backprop.validation import _largest, check_network
+from backprop.validation import _largest, check_network, check_writable
 from tests.helpers import fails
 
 # --- the network ------------------------------------------------------------------------------
@@ -268,3 +268,11 @@ def test_a_stack_of_0_networks_is_refused(xor):
         [np.zeros((0, 2, 2)), np.zeros((0, 2, 1))], [np.zeros((0, 2)), np.zeros((0, 1))], ["sigmoid"] * 2
     )
     fails(ValueError, lambda: bp.train(empty, *xor, epochs=2, learning_rate=1.0), "a stack of 0 networks", "(0, 2, 2)")
+
+
+def test_a_read_only_array_is_named_by_its_place_in_the_network_and_its_name(net):
+    assert check_writable("train", net) is None
+    net.biases[1].flags.writeable = False
+    fails(ValueError, lambda: check_writable("train", net), "network.biases[1] (b2) is read-only, but train changes")
+    net.weights[0].flags.writeable = False
+    fails(ValueError, lambda: check_writable("nudge", net), "network.weights[0] (W1) is read-only, but nudge")
