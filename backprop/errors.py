@@ -45,6 +45,18 @@ class NotFiniteError(FloatingPointError):
     """A result that float64 cannot hold (it would be infinite or NaN), from valid arguments."""
 
 
+class CallbackError(ValueError):
+    """A training callback changed the network it was given (training stops: ``epoch`` is the Step's epoch)."""
+
+    def __init__(self, function: str, epoch: int, detail: str):
+        self.epoch = epoch
+        super().__init__(
+            f"{function}: the callback changed the network at epoch {epoch}: {detail}. A callback may read "
+            "step.network but must not change it (the step's gradient comes from the forward pass made before "
+            "the call); to experiment, change a copy, step.network.copy()"
+        )
+
+
 class DivergenceError(NotFiniteError):
     """Training produced a non-finite loss or overflowed."""
 

@@ -34,8 +34,15 @@ from backprop.errors import Array, check_memory, non_negative_int, positive_int
 from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
-from backprop.training import Callback, History, Step, as_loss, check_callback, diverged
-from backprop.validation import RAISE_ON_OVERFLOW, check_writable, checked_batch, finite_arithmetic
+from backprop.training import Callback, History, Step, as_loss, check_callback, diverged, seen_loss
+from backprop.validation import (
+    RAISE_ON_OVERFLOW,
+    check_after_callback,
+    check_writable,
+    checked_batch,
+    finite_arithmetic,
+    snapshot,
+)
 
 
 def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
@@ -88,7 +95,9 @@ def train_minibatch(
         loss: the loss name.
         callback: called with a Step after each epoch (and once before the
             first) holding that epoch's loss; its ``output`` is None (no
-            forward pass over the whole training set is made).
+            forward pass over the whole training set is made). As in ``train``,
+            it must not change the network: any change it makes stops
+            training with a CallbackError naming the parameter and the epoch.
 
     Returns:
         History of ``epochs + 1`` losses (shape (epochs + 1,), or
@@ -103,6 +112,7 @@ def train_minibatch(
     Raises:
         DivergenceError: at the first epoch whose step overflows or whose loss
         is not finite.
+        CallbackError: when the callback broke the network.
     """
     net, loss_fn, X, y = checked_batch(network, X, y, loss)
     epochs = non_negative_int("epochs", epochs)
@@ -124,7 +134,9 @@ def train_minibatch(
                 value = as_loss(raw)
                 losses.append(value)
                 if callback is not None:
-                    callback(Step(epoch, value, None, net))
+                    before = snapshot(net)
+                    callback(Step(epoch, seen_loss(value), None, net))
+                    check_after_callback("train_minibatch", net, before, epoch)
             except FloatingPointError as error:
                 raise diverged(error, epoch, rate) from None
     return History(np.array(losses), False)

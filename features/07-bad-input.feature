@@ -280,6 +280,23 @@ Feature: Bad input gets a clear error
       | train_minibatch  |
       | gradient_descent |
 
+  Scenario Outline: A callback that breaks the network stops training, naming the parameter and the epoch
+    Training checks its arguments once, on entry, and trusts them after: a
+    check of every value at every epoch would cost more than the epoch itself.
+    A callback runs inside the loop, so when one is given the network is
+    checked after each call. A NaN the callback wrote would otherwise make
+    every later loss NaN without an error, and an infinity written after the
+    last update would be handed back in the trained network.
+
+    When <function> runs for 10 epochs with a callback that writes <value> into <parameter> at epoch <epoch>
+    Then the call fails with CallbackError naming "<name>", expecting "the callback changed the network at epoch <epoch>", given "<given>"
+
+    Examples:
+      | function        | value     | parameter | epoch | name | given           |
+      | train           | NaN       | W1[0,0]   | 3     | W1   | W1[0, 0] is nan |
+      | train           | Infinity  | b2[0]     | 10    | b2   | b2[0] is inf    |
+      | train_minibatch | -Infinity | W2[1,0]   | 0     | W2   | W2[1, 0] is -inf |
+
   Scenario: Integer arrays are converted to float64 and give the same result
     When backward_prop is called with X = [[0, 0], [0, 1], [1, 0], [1, 1]]
     Then the result equals the result for X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]] bit for bit
