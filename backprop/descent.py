@@ -60,6 +60,13 @@ def check_learning_rate(learning_rate: object, network: Network) -> Array:
     return np.array([positive_number(f"learning_rate[{s}]", r) for s, r in enumerate(rates.tolist())])
 
 
+def _entries(entries: object) -> str:
+    """``has 1 entry`` for a list, ``is a tuple`` for anything else."""
+    if isinstance(entries, list):
+        return f"has {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
+    return f"is a {type(entries).__name__}"
+
+
 def gradient_descent(network: Network, gradients: Gradients, learning_rate: float | Array) -> Network:
     """Update the network in place: ``W[l] -= learning_rate * dW[l]``, same for b.
 
@@ -80,11 +87,12 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
         raise TypeError(
             f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}"
         )
-    if len(gradients.dW) != len(net.weights) or len(gradients.db) != len(net.biases):
-        raise ValueError(
-            f"gradients must have one entry per layer of the network ({len(net.weights)}), but got "
-            f"{len(gradients.dW)}; compute the gradients on this network"
-        )
+    for field, entries in (("dW", gradients.dW), ("db", gradients.db)):
+        if not isinstance(entries, list) or len(entries) != len(net.weights):
+            raise ValueError(
+                f"gradients.{field} must be a list of one entry per layer of the network ({len(net.weights)}), "
+                f"but it {_entries(entries)}; compute the gradients on this network"
+            )
     for (name, p), (_, g) in zip(net.named(), gradients.named(), strict=True):
         g = as_float_array(f"the gradient d{name}", g, ndim=p.ndim)
         if g.shape != p.shape:

@@ -109,11 +109,19 @@ def test_gradients_must_fit_the_network_they_update(net, xor):
     fails(
         ValueError,
         lambda: bp.gradient_descent(net, bp.backward_prop(deeper, X, y), 0.1),
-        "gradients must have one entry per layer of the network (2), but got 3",
+        "gradients.dW must be a list of one entry per layer of the network (2), but it has 3 entries",
     )
     grads = bp.backward_prop(net, X, y)
+    # The list that is short is named with its own length (the old message said "(2), but got 2": dW's length).
     fewer_biases = bp.Gradients(grads.dW, grads.db[:1])
-    fails(ValueError, lambda: bp.gradient_descent(net, fewer_biases, 0.1), "one entry per layer")
+    fails(
+        ValueError, lambda: bp.gradient_descent(net, fewer_biases, 0.1), "gradients.db must", "(2), but it has 1 entry"
+    )
+    fails(
+        ValueError, lambda: bp.gradient_descent(net, bp.Gradients(grads.dW, []), 0.1), "gradients.db", "has 0 entries"
+    )
+    as_tuple = bp.Gradients(grads.dW, tuple(grads.db))
+    fails(ValueError, lambda: bp.gradient_descent(net, as_tuple, 0.1), "gradients.db must be a list", "it is a tuple")
     grads.db[1][0] = np.nan
     fails(ValueError, lambda: bp.gradient_descent(net, grads, 0.1), "the gradient db2 must be finite", "is nan")
 
