@@ -210,9 +210,10 @@ Feature: Bad input gets a clear error
   Scenario Outline: Inputs too large for float64 are a named error in every function that computes, never inf or NaN
     Weights of 10 times inputs of 1e308 overflow float64 in the first layer.
     numpy alone would return inf with a warning, and the loss or the gradients
-    would follow as inf or NaN.
+    would follow as inf or NaN. (A sigmoid output, so that predict_classes and
+    accuracy, which need one, get as far as the overflow.)
 
-    Given a [2, 1] network with sigmoid hidden layers and a identity output, seed 0
+    Given a [2, 1] network with sigmoid hidden layers and a sigmoid output, seed 0
     And the parameters:
       | parameter | value |
       | W1[0,0]   | 10    |
@@ -279,6 +280,41 @@ Feature: Bad input gets a clear error
       | train            |
       | train_minibatch  |
       | gradient_descent |
+
+  Scenario Outline: Accuracy needs labels the network's classes can match
+    Given a [2, 3, 3] network with sigmoid hidden layers and a softmax output, seed 0
+    When accuracy is called with labels = <labels>
+    Then the call fails with ValueError naming "labels", expecting "<expected>", given "<given>"
+
+    Examples:
+      | labels                                              | expected                                          | given                          |
+      | [0, 7, 99, -3]                                      | must lie in 0..2 for the network's 3 classes      | labels from -3 to 99           |
+      | [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0]] | one column per output of the network, shape (N, 3) | got shape (4, 5) |
+      | [[1, 0, 0], [0, 1, 1], [0, 0, 1], [1, 0, 0]]        | one-hot rows (a single 1 per row, the rest 0)     | row 1 of labels is [0.0, 1.0, 1.0] |
+
+  Scenario: A single sigmoid output predicts class 1 above 0.5, so an untrained network is not perfect
+    One sigmoid output is the probability of class 1: the predicted class is 1
+    where it is above 0.5. The untrained network's outputs on XOR are all just
+    below 0.5, so it predicts class 0 everywhere and is right on half the rows.
+    (Before, a single output was read by its largest entry, always entry 0, so
+    any network scored 1.)
+
+    Then the accuracy is exactly 0.5
+
+  Scenario Outline: Accuracy of a single output is defined for a sigmoid only, with labels 0 or 1
+    A single tanh, identity or relu output is not a probability: no threshold
+    fits it, so accuracy refuses it rather than guess.
+
+    Given a [2, 2, 1] network with tanh hidden layers and a <output> output, seed 0
+    When accuracy is called with labels = <labels>
+    Then the call fails with ValueError naming "<argument>", expecting "<expected>", given "<given>"
+
+    Examples:
+      | output   | labels                   | argument | expected                                              | given                  |
+      | identity | [0, 1, 1, 0]             | network  | or a single sigmoid output (the probability of class 1) | a single identity output |
+      | relu     | [0, 1, 1, 0]             | network  | or a single sigmoid output (the probability of class 1) | a single relu output   |
+      | sigmoid  | [0, 1, 2, 0]             | labels   | must lie in 0..1 for the network's 2 classes            | labels from 0 to 2     |
+      | sigmoid  | [[0], [1], [0.5], [0]]   | labels   | for a single sigmoid output must be classes 0 or 1      | labels[2, 0] is 0.5    |
 
   Scenario Outline: A callback that breaks the network stops training, naming the parameter and the epoch
     Training checks its arguments once, on entry, and trusts them after: a
