@@ -119,6 +119,14 @@ def stratified_split(labels: object, test_fraction: float = 0.25, *, seed: int =
         test.append(rows[: int(round(fraction * len(rows)))])
     test_idx = np.sort(np.concatenate(test))
     train_idx = np.setdiff1d(np.arange(classes.shape[0]), test_idx)
+    for part, rows in (("training", train_idx), ("test", test_idx)):
+        if rows.size == 0:
+            sizes = ", ".join(f"{(classes == c).sum()} of class {c}" for c in np.unique(classes))
+            raise ValueError(
+                f"test_fraction {fraction!r} leaves the {part} set empty: each class gives round(test_fraction "
+                f"x its rows) to the test set, and the labels hold {sizes}; choose a test_fraction nearer 0.5, "
+                "or give more rows"
+            )
     return train_idx, test_idx
 
 

@@ -316,6 +316,13 @@ Feature: Bad input gets a clear error
       | sigmoid  | [0, 1, 2, 0]             | labels   | must lie in 0..1 for the network's 2 classes            | labels from 0 to 2     |
       | sigmoid  | [[0], [1], [0.5], [0]]   | labels   | for a single sigmoid output must be classes 0 or 1      | labels[2, 0] is 0.5    |
 
+  Scenario: A split that would leave the training set empty is refused
+    Each class gives round(test_fraction x its rows) to the test set: 0.9 of
+    four rows of one class is all four.
+
+    When stratified_split is called with test_fraction = 0.9
+    Then the call fails with ValueError naming "test_fraction", expecting "leaves the training set empty", given "4 of class 0"
+
   Scenario Outline: A callback that breaks the network stops training, naming the parameter and the epoch
     Training checks its arguments once, on entry, and trusts them after: a
     check of every value at every epoch would cost more than the epoch itself.

@@ -226,3 +226,22 @@ def test_labels_must_be_classes_of_the_network():
 
 def test_one_hot_rows_for_a_split_must_be_one_hot_too():
     fails(ValueError, lambda: bp.stratified_split([[1, 0], [1, 1], [0, 1]]), "row 1 of labels is [1.0, 1.0]")
+
+
+@pytest.mark.parametrize(
+    "labels, fraction, part, counts",
+    [
+        ([0, 0, 1, 1], 0.9, "training", "2 of class 0, 2 of class 1"),  # round(1.8) = 2 of each class
+        ([0, 0, 1, 1], 0.2, "test", "2 of class 0, 2 of class 1"),  # round(0.4) = 0
+        ([3, 3, 3], 0.1, "test", "3 of class 3"),
+    ],
+)
+def test_a_split_that_leaves_either_set_empty_is_refused(labels, fraction, part, counts):
+    fails(
+        ValueError,
+        lambda: bp.stratified_split(labels, fraction),
+        f"test_fraction {fraction} leaves the {part} set empty",
+        f"the labels hold {counts}",
+    )
+    train, test = bp.stratified_split([0, 0, 1, 1], 0.5)
+    assert len(train) == len(test) == 2
