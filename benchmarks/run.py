@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from backprop.files import write_text
 from benchmarks import bench_digits, bench_gradient_cost, bench_playground, bench_stack, bench_xor
 from benchmarks.common import ROOT, commit, machine, versions
 
@@ -94,8 +95,7 @@ def main(argv=None) -> int:
         ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."),
         "",
     ]
-    with open(args.output, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    write_text(args.output, "\n".join(lines))  # whole or not at all: an interrupted run keeps the last report
     print(f"wrote {args.output}", file=sys.stderr)
     if missed:
         print("bar missed: " + "; ".join(missed), file=sys.stderr)

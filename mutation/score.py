@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from backprop.files import write_text
+
 BAR = 0.95
 ROOT = Path(__file__).resolve().parent.parent
 STATS = ROOT / "mutants" / "mutmut-cicd-stats.json"
@@ -57,7 +59,7 @@ def main() -> int:
         "commit": _commit(),
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    SCORE.write_text(json.dumps(result, indent=2) + "\n")
+    write_text(SCORE, json.dumps(result, indent=2) + "\n")  # whole: never a truncated score.json
     print(json.dumps(result, indent=2))
     survivors = _survivors()
     if survivors:

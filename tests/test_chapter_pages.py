@@ -489,3 +489,29 @@ def test_an_exercise_without_an_answer_is_refused_with_its_line(tmp_path):
     path.write_text(EXERCISES.read_text(encoding="utf-8").replace("      Answer: 3.\n", ""), encoding="utf-8")
     with pytest.raises(ValueError, match=r"exercise at line 22 has no answer"):
         read(hand_written_results(), path)
+
+
+def test_the_site_step_writes_each_file_whole_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    site = build.Site(
+        pages={"chapters/a.md": "# A\n"}, files={"figures/f.svg": b"<svg/>"}, nav=[{"A": "chapters/a.md"}]
+    )
+    site.write(tmp_path)
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["chapters/a.md", "figures/f.svg", "nav.json"]
+    assert json.loads((tmp_path / "nav.json").read_text(encoding="utf-8")) == [{"A": "chapters/a.md"}]
+    # Interrupted while writing the figure: the page written before it is complete, the old figure is kept.
+    (tmp_path / "figures" / "f.svg").write_bytes(b"<svg>old</svg>")
+    real = Path.write_bytes
+
+    def interrupted(path, data):
+        if path.name.startswith(".f.svg."):
+            real(path, data[:3])
+            raise KeyboardInterrupt
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build.Site(pages={"chapters/a.md": "# B\n"}, files={"figures/f.svg": b"<svg>new</svg>"}).write(tmp_path)
+    assert (tmp_path / "chapters" / "a.md").read_text() == "# B\n"
+    assert (tmp_path / "figures" / "f.svg").read_bytes() == b"<svg>old</svg>"
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".partial")]
