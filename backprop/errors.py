@@ -150,7 +150,10 @@ def check_memory(what: str, n_bytes: int, fix: str) -> None:
 def _bytes(n: int) -> str:
     for unit, size in (("TiB", 2**40), ("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
         if n >= size:
-            return f"{n / size:.3g} {unit}"
+            value = n / size
+            # Three significant digits; from 1000 on (1000-1023 of a unit, or many TiB) the whole number,
+            # not 1e+03.
+            return f"{value:.3g} {unit}" if value < 1000 else f"{value:,.0f} {unit}"
     return f"{n} bytes"
 
 

@@ -53,13 +53,18 @@ def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
     n_samples = positive_int("n_samples", n_samples)
     epochs = non_negative_int("epochs", epochs)
     seed = non_negative_int("seed", seed)
+    check_shuffles(n_samples, epochs)
+    rng = np.random.default_rng(seed)
+    return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
+
+
+def check_shuffles(n_samples: int, epochs: int) -> None:
+    """Refuse ``epochs`` shuffles of ``n_samples`` rows that need more than MEMORY_LIMIT (all are drawn first)."""
     check_memory(
-        f"{epochs:,} shuffles of n_samples = {n_samples:,} rows",
+        f"epochs = {epochs:,} shuffles of n_samples = {n_samples:,} rows",
         8 * n_samples * max(epochs, 1),
         "train on fewer rows or for fewer epochs",
     )
-    rng = np.random.default_rng(seed)
-    return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
 
 
 def batch_slices(n_samples: int, batch_size: int) -> list[slice]:

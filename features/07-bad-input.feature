@@ -249,12 +249,21 @@ Feature: Bad input gets a clear error
     Then the call fails with NotFiniteError naming "learning_rate", expecting "gradient_descent: float64 overflowed", given "lower learning_rate"
     And the network's parameters are those it had before the call
 
-  Scenario: An output folder that cannot be written is refused before training, in one line
-    REGULAR_FILE is a file that exists, so no folder can be made under it.
+  Scenario Outline: A bad option of the command line is refused before any work, in one line
+    REGULAR_FILE is a file that exists, so no folder can be made under it. An
+    empty --plot path would mean the current folder, which nobody means. The
+    digits command draws the shuffle of every epoch before the first one, so
+    its --epochs is checked against the memory that takes before training.
 
-    When I run the command line: backprop xor --no-progress --plot REGULAR_FILE/figures
+    When I run the command line: backprop <arguments>
     Then the command exits with code 2
-    And the command's error output is one line containing "argument --plot: cannot write figures into"
+    And the command's error output is one line containing "<message>"
+
+    Examples:
+      | arguments                                      | message                                                              |
+      | xor --no-progress --plot REGULAR_FILE/figures  | argument --plot: cannot write figures into                           |
+      | xor --no-progress --plot ''                    | argument --plot: expected a folder, got ''                           |
+      | digits --no-progress --epochs 100000000        | argument --epochs: epochs = 100,000,000 shuffles of n_samples = 1,347 rows, which need 1,004 GiB |
 
   Scenario Outline: The number of epochs is a whole number, zero or more
     When train is called with epochs = <epochs>

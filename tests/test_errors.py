@@ -64,6 +64,9 @@ def test_a_request_of_exactly_the_memory_limit_is_allowed_and_one_byte_more_is_r
         (2**20, 2**20 + 2**18, "1 MiB", "1.25 MiB"),
         (2**10, 3 * 2**9, "1 KiB", "1.5 KiB"),
         (1000, 1023, "1000 bytes", "1023 bytes"),
+        (2**30, 1000 * 2**30 + 2**29, "1 GiB", "1,000 GiB"),  # not 1e+03 GiB
+        (2**30, 999 * 2**30, "1 GiB", "999 GiB"),
+        (2**30, 4096 * 2**40, "1 GiB", "4,096 TiB"),
     ],
 )
 def test_memory_sizes_are_written_in_the_largest_unit_that_fits(monkeypatch, limit, need, limit_text, need_text):

@@ -219,3 +219,10 @@ def test_a_minibatch_stacks_losses_are_read_only_to_the_callback_and_read_only_n
         "network.biases[1] (b2) is read-only, but train_minibatch changes",
     )
     assert np.array_equal(net.flat(), before)
+
+
+def test_the_shuffles_are_checked_by_the_function_the_command_line_calls_up_front():
+    from backprop.minibatch import check_shuffles
+
+    assert check_shuffles(1347, 50) is None
+    fails(ValueError, lambda: check_shuffles(1347, 10**8), "epochs = 100,000,000 shuffles of n_samples = 1,347 rows")
