@@ -138,7 +138,7 @@ def _labels(name: str, labels: object, *, width: int | None = None, classes: int
     """
     raw = as_array(name, labels)
     if raw.ndim == 2:
-        rows = as_float_array(name, raw, ndim=2)
+        rows = as_float_array(name, raw)  # 2-D, as raw is
         if rows.size == 0:
             raise ValueError(f"{name} must hold at least one label, but got shape {rows.shape}")
         if width is not None and rows.shape[1] != width:
@@ -160,7 +160,7 @@ def _labels(name: str, labels: object, *, width: int | None = None, classes: int
     kinds = f"{name} must be integer class labels of shape (N,) or one-hot rows (N, K)"
     if raw.ndim != 1:
         raise ValueError(f"{kinds}, but got shape {raw.shape}")
-    if raw.dtype.kind not in "iu":
+    if raw.dtype.kind not in ("i", "u"):  # not timedelta64, which numpy counts among the integers
         raise TypeError(f"{kinds}, but got dtype {raw.dtype} and shape {raw.shape}")
     if raw.size == 0:
         raise ValueError(f"{name} must hold at least one label, but got none")
@@ -181,5 +181,5 @@ def _binary_targets(name: str, column: Array) -> np.ndarray:
             f"{name} for a single sigmoid output must be classes 0 or 1, but {name}[{row}, 0] is "
             f"{column[row, 0]}; an output above {THRESHOLD} predicts class 1"
         )
-    binary: np.ndarray = column[:, 0].astype(np.intp)
+    binary: np.ndarray = column[:, 0]  # 0.0 and 1.0 equal the predicted classes 0 and 1
     return binary

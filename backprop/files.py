@@ -52,4 +52,4 @@ def write_bytes(path: str | Path, content: bytes) -> Path:
 
 def write_text(path: str | Path, text: str) -> Path:
     """Write ``text`` to ``path`` as UTF-8, whole (see ``replacing``); returns the path."""
-    return write_bytes(path, text.encode("utf-8"))
+    return write_bytes(path, text.encode())  # UTF-8, str.encode's default

@@ -82,7 +82,7 @@ def check_network(network: object) -> Network:
                 f"layer {layer - 1}, but got {W.shape}"
             )
         # After the chain check, only W1 can have 0 rows: a later layer's rows are the units checked before it.
-        if 0 in W.shape[-2:]:
+        if W.shape[-2] == 0 or W.shape[-1] == 0:
             empty = "the input layer" if W.shape[-2] == 0 else f"layer {layer}"
             raise ValueError(
                 f"network parameter W{layer} has shape {W.shape}: {empty} has 0 units; every layer needs "
@@ -159,9 +159,8 @@ def _change(function: str, network: Network, before: Snapshot) -> str:
             raise ValueError(f"network.activations must stay {before.activations}, but they are {network.activations}")
         # The same activations: the same number of layers, so the arrays pair up with the snapshot's.
         L = len(network.weights)
-        names = [f"W{layer}" for layer in range(1, L + 1)] + [f"b{layer}" for layer in range(1, L + 1)]
-        for i, p in enumerate(network.weights + network.biases):
-            name, shape = names[i], before.shapes[i]
+        for i, p in enumerate(network.weights + network.biases):  # W1 ... WL, then b1 ... bL
+            name, shape = f"{'Wb'[i // L]}{i % L + 1}", before.shapes[i]
             if p.shape != shape:
                 raise ValueError(f"network parameter {name} must keep its shape {shape}, but it has shape {p.shape}")
             old = np.frombuffer(before.contents[i]).reshape(shape)

@@ -150,6 +150,7 @@ X_PAIRS = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, 2.0], [3.0, -1.0]])
 def test_a_single_sigmoid_output_predicts_class_1_above_one_half():
     net = _one_output()
     assert bp.predict_classes(net, X_PAIRS).tolist() == [1, 0, 0, 1]
+    assert bp.predict_classes(net, X_PAIRS).dtype == np.intp  # class labels, as the argmax of many outputs
     assert bp.accuracy(net, X_PAIRS, np.array([1, 0, 0, 1])) == 1.0
     assert bp.accuracy(net, X_PAIRS, [[1.0], [0.0], [1.0], [1.0]]) == 0.75  # targets (N, 1) as training takes them
     stack = bp.init_stack([0, 1], (2, 1))
@@ -170,13 +171,23 @@ def test_an_untrained_network_no_longer_scores_1_on_xor_or_on_the_or_gate():
 @pytest.mark.parametrize("output", ["tanh", "identity", "relu"])
 def test_a_single_output_that_is_not_a_probability_is_refused(output):
     net = _one_output(output)
-    for call in (lambda: bp.accuracy(net, X_PAIRS, [0, 1, 0, 1]), lambda: bp.predict_classes(net, X_PAIRS)):
+    for function, call in (
+        ("accuracy", lambda: bp.accuracy(net, X_PAIRS, [0, 1, 0, 1])),
+        ("predict_classes", lambda: bp.predict_classes(net, X_PAIRS)),
+    ):
         fails(
             ValueError,
             call,
-            "needs a network with one output per class, or a single sigmoid output (the probability of class 1)",
-            f"but network has a single {output} output, which is not a probability",
+            f"{function} needs a network with one output per class, or a single sigmoid output (the probability of "
+            f"class 1), but network has a single {output} output, which is not a probability; train a sigmoid output, "
+            "or compare the outputs with the targets yourself",
         )
+
+
+def test_two_outputs_are_two_classes_whatever_their_activation():
+    net = _argmax_network(2)
+    assert bp.predict_classes(net, X_HAND[:, :2]).tolist() == [0, 1, 0, 0]
+    assert bp.accuracy(net, X_HAND[:, :2], [0, 1, 1, 0]) == 0.75
 
 
 def test_labels_must_be_classes_of_the_network():
@@ -241,7 +252,7 @@ def test_a_split_that_leaves_either_set_empty_is_refused(labels, fraction, part,
         ValueError,
         lambda: bp.stratified_split(labels, fraction),
         f"test_fraction {fraction} leaves the {part} set empty",
-        f"the labels hold {counts}",
+        f"the labels hold {counts}; choose a test_fraction nearer 0.5, or give more rows",
     )
     train, test = bp.stratified_split([0, 0, 1, 1], 0.5)
     assert len(train) == len(test) == 2

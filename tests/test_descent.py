@@ -132,3 +132,24 @@ def test_a_read_only_array_is_named_before_any_parameter_moves(net, xor):
     net.weights[1].flags.writeable = False  # W1 and b1 come first: the old loop had stepped them already
     fails(ValueError, lambda: bp.gradient_descent(net, grads, 0.5), "network.weights[1] (W2) is read-only")
     assert np.array_equal(net.flat(), before)
+
+
+def test_a_gradient_with_the_wrong_number_of_dimensions_says_so(net, xor):
+    grads = bp.backward_prop(net, *xor)
+    grads.dW[0] = grads.dW[0].ravel()
+    fails(
+        ValueError,
+        lambda: bp.gradient_descent(net, grads, 0.1),
+        "the gradient dW1 must be a 2-D array, but got shape (6,)",
+    )
+
+
+def test_one_learning_rate_for_a_whole_stack_is_checked_like_any_other(stack, xor):
+    grads = bp.backward_prop(stack, xor[0], np.eye(2)[[0, 1, 1, 0]])
+    fails(ValueError, lambda: bp.gradient_descent(stack, grads, -1.0), "learning_rate must be a positive finite number")
+    fails(
+        TypeError,
+        lambda: bp.gradient_descent(stack, grads, "fast"),
+        "learning_rate must be a positive number",
+        "'fast'",
+    )

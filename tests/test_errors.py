@@ -66,6 +66,7 @@ def test_a_request_of_exactly_the_memory_limit_is_allowed_and_one_byte_more_is_r
         (1000, 1023, "1000 bytes", "1023 bytes"),
         (2**30, 1000 * 2**30 + 2**29, "1 GiB", "1,000 GiB"),  # not 1e+03 GiB
         (2**30, 999 * 2**30, "1 GiB", "999 GiB"),
+        (2**30, 1000 * 2**30, "1 GiB", "1,000 GiB"),
         (2**30, 4096 * 2**40, "1 GiB", "4,096 TiB"),
     ],
 )
@@ -133,6 +134,8 @@ def test_a_longdouble_beyond_float64_is_refused_as_it_is_not_as_inf():
     fails(ValueError, lambda: as_float_array("z", -(np.longdouble(10) ** 309)), "but z is -1e+309, beyond")
     within = np.full((1, 2), np.longdouble(10) ** 300)
     assert as_float_array("X", within, ndim=2).tolist() == [[1e300, 1e300]]
+    largest = np.finfo(np.float64).max
+    assert as_float_array("X", np.array([-largest, largest], dtype=np.longdouble)).tolist() == [-largest, largest]
     # NaN and infinity of a longdouble are not "beyond float64": check_finite names them after the conversion.
     fails(ValueError, lambda: as_float_array("X", np.array([np.longdouble("inf")]), ndim=1), "X must be finite")
 

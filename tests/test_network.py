@@ -159,7 +159,7 @@ def test_layer_sizes_in_no_particular_order_are_refused(unordered):
         TypeError,
         lambda: bp.init_network(unordered),
         "layer_sizes must be a list of whole numbers in order",
-        "no order",
+        f"but got a {type(unordered).__name__}, {unordered!r}, which has no order",
     )
 
 
@@ -179,4 +179,13 @@ def test_a_layer_size_that_is_a_duration_is_refused_by_name():
         lambda: bp.init_network((2, np.timedelta64(2, "s"), 1)),
         "layer_sizes must be whole numbers",
         "timedelta64",
+    )
+
+
+@pytest.mark.parametrize("activations", ["sigmoid", 5])
+def test_activations_must_be_a_list_not_one_name_or_a_number(activations):
+    fails(
+        TypeError,
+        lambda: bp.init_network((2, 2, 1), activations=activations),
+        "activations must be a list of one activation name per layer, in order",
     )

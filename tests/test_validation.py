@@ -256,7 +256,11 @@ def test_a_one_output_softmax_takes_its_targets_as_values_not_labels(xor):
 
 def test_a_layer_of_0_units_is_refused_naming_the_layer(xor):
     empty_hidden = bp.Network([np.zeros((2, 0)), np.zeros((0, 1))], [np.zeros(0), np.zeros(1)], ["sigmoid"] * 2)
-    fails(ValueError, lambda: check_network(empty_hidden), "W1 has shape (2, 0): layer 1 has 0 units")
+    fails(
+        ValueError,
+        lambda: check_network(empty_hidden),
+        "W1 has shape (2, 0): layer 1 has 0 units; every layer needs at least 1 unit, as in init_network",
+    )
     no_inputs = bp.Network([np.zeros((0, 2)), np.zeros((2, 1))], [np.zeros(2), np.zeros(1)], ["sigmoid"] * 2)
     fails(ValueError, lambda: check_network(no_inputs), "W1 has shape (0, 2): the input layer has 0 units")
     no_outputs = bp.Network([np.zeros((2, 2)), np.zeros((2, 0))], [np.zeros(2), np.zeros(0)], ["sigmoid"] * 2)
@@ -309,7 +313,7 @@ def test_after_a_callback_the_network_must_be_bit_for_bit_as_before(net):
         ),
         (lambda n: setattr(n, "weights", tuple(n.weights)), "network.weights must be a list"),
         (lambda n: n.activations.__setitem__(1, "tanh"), "must stay ['sigmoid', 'sigmoid'], but they are"),
-        (lambda n: setattr(n.weights[1].flags, "writeable", False), "network.weights[1] (W2) is read-only"),
+        (lambda n: setattr(n.weights[1].flags, "writeable", False), "network.weights[1] (W2) is read-only, but train"),
         (
             lambda n: setattr(n.weights[1], "shape", (1, 3)),
             "W2 must have shape (3, 3) to follow layer 1, but got (1, 3)",
@@ -321,7 +325,10 @@ def test_after_a_callback_the_network_must_be_bit_for_bit_as_before(net):
         error = fails(CallbackError, lambda c=copy: check_after_callback("train", c, before, 7), detail)
         assert isinstance(error, ValueError) and error.epoch == 7
         assert str(error).startswith("train: the callback changed the network at epoch 7: ")
-        assert "must not change it" in str(error)
+        assert str(error).endswith(
+            ". A callback may read step.network but must not change it (the step's gradient comes from the forward "
+            "pass made before the call); to experiment, change a copy, step.network.copy()"
+        )
     deeper = bp.init_network((2, 3, 1, 1), seed=0)
     fails(CallbackError, lambda: check_after_callback("train", deeper, before, 0), "must stay ['sigmoid', 'sigmoid']")
 
