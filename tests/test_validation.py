@@ -267,6 +267,13 @@ def test_a_layer_of_0_units_is_refused_naming_the_layer(xor):
     fails(ValueError, lambda: bp.forward_prop(no_outputs, xor[0]), "W2 has shape (2, 0): layer 2 has 0 units")
 
 
+def test_a_layer_of_0_units_in_a_stack_is_refused_at_that_layer():
+    stack = bp.Network(
+        [np.zeros((2, 2, 0)), np.zeros((2, 0, 1))], [np.zeros((2, 0)), np.zeros((2, 1))], ["sigmoid"] * 2
+    )
+    fails(ValueError, lambda: check_network(stack), "W1 has shape (2, 2, 0): layer 1 has 0 units")
+
+
 def test_a_stack_of_0_networks_is_refused(xor):
     empty = bp.Network(
         [np.zeros((0, 2, 2)), np.zeros((0, 2, 1))], [np.zeros((0, 2)), np.zeros((0, 1))], ["sigmoid"] * 2
