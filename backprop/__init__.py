@@ -24,6 +24,8 @@ Conventions (used everywhere in the package, the scenarios and the site)
 * **Errors.** A bad argument raises TypeError (wrong type) or ValueError (wrong
   value) naming it; valid arguments whose result float64 cannot hold raise
   ``NotFiniteError`` (training: ``DivergenceError``), never a silent inf or NaN.
+  A training callback that changes the network stops training with
+  ``CallbackError``. A call refused for a bad argument changes nothing it was given.
 * **A stack of networks.** Every array may carry one extra leading axis of size
   ``S`` (``W[l]`` of shape ``(S, inputs, outputs)``, ``b[l]`` of ``(S, outputs)``):
   ``S`` independent networks of the same shape then run side by side on the same
@@ -37,7 +39,7 @@ from backprop.classification import accuracy, predict_classes, stratified_split
 from backprop.counting import PassCount, count_passes
 from backprop.data import WORKED_PARAMETERS, XOR_TRUTH_TABLE, worked_example, xor
 from backprop.descent import gradient_descent
-from backprop.errors import DivergenceError, NotFiniteError
+from backprop.errors import CallbackError, DivergenceError, NotFiniteError
 from backprop.forward import Cache, compute_loss, forward_prop
 from backprop.forward_mode import forward_mode_gradient
 from backprop.gradcheck import GradientCheck, gradient_check
@@ -57,6 +59,7 @@ __all__ = [
     "WORKED_PARAMETERS",
     "XOR_TRUTH_TABLE",
     "Cache",
+    "CallbackError",
     "DivergenceError",
     "GradientCheck",
     "Gradients",

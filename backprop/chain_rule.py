@@ -63,12 +63,19 @@ def _cache_of(network: Network, X: Array, cache: object) -> Cache:
     for layer, size in enumerate(network.layer_sizes[1:], start=1):
         for name, array in ((f"a[{layer}]", cache.a[layer]), (f"z[{layer}]", cache.z[layer])):
             shape = (*lead, X.shape[0], size)
-            if not isinstance(array, np.ndarray) or array.dtype != np.float64 or array.shape != shape:
-                raise ValueError(
-                    f"cache must come from forward_prop(network, X): its {name} should be a float64 array of "
-                    f"shape {shape}, but it is {getattr(array, 'shape', type(array).__name__)}"
-                )
-            check_finite(f"cache.{name}", array)
+            if not isinstance(array, np.ndarray):
+                found = f"a {type(array).__name__}"
+            elif array.dtype != np.float64:
+                found = f"a {array.dtype} array"
+            elif array.shape != shape:
+                found = f"of shape {array.shape}"
+            else:
+                check_finite(f"cache.{name}", array)
+                continue
+            raise ValueError(
+                f"cache must come from forward_prop(network, X): its {name} should be a float64 array of "
+                f"shape {shape}, but it is {found}"
+            )
     return cache
 
 

@@ -7,9 +7,13 @@ stderr, never a traceback:
 * a bad option (an unknown name, a choice that does not exist, a learning rate
   that is not a positive number, a hidden layer too large to allocate, a
   ``--plot`` folder that cannot be written) is refused before any work starts,
-  naming the option, with exit code 2;
+  naming the option, with exit code 2 (so are more ``--epochs`` of
+  ``digits`` than the shuffles drawn up front fit in memory, and an empty
+  ``--plot`` path);
 * a failure while running (training that diverges, a missing optional
-  library) prints ``backprop: error: ...`` with exit code 1.
+  library) prints ``backprop: error: ...`` with exit code 1;
+* Ctrl-C stops the command with exit code 130; a figure is written under a
+  temporary name and renamed when complete, so none is left half-written.
 
 Option values are checked by the package's own argument checks
 (``backprop.errors``), so the command accepts exactly what the functions do:
@@ -84,6 +88,13 @@ def _option(parse: Callable[[str], Any], check: Callable[[str, object], Any], ex
     return convert
 
 
+def _folder(text: str) -> Path:
+    """An argparse type: a folder's path; an empty one (which would mean the current folder) is refused."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"expected a folder, got {text!r}; name one, e.g. --plot figures")
+    return Path(text)
+
+
 POSITIVE_NUMBER = _option(float, positive_number, "a positive number")
 POSITIVE_WHOLE = _option(int, positive_int, "a positive whole number")
 WHOLE = _option(int, non_negative_int, "a whole number 0 or more")
@@ -121,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument(
         "--plot",
         metavar="DIR",
-        type=Path,
+        type=_folder,
         default=None,
         help="also write the loss curve (xor-loss.svg) and the decision boundary "
         "(xor-decision-boundary.svg) into DIR (needs matplotlib) (default: no figures)",
@@ -193,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         except (TypeError, ValueError) as error:
             args.parser.error(str(error))
         job()
-    except (CommandError, NotFiniteError, OSError) as error:
+    except (CommandError, NotFiniteError, OSError, TypeError, ValueError) as error:  # the package's errors: named
         print(f"backprop: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -340,16 +351,20 @@ def prepare_gradcheck(args: argparse.Namespace) -> Job:
 def prepare_digits(args: argparse.Namespace) -> Job:
     from backprop.classification import accuracy, stratified_split
     from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
-    from backprop.minibatch import train_minibatch
+    from backprop.minibatch import check_shuffles, train_minibatch
 
     network = _sized(lambda: digits_network(args.seed, hidden=args.hidden_size, activation=args.activation))
+    try:
+        X, labels = load_digits()
+    except ImportError as error:
+        raise CommandError(str(error)) from None
+    train_rows, test_rows = stratified_split(labels, 0.25, seed=args.seed)
+    try:  # the shuffles of every epoch are drawn before the first: refuse too many now, by the option's name
+        check_shuffles(len(train_rows), args.epochs)
+    except ValueError as error:
+        raise ValueError(f"argument --epochs: {error}") from None
 
     def run() -> None:
-        try:
-            X, labels = load_digits()
-        except ImportError as error:
-            raise CommandError(str(error)) from None
-        train_rows, test_rows = stratified_split(labels, 0.25, seed=args.seed)
         print(
             f"digits: 64-{args.hidden_size}-10 {args.activation} network, seed {args.seed}; "
             f"{len(train_rows)} training and {len(test_rows)} test images; SGD at learning rate "

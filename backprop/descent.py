@@ -19,7 +19,7 @@ from backprop.activations import constant
 from backprop.errors import Array, as_float_array, positive_number
 from backprop.network import Network
 from backprop.parameters import Gradients
-from backprop.validation import check_network, finite_arithmetic
+from backprop.validation import check_network, check_writable, finite_arithmetic
 
 
 def descend(network: Network, gradients: Gradients, learning_rate: Array) -> None:
@@ -47,13 +47,9 @@ def check_learning_rate(learning_rate: object, network: Network) -> Array:
     """
     if network.stack_size is None:
         return constant(positive_number("learning_rate", learning_rate))
-    try:  # a ragged list fails here, with this message (np.ndim would fail on it with numpy's)
-        rates = np.asarray(learning_rate)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"learning_rate must be one number, or a list of one per network of the stack of "
-            f"{network.stack_size}, but got {learning_rate!r}"
-        ) from None
+    # As objects, each rate stays what the caller wrote: a plain asarray would turn [1, True, 2] into
+    # [1, 1, 2] before positive_number could refuse the True, and fail on a ragged list with numpy's message.
+    rates = np.asarray(learning_rate, dtype=object)
     if rates.ndim == 0:
         return constant(positive_number("learning_rate", learning_rate))
     if rates.shape != (network.stack_size,):
@@ -62,6 +58,13 @@ def check_learning_rate(learning_rate: object, network: Network) -> Array:
             f"(shape ({network.stack_size},)), but got shape {rates.shape}"
         )
     return np.array([positive_number(f"learning_rate[{s}]", r) for s, r in enumerate(rates.tolist())])
+
+
+def _entries(entries: object) -> str:
+    """``has 1 entry`` for a list, ``is a tuple`` for anything else."""
+    if isinstance(entries, list):
+        return f"has {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
+    return f"is a {type(entries).__name__}"
 
 
 def gradient_descent(network: Network, gradients: Gradients, learning_rate: float | Array) -> Network:
@@ -84,11 +87,12 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
         raise TypeError(
             f"gradients must be backprop.Gradients (from backward_prop), but got {type(gradients).__name__}"
         )
-    if len(gradients.dW) != len(net.weights) or len(gradients.db) != len(net.biases):
-        raise ValueError(
-            f"gradients must have one entry per layer of the network ({len(net.weights)}), but got "
-            f"{len(gradients.dW)}; compute the gradients on this network"
-        )
+    for field, entries in (("dW", gradients.dW), ("db", gradients.db)):
+        if not isinstance(entries, list) or len(entries) != len(net.weights):
+            raise ValueError(
+                f"gradients.{field} must be a list of one entry per layer of the network ({len(net.weights)}), "
+                f"but it {_entries(entries)}; compute the gradients on this network"
+            )
     for (name, p), (_, g) in zip(net.named(), gradients.named(), strict=True):
         g = as_float_array(f"the gradient d{name}", g, ndim=p.ndim)
         if g.shape != p.shape:
@@ -96,6 +100,7 @@ def gradient_descent(network: Network, gradients: Gradients, learning_rate: floa
                 f"the gradient d{name} must have shape {p.shape} like {name}, but got shape "
                 f"{g.shape}; compute the gradients on this network"
             )
+    check_writable("gradient_descent", net)
     stepped = net.copy()
     advice = "lower learning_rate, or check the gradients"
     with finite_arithmetic("gradient_descent", net, advice=advice):

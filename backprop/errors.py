@@ -23,7 +23,7 @@ because True/False as a target is ambiguous between a label and a probability.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from typing import Any, TypeVar
 
 import numpy as np
@@ -43,6 +43,18 @@ machine would start swapping. Raise it on purpose if you mean it."""
 
 class NotFiniteError(FloatingPointError):
     """A result that float64 cannot hold (it would be infinite or NaN), from valid arguments."""
+
+
+class CallbackError(ValueError):
+    """A training callback changed the network it was given (training stops: ``epoch`` is the Step's epoch)."""
+
+    def __init__(self, function: str, epoch: int, detail: str):
+        self.epoch = epoch
+        super().__init__(
+            f"{function}: the callback changed the network at epoch {epoch}: {detail}. A callback may read "
+            "step.network but must not change it (the step's gradient comes from the forward pass made before "
+            "the call); to experiment, change a copy, step.network.copy()"
+        )
 
 
 class DivergenceError(NotFiniteError):
@@ -75,22 +87,55 @@ def as_array(name: str, value: Any) -> np.ndarray:
         ) from None
 
 
-def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...]) -> Array:
-    """``value`` as a finite float64 array with ``ndim`` dimensions, or a clear error."""
+NUMBER_KINDS = "iuf"
+"""The numpy dtype kinds the package computes with: signed and unsigned integers, and floats. Not
+timedelta64 (numpy counts it among the integers, but 3 seconds is not the number 3), datetime64,
+complex, strings or objects."""
+
+
+def as_float_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | None = None) -> Array:
+    """``value`` as a finite float64 array with ``ndim`` dimensions (None: any), or a clear error."""
     arr = as_array(name, value)
     if arr.dtype == np.bool_:
         raise TypeError(
             f"{name} must hold numbers, but got a boolean array; convert it first, e.g. {name}.astype(float)"
         )
-    if not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
+    if arr.dtype.kind not in NUMBER_KINDS:
+        if arr.ndim == 0:
+            raise TypeError(f"{name} must be a number (float or int), but got {value!r} ({type(value).__name__})")
         raise TypeError(f"{name} must be an array of numbers (float or int), but got dtype {arr.dtype}")
+    if arr.dtype.itemsize > 8 and arr.dtype.kind == "f":
+        check_float64_range(name, arr)
     converted: Array = arr.astype(np.float64, copy=False)
-    allowed = (ndim,) if isinstance(ndim, int) else ndim
+    allowed = (converted.ndim,) if ndim is None else (ndim,) if isinstance(ndim, int) else ndim
     if converted.ndim not in allowed:
         wanted = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(f"{name} must be a {wanted} array, but got shape {converted.shape}")
     check_finite(name, converted)
     return converted
+
+
+def check_float64_range(name: str, arr: np.ndarray) -> None:
+    """Refuse finite values of a wider float (longdouble) that float64 cannot hold, before converting.
+
+    The conversion would turn them into inf with a RuntimeWarning; the message gives the value as it was.
+    """
+    beyond = np.isfinite(arr) & (np.abs(arr) > np.finfo(np.float64).max)
+    if np.any(beyond):
+        bad = np.argwhere(beyond)[0]
+        where = f"{name}[{', '.join(map(str, bad))}]" if arr.ndim else name
+        raise ValueError(
+            f"{name} must fit in float64, but {where} is {arr[tuple(bad)]!s}, beyond "
+            f"float64's largest {np.finfo(np.float64).max:.4g}; scale the values down"
+        )
+
+
+def unordered(value: object) -> bool:
+    """True for a set or a mapping: something iterable, but not in an order the caller wrote down.
+
+    ``init_network({5, 1})`` would otherwise build whatever order the set iterates in.
+    """
+    return isinstance(value, (Set, Mapping))
 
 
 def check_memory(what: str, n_bytes: int, fix: str) -> None:
@@ -105,7 +150,10 @@ def check_memory(what: str, n_bytes: int, fix: str) -> None:
 def _bytes(n: int) -> str:
     for unit, size in (("TiB", 2**40), ("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
         if n >= size:
-            return f"{n / size:.3g} {unit}"
+            value = n / size
+            # Three significant digits; from 1000 on (1000-1023 of a unit, or many TiB) the whole number,
+            # not 1e+03.
+            return f"{value:.3g} {unit}" if value < 1000 else f"{value:,.0f} {unit}"
     return f"{n} bytes"
 
 
@@ -113,14 +161,19 @@ def check_finite(name: str, arr: Array) -> None:
     """Raise if ``arr`` holds NaN or infinity, saying where."""
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
+        where = f"{name}[{', '.join(map(str, bad))}]" if arr.ndim else name
         raise ValueError(
-            f"{name} must be finite, but {name}[{', '.join(map(str, bad))}] is "
-            f"{arr[tuple(bad)]}; remove or replace NaN and infinite values"
+            f"{name} must be finite, but {where} is {arr[tuple(bad)]}; remove or replace NaN and infinite values"
         )
 
 
+NOT_NUMBERS = (bool, np.bool_, np.timedelta64)
+"""Types that Python or numpy count as numbers but the package does not: True is not 1, and a duration
+(numpy's timedelta64 is an integer type) is not a count."""
+
+
 def _is_number(value: object) -> bool:
-    return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, float, np.integer, np.floating))
+    return not isinstance(value, NOT_NUMBERS) and isinstance(value, (int, float, np.integer, np.floating))
 
 
 def finite_number(name: str, value: object) -> float:
@@ -153,7 +206,7 @@ def nonzero_number(name: str, value: object) -> float:
 
 def non_negative_int(name: str, value: object) -> int:
     """``value`` as an int >= 0 (epochs, a seed), or a clear error."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+    if isinstance(value, NOT_NUMBERS) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be a whole number, but got {value!r} ({type(value).__name__})")
     if value < 0:
         raise ValueError(f"{name} must be 0 or more, but got {value}")

@@ -88,7 +88,7 @@ def gradient_check(
     method = choice("method", method, METHODS)
     with finite_arithmetic("gradient_check", net, X):
         analytic = _analytic(net, X, y, loss_fn)
-        numeric = estimate_gradient(net, X, y, loss_fn, epsilon, method).flat()
+        numeric = estimate_gradient(net.copy(), X, y, loss_fn, epsilon, method).flat()  # nudges its copy
         per = per_parameter_error(analytic, numeric)
     names = net.element_names()
     worst = int(np.argmax(per))
@@ -161,5 +161,6 @@ def epsilon_sweep(
         raise ValueError("epsilons must hold at least one epsilon, like [1e-1, 1e-2], but got none")
     with finite_arithmetic("epsilon_sweep", net, X):
         analytic = _analytic(net, X, y, loss_fn)
-        errors = [relative_error(analytic, estimate_gradient(net, X, y, loss_fn, e, method).flat()) for e in tried]
+        nudged = net.copy()  # nudging changes parameters (and restores them): never the caller's, maybe read-only
+        errors = [relative_error(analytic, estimate_gradient(nudged, X, y, loss_fn, e, method).flat()) for e in tried]
     return EpsilonSweep(method, tried, np.array(errors))

@@ -34,8 +34,15 @@ from backprop.errors import Array, check_memory, non_negative_int, positive_int
 from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
-from backprop.training import Callback, History, Step, as_loss, check_callback, diverged
-from backprop.validation import RAISE_ON_OVERFLOW, checked_batch, finite_arithmetic
+from backprop.training import Callback, History, Step, as_loss, check_callback, diverged, seen_loss
+from backprop.validation import (
+    RAISE_ON_OVERFLOW,
+    check_after_callback,
+    check_writable,
+    checked_batch,
+    finite_arithmetic,
+    snapshot,
+)
 
 
 def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
@@ -46,13 +53,18 @@ def epoch_orders(n_samples: int, epochs: int, seed: int) -> np.ndarray:
     n_samples = positive_int("n_samples", n_samples)
     epochs = non_negative_int("epochs", epochs)
     seed = non_negative_int("seed", seed)
+    check_shuffles(n_samples, epochs)
+    rng = np.random.default_rng(seed)
+    return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
+
+
+def check_shuffles(n_samples: int, epochs: int) -> None:
+    """Refuse ``epochs`` shuffles of ``n_samples`` rows that need more than MEMORY_LIMIT (all are drawn first)."""
     check_memory(
-        f"{epochs:,} shuffles of n_samples = {n_samples:,} rows",
+        f"epochs = {epochs:,} shuffles of n_samples = {n_samples:,} rows",
         8 * n_samples * max(epochs, 1),
         "train on fewer rows or for fewer epochs",
     )
-    rng = np.random.default_rng(seed)
-    return np.array([rng.permutation(n_samples) for _ in range(epochs)], dtype=np.intp).reshape(epochs, n_samples)
 
 
 def batch_slices(n_samples: int, batch_size: int) -> list[slice]:
@@ -88,7 +100,9 @@ def train_minibatch(
         loss: the loss name.
         callback: called with a Step after each epoch (and once before the
             first) holding that epoch's loss; its ``output`` is None (no
-            forward pass over the whole training set is made).
+            forward pass over the whole training set is made). As in ``train``,
+            it must not change the network: any change it makes stops
+            training with a CallbackError naming the parameter and the epoch.
 
     Returns:
         History of ``epochs + 1`` losses (shape (epochs + 1,), or
@@ -103,12 +117,14 @@ def train_minibatch(
     Raises:
         DivergenceError: at the first epoch whose step overflows or whose loss
         is not finite.
+        CallbackError: when the callback broke the network.
     """
     net, loss_fn, X, y = checked_batch(network, X, y, loss)
     epochs = non_negative_int("epochs", epochs)
     rate = check_learning_rate(learning_rate, net)
     batch_size = positive_int("batch_size", batch_size)
     callback = check_callback(callback)
+    check_writable("train_minibatch", net)
     orders = epoch_orders(X.shape[0], epochs, seed)
     slices = batch_slices(X.shape[0], batch_size)
 
@@ -123,7 +139,9 @@ def train_minibatch(
                 value = as_loss(raw)
                 losses.append(value)
                 if callback is not None:
-                    callback(Step(epoch, value, None, net))
+                    before = snapshot(net)
+                    callback(Step(epoch, seen_loss(value), None, net))
+                    check_after_callback("train_minibatch", net, before, epoch)
             except FloatingPointError as error:
                 raise diverged(error, epoch, rate) from None
     return History(np.array(losses), False)

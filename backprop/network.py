@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from backprop.activations import get_activation
-from backprop.errors import Array, check_memory, choice, non_negative_int
+from backprop.errors import NOT_NUMBERS, Array, check_memory, choice, non_negative_int, unordered
 from backprop.parameters import Parameters
 
 INITIALISATIONS = ("normal", "glorot_uniform", "zeros")
@@ -66,11 +66,16 @@ def check_layer_sizes(layer_sizes: object) -> list[int]:
     """``layer_sizes`` as a list of whole numbers >= 1, at least two, small enough to allocate."""
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Iterable):
         raise TypeError(f"layer_sizes must be a list of whole numbers, like [2, 2, 1], but got {layer_sizes!r}")
+    if unordered(layer_sizes):
+        raise TypeError(
+            f"layer_sizes must be a list of whole numbers in order from input to output, like [2, 2, 1], but got "
+            f"a {type(layer_sizes).__name__}, {layer_sizes!r}, which has no order"
+        )
     sizes = list(layer_sizes)
     if len(sizes) < 2:
         raise ValueError(f"layer_sizes needs at least an input and an output size, like [2, 2, 1], but got {sizes}")
     for s in sizes:
-        if isinstance(s, (bool, np.bool_)) or not isinstance(s, (int, np.integer)):
+        if isinstance(s, NOT_NUMBERS) or not isinstance(s, (int, np.integer)):
             raise TypeError(
                 f"layer_sizes must be whole numbers, like [2, 2, 1], but got {sizes}: {s!r} is a {type(s).__name__}"
             )
@@ -85,8 +90,10 @@ def check_layer_sizes(layer_sizes: object) -> list[int]:
 def _layer_activations(n_layers: int, hidden: object, output: object, activations: object) -> list[str]:
     if activations is None:
         names = [hidden] * (n_layers - 1) + [output]
-    elif isinstance(activations, (str, bytes)) or not isinstance(activations, Iterable):
-        raise TypeError(f"activations must be a list of one activation name per layer, but got {activations!r}")
+    elif isinstance(activations, (str, bytes)) or not isinstance(activations, Iterable) or unordered(activations):
+        raise TypeError(
+            f"activations must be a list of one activation name per layer, in order, but got {activations!r}"
+        )
     else:
         names = list(activations)
     if len(names) != n_layers:
@@ -151,8 +158,11 @@ def init_stack(seeds: Iterable[int], layer_sizes: Sequence[int] = (2, 2, 1), **o
     Weights get shape (S, n_{l-1}, n_l), biases (S, n_l). Every function of the
     package accepts the stack and treats its networks independently.
     """
-    if isinstance(seeds, (str, bytes)) or not isinstance(seeds, Iterable):
-        raise TypeError(f"seeds must be a list of whole numbers, like [0, 1, 2] or range(100), but got {seeds!r}")
+    if isinstance(seeds, (str, bytes)) or not isinstance(seeds, Iterable) or unordered(seeds):
+        raise TypeError(
+            f"seeds must be a list of whole numbers, like [0, 1, 2] or range(100) (network s has seed seeds[s]), "
+            f"but got {seeds!r}"
+        )
     seeds = [non_negative_int(f"seeds[{i}]", s) for i, s in enumerate(seeds)]
     if not seeds:
         raise ValueError("seeds must name at least one seed, like [0, 1, 2], but got none")

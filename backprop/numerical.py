@@ -26,7 +26,7 @@ from backprop.forward import forward
 from backprop.losses import Loss
 from backprop.network import Network
 from backprop.parameters import Gradients, Index
-from backprop.validation import check_network, checked_batch, finite_arithmetic
+from backprop.validation import check_network, check_writable, checked_batch, finite_arithmetic
 
 METHODS = ("forward", "central")
 
@@ -50,8 +50,10 @@ def nudge(network: Network, name: str, epsilon: float) -> AbstractContextManager
     nudge down) but must be finite and not zero, and the nudged value must be
     finite too.
     """
-    array, index = check_network(network).locate(name)
+    net = check_network(network)
+    array, index = net.locate(name)
     epsilon = nonzero_number("epsilon", epsilon)
+    check_writable("nudge", net)
     with np.errstate(over="ignore"):  # the overflow is the question here, not a warning
         nudged_value = array[index] + epsilon
     if not np.all(np.isfinite(nudged_value)):
@@ -109,7 +111,9 @@ def numerical_gradient(
     epsilon = positive_number("epsilon", epsilon)
     method = choice("method", method, METHODS)
     with finite_arithmetic("numerical_gradient", net, X):
-        return estimate_gradient(net, X, y, loss_fn, epsilon, method)
+        # Nudging changes a parameter and restores it: on a copy, the caller's network (read-only, maybe) is
+        # never touched, even when the computation stops half-way.
+        return estimate_gradient(net.copy(), X, y, loss_fn, epsilon, method)
 
 
 def loss_change(network: Network, X: object, y: object, name: str, epsilon: float, loss: str = "mse") -> float:
@@ -123,6 +127,7 @@ def loss_change(network: Network, X: object, y: object, name: str, epsilon: floa
     if net.stack_size is not None:
         raise ValueError("loss_change takes one network, not a stack; nudge each network of the stack separately")
     epsilon = positive_number("epsilon", epsilon)
+    net = net.copy()  # nudged below: never the caller's network, which may be read-only
 
     def L() -> float:
         cache = forward(net, X)
@@ -176,8 +181,9 @@ def numerical_signal(
 
     with finite_arithmetic("numerical_signal", net, X):
         cache = forward(net, X)
-        value = cache.z[layer] if of == "z" else cache.a[layer]
-        assert value is not None, "z[layer] exists for layer >= 1"
+        kept = cache.z[layer] if of == "z" else cache.a[layer]
+        assert kept is not None, "z[layer] exists for layer >= 1"
+        value: Array = kept.copy()  # nudged in place: a[0] is the caller's X itself, which may be read-only
         signal = np.empty_like(value)
         for idx in np.ndindex(value.shape):
             with nudged(value, idx, epsilon):

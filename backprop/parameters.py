@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from backprop.errors import Array
+from backprop.errors import Array, as_float_array, finite_number
 
 _NAME = re.compile(r"^([Wb])(\d+)(?:\[(\d+)(?:,\s*(\d+))?\])?$")
 
@@ -57,6 +57,11 @@ class Parameters:
 
     def locate(self, name: object) -> tuple[Array, Index]:
         """The array and index of an entry named like ``W1[0,1]`` or ``b2[0]``."""
+        _, array, index = self._locate(name)
+        return array, index
+
+    def _locate(self, name: object) -> tuple[str, Array, Index]:
+        """``("W1", W1, (..., 0, 1))`` for ``"W1[0,1]"``: the array's name, the array and the entry's index."""
         if not isinstance(name, str):
             raise TypeError(
                 f"parameter name must be a string like 'W1[0,1]' or 'b1[0]', but got {name!r} ({type(name).__name__})"
@@ -74,17 +79,42 @@ class Parameters:
         array = layers[layer - 1][0 if kind == "W" else 1]
         index = tuple(int(i) for i in m.groups()[2:] if i is not None)
         shape = array.shape[0 if self.stack_size is None else 1 :]
-        if len(index) != len(shape) or any(not 0 <= i < n for i, n in zip(index, shape, strict=True)):
-            raise ValueError(f"parameter {name!r}: {kind}{layer} has shape {shape}, index {index} is outside it")
-        return array, (Ellipsis, *index)
+        whole = f"{kind}{layer}"
+        if len(index) != len(shape):
+            example = f"{whole}[{','.join('0' * len(shape))}]"
+            raise ValueError(
+                f"parameter {name!r} must name one entry of {whole}, which has shape {shape}: "
+                f"{len(shape)} ind{'ex' if len(shape) == 1 else 'ices'}, like {example!r}, but it gives {len(index)}"
+            )
+        if any(not 0 <= i < n for i, n in zip(index, shape, strict=True)):
+            raise ValueError(f"parameter {name!r}: {whole} has shape {shape}, index {index} is outside it")
+        return whole, array, (Ellipsis, *index)
 
     def __getitem__(self, name: str) -> Any:
         array, index = self.locate(name)
         return array[index]
 
-    def __setitem__(self, name: str, value: float) -> None:
-        array, index = self.locate(name)
-        array[index] = value
+    def __setitem__(self, name: str, value: object) -> None:
+        """Set the entry ``name`` to a finite number (for a stack: one number, or an array of one per network)."""
+        whole, array, index = self._locate(name)
+        try:
+            number = _entry_value(value, array[index].shape)
+            if not array.flags.writeable:
+                raise ValueError(f"{whole} is read-only; set it on a copy, e.g. network.copy()")
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"parameter {name!r} cannot be set: {error}") from None
+        array[index] = number
+
+
+def _entry_value(value: object, shape: tuple[int, ...]) -> float | Array:
+    """``value`` as a finite float, or for a stack's entry of ``shape`` (S,), an array of one per network."""
+    if isinstance(value, np.ndarray):
+        number = as_float_array("value", value)
+        if number.shape not in ((), shape):
+            stack = f", or one per network of the stack (shape {shape})" if shape else ""
+            raise ValueError(f"value must be one number{stack}, but got an array of shape {number.shape}")
+        return number
+    return finite_number("value", value)
 
 
 @dataclass

@@ -32,6 +32,14 @@ from backprop.forward import forward
 from backprop.network import Network
 from backprop.validation import checked_batch, finite_arithmetic
 
+PATH_LIMIT = 1_000_000
+"""The most paths ``paths_to_loss`` lists on one request. Each path is a few Python objects: measured
+with tracemalloc, 376 bytes for a path through 3 layers (network 2-1000-1000-1, a million paths in 3.7 s
+and about 0.4 GiB) and about 75 bytes more per layer (881 at 10 layers), so a million paths through up
+to 10 layers stay within the 1 GiB that backprop allocates on request (``errors.MEMORY_LIMIT``). The
+count multiplies with every layer: (2, 400, 400, 400, 1) has 64 million, which would run for minutes
+and end in a MemoryError. Raise it on purpose if you mean it."""
+
 
 class Path(NamedTuple):
     """One path from a unit to the loss: the unit it passes in each layer, and the local derivatives on its edges."""
@@ -65,8 +73,8 @@ def paths_to_loss(
 
     Raises:
         ValueError: for a stack, a layer or unit the network lacks, a row
-            outside the batch, or a softmax hidden layer (its units do not have
-            one slope each).
+            outside the batch, a softmax hidden layer (its units do not have
+            one slope each), or more than ``PATH_LIMIT`` paths.
     """
     net, loss_fn, X, y = checked_batch(network, X, y, loss)
     if net.stack_size is not None:
@@ -81,6 +89,15 @@ def paths_to_loss(
         raise ValueError(f"row must be from 0 to {len(X) - 1}, a row of X, but got {row}")
     if "softmax" in net.activations[:-1]:
         raise ValueError("paths_to_loss needs hidden activations with one slope per unit; softmax is output-only here")
+    widths = net.layer_sizes[layer + 1 :]
+    count = math.prod(widths)
+    if count > PATH_LIMIT:
+        raise ValueError(
+            f"unit {unit} of layer {layer} reaches the loss along {count:,} paths ({' x '.join(map(str, widths))} "
+            f"units above it), more than the {PATH_LIMIT:,} paths_to_loss lists on request "
+            "(backprop.paths.PATH_LIMIT); pick a unit in a higher layer or a narrower network "
+            "(backward_prop sums every path without listing them)"
+        )
     with finite_arithmetic("paths_to_loss", net, X):
         cache = forward(net, X)
         # slope[m] = f'(z[m]) of the row, for the hidden layers m = 1..L-1 (slope[0] is a placeholder).

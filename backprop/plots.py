@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from backprop.files import replacing
 from backprop.forward import forward_prop
 from backprop.network import Network
 from backprop.validation import check_network
@@ -67,14 +68,20 @@ def figure(width: float = 6.4, height: float = 4.0, **subplots: Any) -> Iterator
 
 
 def save(fig: Figure, path: str | Path) -> Path:
-    """Save ``fig`` by the suffix of ``path`` with no time stamp in the file."""
+    """Save ``fig`` by the suffix of ``path`` with no time stamp in the file.
+
+    The figure is written whole or not at all (``backprop.files.replacing``):
+    interrupted, it leaves no truncated file behind and an older file of that
+    name as it was.
+    """
     path = Path(path)
     fmt = path.suffix.lstrip(".").lower() or "svg"
     metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt, {})
     if fmt not in ("svg", "png", "pdf"):
         raise ValueError(f"path must end in .svg, .png or .pdf, but got {path.name!r}; e.g. 'loss.svg'")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format=fmt, metadata=metadata)
+    with replacing(path) as partial:
+        fig.savefig(partial, format=fmt, metadata=metadata)
     return path
 
 

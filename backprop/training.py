@@ -25,7 +25,14 @@ from backprop.errors import Array, DivergenceError, choice, finite_number, non_n
 from backprop.forward import forward
 from backprop.network import Network
 from backprop.numerical import METHODS, estimate_gradient
-from backprop.validation import RAISE_ON_OVERFLOW, checked_batch, finite_arithmetic
+from backprop.validation import (
+    RAISE_ON_OVERFLOW,
+    check_after_callback,
+    check_writable,
+    checked_batch,
+    finite_arithmetic,
+    snapshot,
+)
 
 GRADIENTS = ("backprop", "numerical")
 
@@ -97,6 +104,14 @@ def train(
         target_loss: stop as soon as the loss (of every network in a stack) is
             at or below it.
         callback: called with a Step before each update and after the last.
+            It may read the step but must not change the network: the update
+            that follows uses the forward pass made before the call. The
+            network is compared with a copy taken before each call, and any
+            change (a NaN written in, an array replaced or made read-only,
+            another activation) stops training with a CallbackError naming
+            the parameter and the epoch. ``step.output`` is read-only. Without
+            a callback nothing is checked during training: the arguments were
+            checked once, on entry, and the loop trusts them.
 
     Returns:
         History of losses.
@@ -104,6 +119,7 @@ def train(
     Raises:
         DivergenceError: at the first epoch whose loss is not finite or whose
         step overflows.
+        CallbackError: when the callback broke the network (see ``callback``).
     """
     net, loss_fn, X, y = checked_batch(network, X, y, loss)
     epochs = non_negative_int("epochs", epochs)
@@ -113,6 +129,7 @@ def train(
     method = choice("method", method, METHODS)
     target = None if target_loss is None else finite_number("target_loss", target_loss)
     callback = check_callback(callback)
+    check_writable("train", net)
 
     with finite_arithmetic("train", net, X):  # before any step only X or the start can overflow the loss
         cache = forward(net, X)
@@ -129,7 +146,9 @@ def train(
                 loss_now = as_loss(value)
                 losses.append(loss_now)
                 if callback is not None:
-                    callback(Step(epoch, loss_now, cache.output, net))
+                    before = snapshot(net)
+                    callback(Step(epoch, seen_loss(loss_now), read_only(cache.output), net))
+                    check_after_callback("train", net, before, epoch)
                 if target is not None and np.all(loss_now <= target):
                     reached = True
                     break
@@ -143,6 +162,22 @@ def train(
             except FloatingPointError as error:
                 raise diverged(error, epoch, rate) from None
     return History(np.array(losses), reached)
+
+
+def read_only(array: Array) -> Array:
+    """A read-only view of ``array``: what a callback sees of the loop's own arrays.
+
+    The loop goes on computing with them after the callback: the backward pass
+    reads the output, History keeps a stack's losses.
+    """
+    view: Array = array.view()
+    view.flags.writeable = False
+    return view
+
+
+def seen_loss(loss: float | Array) -> float | Array:
+    """The loss as a callback sees it: a float as it is, a stack's losses read-only."""
+    return loss if isinstance(loss, float) else read_only(loss)
 
 
 def as_loss(value: Array) -> float | Array:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
 import numpy as np
 
 from backprop.activations import get_activation
-from backprop.errors import Array, NotFiniteError, as_array, as_float_array, check_finite
+from backprop.errors import Array, CallbackError, NotFiniteError, as_array, as_float_array, check_finite
 from backprop.losses import Loss, get_loss
 from backprop.network import Network
 
@@ -62,6 +63,11 @@ def check_network(network: object) -> Network:
                 f"{getattr(p, 'dtype', type(p).__name__)}; convert it with np.asarray({name}, dtype=float)"
             )
     lead = network.weights[0].shape[:-2]
+    if lead == (0,):
+        raise ValueError(
+            f"network must be one network or a stack of at least one, but its W1 of shape "
+            f"{network.weights[0].shape} makes a stack of 0 networks; build a stack with init_stack(seeds)"
+        )
     for layer, (W, b) in enumerate(network.layers(), start=1):
         if W.ndim not in (2, 3) or W.shape[:-2] != lead:
             stacked = f", one per network of the stack of {lead[0]}" if lead else ""
@@ -75,11 +81,100 @@ def check_network(network: object) -> Network:
                 f"network parameter W{layer} must have shape {(*lead, fan_in, W.shape[-1])} to follow "
                 f"layer {layer - 1}, but got {W.shape}"
             )
+        # After the chain check, only W1 can have 0 rows: a later layer's rows are the units checked before it.
+        if W.shape[-2] == 0 or W.shape[-1] == 0:
+            empty = "the input layer" if W.shape[-2] == 0 else f"layer {layer}"
+            raise ValueError(
+                f"network parameter W{layer} has shape {W.shape}: {empty} has 0 units; every layer needs "
+                "at least 1 unit, as in init_network"
+            )
         if b.shape != lead + W.shape[-1:]:
             raise ValueError(f"network parameter b{layer} must have shape {lead + W.shape[-1:]}, but got {b.shape}")
     for name, p in network.named():
         check_finite(name, p)
     return network
+
+
+def check_writable(function: str, network: Network) -> None:
+    """Refuse a network with a read-only array before ``function``, which changes them in place, changes any."""
+    for field, letter, arrays in (("weights", "W", network.weights), ("biases", "b", network.biases)):
+        for i, p in enumerate(arrays):
+            if not p.flags.writeable:
+                raise ValueError(
+                    f"network.{field}[{i}] ({letter}{i + 1}) is read-only, but {function} changes the network's "
+                    "parameters in place; pass a writable copy, e.g. network.copy()"
+                )
+
+
+class Snapshot(NamedTuple):
+    """A network as it was before a callback: its arrays' shapes and bytes, and its activations."""
+
+    shapes: list[tuple[int, ...]]
+    contents: list[bytes]
+    activations: list[str]
+
+
+def snapshot(network: Network) -> Snapshot:
+    arrays = network.weights + network.biases
+    return Snapshot([p.shape for p in arrays], [p.tobytes() for p in arrays], list(network.activations))
+
+
+def check_after_callback(function: str, network: Network, before: Snapshot, epoch: int) -> None:
+    """Raise CallbackError unless the network a callback was given is bit for bit as it was before the call.
+
+    Training checks its network once, on entry, and trusts it after; a
+    callback runs inside the loop, so what it did is checked after every call.
+    A NaN it wrote would otherwise make every later loss NaN without an error,
+    and any other change would mix parameters into a step whose forward pass
+    was made before the call (its gradient is of no network at all).
+    """
+    if not _unchanged(network, before):
+        raise CallbackError(function, epoch, _change(function, network, before))
+
+
+def _unchanged(network: Network, before: Snapshot) -> bool:
+    """The quick comparison made after every call: a few microseconds for the guide's network."""
+    if not (isinstance(network.weights, list) and isinstance(network.biases, list)):
+        return False
+    arrays = network.weights + network.biases
+    return (
+        network.activations == before.activations
+        and len(arrays) == len(before.shapes)
+        and all(
+            isinstance(p, np.ndarray)
+            and p.dtype == np.float64
+            and p.flags.writeable
+            and p.shape == before.shapes[i]
+            and p.tobytes() == before.contents[i]
+            for i, p in enumerate(arrays)
+        )
+    )
+
+
+def _change(function: str, network: Network, before: Snapshot) -> str:
+    """What a callback changed, in words naming the parameter (found only once something did change)."""
+    try:
+        check_network(network)
+        if network.activations != before.activations:
+            raise ValueError(f"network.activations must stay {before.activations}, but they are {network.activations}")
+        # The same activations: the same number of layers, so the arrays pair up with the snapshot's.
+        L = len(network.weights)
+        for i, p in enumerate(network.weights + network.biases):  # W1 ... WL, then b1 ... bL
+            name, shape = f"{'Wb'[i // L]}{i % L + 1}", before.shapes[i]
+            if p.shape != shape:
+                raise ValueError(f"network parameter {name} must keep its shape {shape}, but it has shape {p.shape}")
+            old = np.frombuffer(before.contents[i]).reshape(shape)
+            bits = np.ascontiguousarray(p).view(np.uint64) != old.view(np.uint64)  # bits: -0.0 is not 0.0
+            if np.any(bits):
+                where = tuple(int(k) for k in np.argwhere(bits)[0])
+                raise ValueError(
+                    f"network parameter {name}[{', '.join(map(str, where))}] was {float(old[where])!r} before the "
+                    f"call and is {float(p[where])!r} after it"
+                )
+        check_writable(function, network)
+    except (TypeError, ValueError) as error:
+        return str(error)
+    raise AssertionError  # unreachable: _unchanged found a difference, and one of the checks above names it
 
 
 def check_X(network: Network, X: object) -> Array:

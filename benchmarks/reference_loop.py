@@ -8,7 +8,8 @@ most 1.1x this loop).
 
 The same arithmetic, in the same order, as the package:
 
-* the package's sigmoid (``backprop.sigmoid``), for both layers;
+* the package's sigmoid without its argument checks (``backprop.activations.logistic``,
+  what the network's layers call), for both layers;
 * the loss of every epoch, recorded: ``mean over rows of the sum over outputs
   of (y_hat - y)**2`` (no 1/2), ``epochs + 1`` values like ``History.losses``
   (the last one after the last update);
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop import sigmoid
+from backprop.activations import logistic as sigmoid
 
 
 def train_xor_by_hand(W1, b1, W2, b2, X, y, *, epochs: int, learning_rate: float) -> np.ndarray:

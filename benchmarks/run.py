@@ -16,12 +16,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 import time
-from pathlib import Path
 
+from backprop.files import write_text
 from benchmarks import bench_digits, bench_gradient_cost, bench_playground, bench_site, bench_stack, bench_xor
 from benchmarks.common import ROOT, commit, machine, versions
 
@@ -97,20 +95,14 @@ def main(argv=None) -> int:
         ("Every measured bar is met." if not missed else "Missed: " + "; ".join(missed) + "."),
         "",
     ]
-    _write(Path(args.output), "\n".join(lines))
-    _write(Path(args.json), json.dumps({**header, "quick": args.quick, **measured}, indent=1) + "\n")
+    # Whole or not at all: an interrupted run keeps the last report.
+    write_text(args.output, "\n".join(lines))
+    write_text(args.json, json.dumps({**header, "quick": args.quick, **measured}, indent=1) + "\n")
     print(f"wrote {args.output} and {args.json}", file=sys.stderr)
     if missed:
         print("bar missed: " + "; ".join(missed), file=sys.stderr)
         return 1
     return 0
-
-
-def _write(path: Path, text: str) -> None:
-    """Whole or not at all: a temporary file in the same folder, then a rename."""
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".partial") as f:
-        f.write(text)
-    os.replace(f.name, path)
 
 
 if __name__ == "__main__":

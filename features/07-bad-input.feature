@@ -49,11 +49,24 @@ Feature: Bad input gets a clear error
       | y        | [[0], [1], [1], [Infinity]]           | y[3, 0] is inf      |
 
   Scenario: NaN in a parameter is refused before anything is computed
-    Given the parameters:
-      | parameter | value |
-      | W2[1,0]   | nan   |
+    Setting a parameter by name refuses NaN at once (the next scenario); a NaN
+    written into a weight matrix directly is refused when the network is used.
+
+    Given the network's W2 is the float64 array [[0.5], [NaN]]
     When forward_prop is called with X = [[0, 0], [0, 1], [1, 0], [1, 1]]
     Then the call fails with ValueError naming "W2", expecting "must be finite", given "W2[1, 0] is nan"
+
+  Scenario Outline: A parameter set by name takes a finite number, and nothing else
+    When the parameter W1[0,1] is set to <value>
+    Then the call fails with <error> naming "W1[0,1]", expecting "<expected>", given "<given>"
+    And the network's parameters are those it had before the call
+
+    Examples:
+      | value     | error      | expected               | given            |
+      | "abc"     | TypeError  | value must be a number | got 'abc' (str)  |
+      | true      | TypeError  | value must be a number | got True (bool)  |
+      | NaN       | ValueError | must be a finite number | got nan         |
+      | -Infinity | ValueError | must be a finite number | got -inf        |
 
   Scenario: Binary cross-entropy needs targets that are probabilities
     Given the loss is binary_cross_entropy
@@ -106,6 +119,9 @@ Feature: Bad input gets a clear error
       | sweep_xor    | tolerance   | -0.1     | ValueError | positive finite number     | -0.1   |
       | init_network | seed        | -1       | ValueError | 0 or more                  | -1     |
       | init_network | seed        | 1.5      | TypeError  | whole number               | 1.5    |
+      | sigmoid      | z           | "abc"    | TypeError  | must be a number           | 'abc' (str) |
+      | sigmoid      | z           | NaN      | ValueError | must be finite             | z is nan |
+      | sigmoid      | z           | [0, Infinity] | ValueError | must be finite        | z[1] is inf |
 
   Scenario Outline: An unknown activation or loss name is refused with the list of valid names
     When <function> is called with <argument> = "<name>"
@@ -172,6 +188,8 @@ Feature: Bad input gets a clear error
       | null       | TypeError  | must be a string like 'W1[0,1]'   | but got None        |
       | "W3[0,0]"  | ValueError | layers are 1..2                   | layer 3 does not exist |
       | "W1[2,0]"  | ValueError | has shape (2, 2)                  | index (2, 0) is outside it |
+      | "W1"       | ValueError | must name one entry of W1, which has shape (2, 2): 2 indices | but it gives 0 |
+      | "b1[0,1]"  | ValueError | must name one entry of b1, which has shape (2,): 1 index     | but it gives 2 |
       | "w1[0,0]"  | ValueError | of the form W1[0,1] or b1[0]      | 'w1[0,0]'           |
 
   Scenario: A weight given as a nested list is refused, naming the weight
@@ -192,9 +210,10 @@ Feature: Bad input gets a clear error
   Scenario Outline: Inputs too large for float64 are a named error in every function that computes, never inf or NaN
     Weights of 10 times inputs of 1e308 overflow float64 in the first layer.
     numpy alone would return inf with a warning, and the loss or the gradients
-    would follow as inf or NaN.
+    would follow as inf or NaN. (A sigmoid output, so that predict_classes and
+    accuracy, which need one, get as far as the overflow.)
 
-    Given a [2, 1] network with sigmoid hidden layers and a identity output, seed 0
+    Given a [2, 1] network with sigmoid hidden layers and a sigmoid output, seed 0
     And the parameters:
       | parameter | value |
       | W1[0,0]   | 10    |
@@ -230,12 +249,21 @@ Feature: Bad input gets a clear error
     Then the call fails with NotFiniteError naming "learning_rate", expecting "gradient_descent: float64 overflowed", given "lower learning_rate"
     And the network's parameters are those it had before the call
 
-  Scenario: An output folder that cannot be written is refused before training, in one line
-    REGULAR_FILE is a file that exists, so no folder can be made under it.
+  Scenario Outline: A bad option of the command line is refused before any work, in one line
+    REGULAR_FILE is a file that exists, so no folder can be made under it. An
+    empty --plot path would mean the current folder, which nobody means. The
+    digits command draws the shuffle of every epoch before the first one, so
+    its --epochs is checked against the memory that takes before training.
 
-    When I run the command line: backprop xor --no-progress --plot REGULAR_FILE/figures
+    When I run the command line: backprop <arguments>
     Then the command exits with code 2
-    And the command's error output is one line containing "argument --plot: cannot write figures into"
+    And the command's error output is one line containing "<message>"
+
+    Examples:
+      | arguments                                      | message                                                              |
+      | xor --no-progress --plot REGULAR_FILE/figures  | argument --plot: cannot write figures into                           |
+      | xor --no-progress --plot ''                    | argument --plot: expected a folder, got ''                           |
+      | digits --no-progress --epochs 100000000        | argument --epochs: epochs = 100,000,000 shuffles of n_samples = 1,347 rows, which need 1,004 GiB |
 
   Scenario Outline: The number of epochs is a whole number, zero or more
     When train is called with epochs = <epochs>
@@ -245,6 +273,81 @@ Feature: Bad input gets a clear error
       | epochs | error      | expected     |
       | -1     | ValueError | 0 or more    |
       | 2.5    | TypeError  | whole number |
+
+  Scenario Outline: A network with a read-only array is refused before any parameter moves
+    Training and gradient descent change the network in place. Had W1 and b1
+    been stepped before W2 was found read-only, the network would be left
+    half-updated; every array is checked first instead.
+
+    Given the network's W2 is read-only
+    When <function> is called with learning_rate = 0.5
+    Then the call fails with ValueError naming "network.weights[1] (W2)", expecting "is read-only", given "<function> changes the network's parameters in place"
+    And the network's parameters are those it had before the call
+
+    Examples:
+      | function         |
+      | train            |
+      | train_minibatch  |
+      | gradient_descent |
+
+  Scenario Outline: Accuracy needs labels the network's classes can match
+    Given a [2, 3, 3] network with sigmoid hidden layers and a softmax output, seed 0
+    When accuracy is called with labels = <labels>
+    Then the call fails with ValueError naming "labels", expecting "<expected>", given "<given>"
+
+    Examples:
+      | labels                                              | expected                                          | given                          |
+      | [0, 7, 99, -3]                                      | must lie in 0..2 for the network's 3 classes      | labels from -3 to 99           |
+      | [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0]] | one column per output of the network, shape (N, 3) | got shape (4, 5) |
+      | [[1, 0, 0], [0, 1, 1], [0, 0, 1], [1, 0, 0]]        | one-hot rows (a single 1 per row, the rest 0)     | row 1 of labels is [0.0, 1.0, 1.0] |
+
+  Scenario: A single sigmoid output predicts class 1 above 0.5, so an untrained network is not perfect
+    One sigmoid output is the probability of class 1: the predicted class is 1
+    where it is above 0.5. The untrained network's outputs on XOR are all just
+    below 0.5, so it predicts class 0 everywhere and is right on half the rows.
+    (Before, a single output was read by its largest entry, always entry 0, so
+    any network scored 1.)
+
+    Then the accuracy is exactly 0.5
+
+  Scenario Outline: Accuracy of a single output is defined for a sigmoid only, with labels 0 or 1
+    A single tanh, identity or relu output is not a probability: no threshold
+    fits it, so accuracy refuses it rather than guess.
+
+    Given a [2, 2, 1] network with tanh hidden layers and a <output> output, seed 0
+    When accuracy is called with labels = <labels>
+    Then the call fails with ValueError naming "<argument>", expecting "<expected>", given "<given>"
+
+    Examples:
+      | output   | labels                   | argument | expected                                              | given                  |
+      | identity | [0, 1, 1, 0]             | network  | or a single sigmoid output (the probability of class 1) | a single identity output |
+      | relu     | [0, 1, 1, 0]             | network  | or a single sigmoid output (the probability of class 1) | a single relu output   |
+      | sigmoid  | [0, 1, 2, 0]             | labels   | must lie in 0..1 for the network's 2 classes            | labels from 0 to 2     |
+      | sigmoid  | [[0], [1], [0.5], [0]]   | labels   | for a single sigmoid output must be classes 0 or 1      | labels[2, 0] is 0.5    |
+
+  Scenario: A split that would leave the training set empty is refused
+    Each class gives round(test_fraction x its rows) to the test set: 0.9 of
+    four rows of one class is all four.
+
+    When stratified_split is called with test_fraction = 0.9
+    Then the call fails with ValueError naming "test_fraction", expecting "leaves the training set empty", given "4 of class 0"
+
+  Scenario Outline: A callback that breaks the network stops training, naming the parameter and the epoch
+    Training checks its arguments once, on entry, and trusts them after: a
+    check of every value at every epoch would cost more than the epoch itself.
+    A callback runs inside the loop, so when one is given the network is
+    checked after each call. A NaN the callback wrote would otherwise make
+    every later loss NaN without an error, and an infinity written after the
+    last update would be handed back in the trained network.
+
+    When <function> runs for 10 epochs with a callback that writes <value> into <parameter> at epoch <epoch>
+    Then the call fails with CallbackError naming "<name>", expecting "the callback changed the network at epoch <epoch>", given "<given>"
+
+    Examples:
+      | function        | value     | parameter | epoch | name | given           |
+      | train           | NaN       | W1[0,0]   | 3     | W1   | W1[0, 0] is nan |
+      | train           | Infinity  | b2[0]     | 10    | b2   | b2[0] is inf    |
+      | train_minibatch | -Infinity | W2[1,0]   | 0     | W2   | W2[1, 0] is -inf |
 
   Scenario: Integer arrays are converted to float64 and give the same result
     When backward_prop is called with X = [[0, 0], [0, 1], [1, 0], [1, 1]]

@@ -15,6 +15,7 @@ import json
 import subprocess
 import sys
 
+from backprop.files import write_text
 from speckit.features import ROOT
 
 BAR = 0.95
@@ -57,7 +58,7 @@ def main() -> int:
         "commit": _commit(),
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    SCORE.write_text(json.dumps(result, indent=2) + "\n")
+    write_text(SCORE, json.dumps(result, indent=2) + "\n")  # whole: never a truncated score.json
     print(json.dumps(result, indent=2))
     survivors = _survivors()
     if survivors:

@@ -59,6 +59,32 @@ def _call(function: str, network: bp.Network, data: Data, loss: str, overrides: 
     return call
 
 
+def _attempt(function: str, network: bp.Network, action) -> Call:
+    """Run ``action()`` and keep what came of it, with a copy of the network from before."""
+    call = Call(function, network.copy())
+    try:
+        call.result = action()
+    except Exception as error:  # noqa: BLE001 - the Then steps inspect it
+        call.error = error
+    return call
+
+
+def _array(network: bp.Network, name: str) -> np.ndarray:
+    """The network's whole array ``W2`` or ``b1``."""
+    return (network.weights if name[0] == "W" else network.biases)[int(name[1:]) - 1]
+
+
+def _writing(name: str, value: float, epoch: int):
+    """A training callback that writes ``value`` into the parameter ``name`` at ``epoch``, and nothing else."""
+
+    def callback(step: bp.Step) -> None:
+        if step.epoch == epoch:
+            array, index = step.network.locate(name)
+            array[index] = value  # into the array, as a careless callback would: setting by name refuses it
+
+    return callback
+
+
 def _bits(result) -> bytes:
     return np.asarray(result.flat() if hasattr(result, "flat") else result, dtype=np.float64).tobytes()
 
@@ -86,6 +112,50 @@ def _(network, name, value):
     """
     layer = int(name[1:]) - 1
     (network.weights if name[0] == "W" else network.biases)[layer] = json.loads(value)
+
+
+@given(sentence("the network's {name:Word} is the float64 array {value}"))
+def _(network, name, value):
+    """Replace a whole weight matrix or bias by a float64 array (JSON: NaN and Infinity allowed), bypassing checks.
+
+    Example: Given the network's W2 is the float64 array [[0.5], [NaN]]
+    """
+    (network.weights if name[0] == "W" else network.biases)[int(name[1:]) - 1] = np.array(json.loads(value))
+
+
+@given(sentence("the network's {name:Word} is read-only"))
+def _(network, name):
+    """Mark a whole weight matrix or bias read-only (numpy's writeable flag), as a shared or memory-mapped one is.
+
+    Example: Given the network's W2 is read-only
+    """
+    _array(network, name).flags.writeable = False
+
+
+@when(sentence("the parameter {name:Param} is set to {value}"), target_fixture="call")
+def _(network, name, value):
+    """Set one parameter by its name to a JSON value, as ``network["W1[0,1]"] = value`` does; keep the outcome.
+
+    Example: When the parameter W1[0,1] is set to "abc"
+    """
+    return _attempt("set", network, lambda: network.__setitem__(name, json.loads(value)))
+
+
+@when(
+    sentence(
+        "{function:Word} runs for {epochs:d} epochs with a callback that writes {value} into {name:Param} "
+        "at epoch {epoch:d}"
+    ),
+    target_fixture="call",
+)
+def _(network, data, loss, function, epochs, value, name, epoch):
+    """Train with a callback that writes a JSON number straight into one parameter's array at one epoch.
+
+    Example: When train runs for 10 epochs with a callback that writes NaN into W1[0,0] at epoch 3
+    """
+    return _call(
+        function, network, data, loss, {"epochs": epochs, "callback": _writing(name, json.loads(value), epoch)}
+    )
 
 
 @then("the network's parameters are those it had before the call")

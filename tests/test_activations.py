@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.activations import constant, softmax
+from backprop.activations import constant, logistic, softmax
+from tests.helpers import fails
 
 
 def test_softmax_works_row_by_row_even_for_rows_far_apart():
@@ -40,3 +41,17 @@ def test_a_constant_is_a_read_only_0_d_float64_array_even_when_made_from_an_int(
     assert three.dtype == np.float64 and three.shape == () and three == 3.0
     with pytest.raises(ValueError, match="read-only"):
         three[...] = 4.0
+
+
+def test_the_public_sigmoid_checks_its_argument_and_the_network_calls_the_unchecked_one():
+    # The network's layers (and the benchmark's reference loop) call logistic; sigmoid is it behind the checks.
+    assert bp.ACTIVATIONS["sigmoid"].f is logistic and bp.sigmoid is not logistic
+    z = np.array([[-800.0, -30.0], [0.0, 30.0]])
+    assert np.array_equal(bp.sigmoid(z), logistic(z)) and bp.sigmoid(0) == 0.5
+    assert bp.sigmoid([-1, 1]).tolist() == logistic(np.array([-1.0, 1.0])).tolist()  # ints and lists: float64
+    fails(TypeError, lambda: bp.sigmoid("abc"), "z must be a number (float or int), but got 'abc' (str)")
+    fails(TypeError, lambda: bp.sigmoid(np.array([1, 2], dtype="timedelta64[s]")), "z must be", "dtype timedelta64[s]")
+    fails(TypeError, lambda: bp.sigmoid(np.array([1j])), "dtype complex128")
+    fails(TypeError, lambda: bp.sigmoid(True), "z must hold numbers, but got a boolean array")
+    fails(ValueError, lambda: bp.sigmoid(float("nan")), "z must be finite, but z is nan")
+    fails(ValueError, lambda: bp.sigmoid([0.0, -np.inf]), "z must be finite, but z[1] is -inf")

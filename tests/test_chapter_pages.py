@@ -573,3 +573,29 @@ def test_a_code_line_shows_the_programs_function_open_and_the_packages_closed(tm
     assert first.endswith(" open markdown>") and "open" not in second
     assert '<a href="../../downloads/guide_program.py" download>guide_program.py</a>' in page
     assert '```python linenums="' in page and "def forward_prop(params, X):" in page
+
+
+def test_the_site_step_writes_each_file_whole_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    site = build.Site(
+        pages={"chapters/a.md": "# A\n"}, files={"figures/f.svg": b"<svg/>"}, nav=[{"A": "chapters/a.md"}]
+    )
+    site.write(tmp_path)
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["chapters/a.md", "figures/f.svg", "nav.json"]
+    assert json.loads((tmp_path / "nav.json").read_text(encoding="utf-8")) == [{"A": "chapters/a.md"}]
+    # Interrupted while writing the figure: the page written before it is complete, the old figure is kept.
+    (tmp_path / "figures" / "f.svg").write_bytes(b"<svg>old</svg>")
+    real = Path.write_bytes
+
+    def interrupted(path, data):
+        if path.name.startswith(".f.svg."):
+            real(path, data[:3])
+            raise KeyboardInterrupt
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build.Site(pages={"chapters/a.md": "# B\n"}, files={"figures/f.svg": b"<svg>new</svg>"}).write(tmp_path)
+    assert (tmp_path / "chapters" / "a.md").read_text() == "# B\n"
+    assert (tmp_path / "figures" / "f.svg").read_bytes() == b"<svg>old</svg>"
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".partial")]

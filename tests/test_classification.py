@@ -5,8 +5,10 @@ of rows whose predicted class is the label (integer labels or one-hot rows), a
 Python float for one network and one per network for a stack. ``stratified_split``
 puts round(fraction * count) of each class in the test set (a quarter by
 default), in increasing order, the same for the same seed, and accepts one-hot
-rows like labels. Bad labels (of the wrong type or shape, ragged, or none at
-all), fractions and seeds are named. The outputs are
+rows like labels. Bad labels (of the wrong type or shape, ragged, out of
+range, one-hot rows of the wrong width or not one-hot, or none at all),
+fractions and seeds are named. A single sigmoid output predicts class 1
+above 0.5; a single output of another activation is refused. The outputs are
 hand-made (an identity softmax network, whose class is the largest input) and
 class counts are worked out by hand.
 """
@@ -131,3 +133,126 @@ def test_a_test_fraction_that_is_not_a_number_is_a_type_error(fraction):
 
 def test_stratified_split_names_a_bad_seed():
     fails(ValueError, lambda: bp.stratified_split(np.array([0, 1]), 0.5, seed=-1), "seed must be 0 or more", "got -1")
+
+
+def _one_output(output="sigmoid"):
+    """A 2-1 network whose z is x0 - x1: its sigmoid output is above 0.5 exactly where x0 > x1."""
+    net = bp.init_network((2, 1), seed=0, output=output)
+    net.weights[0][...] = [[1.0], [-1.0]]
+    net.biases[0][...] = 0.0
+    return net
+
+
+X_PAIRS = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, 2.0], [3.0, -1.0]])
+"""x0 - x1 = 1, -1, 0, 4: classes 1, 0, 0 (an output of exactly 0.5 is not above it), 1."""
+
+
+def test_a_single_sigmoid_output_predicts_class_1_above_one_half():
+    net = _one_output()
+    assert bp.predict_classes(net, X_PAIRS).tolist() == [1, 0, 0, 1]
+    assert bp.predict_classes(net, X_PAIRS).dtype == np.intp  # class labels, as the argmax of many outputs
+    assert bp.accuracy(net, X_PAIRS, np.array([1, 0, 0, 1])) == 1.0
+    assert bp.accuracy(net, X_PAIRS, [[1.0], [0.0], [1.0], [1.0]]) == 0.75  # targets (N, 1) as training takes them
+    stack = bp.init_stack([0, 1], (2, 1))
+    stack.weights[0][...] = [[[1.0], [-1.0]], [[-1.0], [1.0]]]
+    stack.biases[0][...] = 0.0
+    assert bp.predict_classes(stack, X_PAIRS).tolist() == [[1, 0, 0, 1], [0, 1, 0, 0]]
+    assert bp.accuracy(stack, X_PAIRS, np.array([1, 0, 0, 1])).tolist() == [1.0, 0.25]
+
+
+def test_an_untrained_network_no_longer_scores_1_on_xor_or_on_the_or_gate():
+    # The old argmax over one output was always class 0, so any network scored 1 against (N, 1) targets.
+    X, y = bp.xor()
+    assert bp.accuracy(bp.init_network(seed=0), X, y) == 0.5  # outputs all just below 0.5: class 0 everywhere
+    or_gate = np.array([[0.0], [1.0], [1.0], [1.0]])
+    assert bp.accuracy(bp.init_network(seed=0), X, or_gate) == 0.25  # the writing chapter's network before training
+
+
+@pytest.mark.parametrize("output", ["tanh", "identity", "relu"])
+def test_a_single_output_that_is_not_a_probability_is_refused(output):
+    net = _one_output(output)
+    for function, call in (
+        ("accuracy", lambda: bp.accuracy(net, X_PAIRS, [0, 1, 0, 1])),
+        ("predict_classes", lambda: bp.predict_classes(net, X_PAIRS)),
+    ):
+        fails(
+            ValueError,
+            call,
+            f"{function} needs a network with one output per class, or a single sigmoid output (the probability of "
+            f"class 1), but network has a single {output} output, which is not a probability; train a sigmoid output, "
+            "or compare the outputs with the targets yourself",
+        )
+
+
+def test_two_outputs_are_two_classes_whatever_their_activation():
+    net = _argmax_network(2)
+    assert bp.predict_classes(net, X_HAND[:, :2]).tolist() == [0, 1, 0, 0]
+    assert bp.accuracy(net, X_HAND[:, :2], [0, 1, 1, 0]) == 0.75
+
+
+def test_labels_must_be_classes_of_the_network():
+    net = _argmax_network()
+    fails(
+        ValueError,
+        lambda: bp.accuracy(net, X_HAND, np.array([0, 7, 99, -3])),
+        "labels must lie in 0..2 for the network's 3 classes, but got labels from -3 to 99",
+    )
+    fails(ValueError, lambda: bp.accuracy(net, X_HAND, np.array([0, 1, 2, 3])), "lie in 0..2", "from 0 to 3")
+    assert bp.accuracy(net, X_HAND, np.array([0, 1, 2, 2], dtype=np.uint8)) == 0.75  # the edges 0 and 2 are in
+    fails(
+        ValueError,
+        lambda: bp.accuracy(net, X_HAND, np.eye(5)[[0, 1, 2, 3]]),
+        "labels as one-hot rows must have one column per output of the network, shape (N, 3), but got shape (4, 5)",
+    )
+    for rows, shown in [
+        ([[1, 0, 0], [0, 1, 1], [0, 0, 1], [1, 0, 0]], "[0.0, 1.0, 1.0]"),
+        ([[1, 0, 0], [0, 1, 0], [0, 0, 0], [1, 0, 0]], "[0.0, 0.0, 0.0]"),
+        ([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0.5, 0.5, 0]], "[0.5, 0.5, 0.0]"),
+    ]:
+        fails(
+            ValueError,
+            lambda r=rows: bp.accuracy(net, X_HAND, r),
+            "one-hot rows (a single 1 per row, the rest 0)",
+            shown,
+        )
+    one = _one_output()
+    fails(
+        ValueError,
+        lambda: bp.accuracy(one, X_PAIRS, [0, 1, 2, 0]),
+        "labels must lie in 0..1 for the network's 2 classes",
+    )
+    fails(
+        ValueError,
+        lambda: bp.accuracy(one, X_PAIRS, [[0], [1], [0.5], [0]]),
+        "labels for a single sigmoid output must be classes 0 or 1, but labels[2, 0] is 0.5",
+        "above 0.5 predicts class 1",
+    )
+    fails(ValueError, lambda: bp.accuracy(one, X_PAIRS, np.eye(2)[[0, 1, 0, 1]]), "shape (N, 1), but got shape (4, 2)")
+    fails(
+        TypeError,
+        lambda: bp.accuracy(net, X_HAND, np.array([0, 1, 2, 0], dtype="timedelta64[s]")),
+        "dtype timedelta64[s]",
+    )
+
+
+def test_one_hot_rows_for_a_split_must_be_one_hot_too():
+    fails(ValueError, lambda: bp.stratified_split([[1, 0], [1, 1], [0, 1]]), "row 1 of labels is [1.0, 1.0]")
+
+
+@pytest.mark.parametrize(
+    "labels, fraction, part, counts",
+    [
+        ([0, 0, 1, 1], 0.9, "training", "2 of class 0, 2 of class 1"),  # round(1.8) = 2 of each class
+        ([0, 0, 1, 1], 0.2, "test", "2 of class 0, 2 of class 1"),  # round(0.4) = 0
+        ([3, 3, 3], 0.1, "test", "3 of class 3"),
+    ],
+)
+def test_a_split_that_leaves_either_set_empty_is_refused(labels, fraction, part, counts):
+    fails(
+        ValueError,
+        lambda: bp.stratified_split(labels, fraction),
+        f"test_fraction {fraction} leaves the {part} set empty",
+        f"the labels hold {counts}; choose a test_fraction nearer 0.5, or give more rows",
+    )
+    train, test = bp.stratified_split([0, 0, 1, 1], 0.5)
+    assert len(train) == len(test) == 2

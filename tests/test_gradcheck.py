@@ -103,3 +103,13 @@ def test_an_epsilon_sweep_that_overflows_says_so_with_the_largest_magnitudes(xor
         f"the largest |value| in X is 1e+200 and the largest |parameter| of network is {largest:.3g}: "
         "scale X to values of order 1, or start from smaller parameters",
     )
+
+
+def test_the_gradient_check_and_the_sweep_work_on_a_read_only_network(net, xor):
+    X, y = xor
+    expected = bp.gradient_check(net, X, y)
+    sweep = epsilon_sweep(net, X, y, epsilons=[1e-3, 1e-6])
+    for p in net.weights + net.biases:
+        p.flags.writeable = False
+    assert bp.gradient_check(net, X, y).overall == expected.overall
+    assert epsilon_sweep(net, X, y, epsilons=[1e-3, 1e-6]).errors.tolist() == sweep.errors.tolist()

@@ -2,13 +2,17 @@
 
 Each example calls one public function with valid arguments except one or two,
 which are drawn from a pool of hostile values (None, strings, bools, NaN,
-ragged lists, object and complex arrays, wrong shapes, broken networks, huge
-integers...). The only exceptions allowed out are TypeError, ValueError and
-the package's own NotFiniteError (DivergenceError among them), and the message
-must name the argument that was spoiled. numpy warnings are errors in this
-suite, so a silent NaN with a RuntimeWarning fails too. Sizes stay bounded: no
-hostile value makes a valid request for gigabytes (the package refuses those
-by itself), and epochs stay small.
+ragged lists, arrays of objects, strings, complex numbers, timedeltas and
+datetimes, longdoubles beyond float64, read-only arrays, wrong shapes, broken
+or read-only networks, callbacks that change the network, huge integers...).
+The only exceptions allowed out are TypeError, ValueError and the package's
+own NotFiniteError (DivergenceError among them), and the message must name the
+argument that was spoiled. A call refused with a TypeError or ValueError
+leaves the network it was given and X as they were (a callback that changed
+the network is the exception: the network is what it made it). numpy warnings
+are errors in this suite, so a silent NaN with a RuntimeWarning fails too.
+Sizes stay bounded: no hostile value makes a valid request for gigabytes (the
+package refuses those by itself), and epochs stay small.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,6 +70,9 @@ SIGNATURES = {
     "sweep_xor": (sweep_xor, ["seeds", "learning_rate", "epochs", "loss", "tolerance"]),
     "get_activation": (bp.get_activation, ["name"]),
     "get_loss": (bp.get_loss, ["name"]),
+    "sigmoid": (bp.sigmoid, ["z"]),
+    "numerical_signal": (bp.numerical_signal, ["network", "X", "y", "layer", "of", "loss", "epsilon"]),
+    "paths_to_loss": (bp.paths_to_loss, ["network", "X", "y", "layer", "unit", "loss", "row"]),
 }
 
 POSITIONAL = {
@@ -98,6 +106,7 @@ NAMES = {
     "bias_init": "bias initialisation",
     "seeds": r"seeds(\[\d+\])?",
     "epsilons": "epsilons?",
+    "learning_rate": r"learning_rate(\[\d+\])?",
 }
 
 
@@ -134,6 +143,11 @@ def valid(argument: str, function: str):
         "test_fraction": 0.5,
         "n_samples": 4,
         "tolerance": 0.1,
+        "z": X.copy(),
+        "layer": 0,
+        "of": "a",
+        "unit": 0,
+        "row": 0,
     }
     if argument == "cache" and function != "backward_prop":
         raise KeyError(argument)
@@ -174,7 +188,51 @@ def _broken_networks() -> list:
         variant(activations=["softplus", "sigmoid"]),
         variant(weights=tuple(good.weights)),
         variant(weights=[np.full((2, 3), 1e308), good.weights[1]]),
+        variant(weights=[np.zeros((2, 0)), np.zeros((0, 1))], biases=[np.zeros(0), good.biases[1]]),
+        variant(weights=[np.zeros((0, 2, 3)), np.zeros((0, 3, 1))], biases=[np.zeros((0, 3)), np.zeros((0, 1))]),
+        variant(weights=[good.weights[0].astype(np.float32), good.weights[1]]),
     ]
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    copy = np.array(array)
+    copy.flags.writeable = False
+    return copy
+
+
+def _writes(value, name, epoch):
+    """A callback that writes ``value`` into parameter ``name`` at ``epoch``."""
+
+    def callback(step):
+        if step.epoch == epoch:
+            array, index = step.network.locate(name)
+            array[index] = value
+
+    return callback
+
+
+def _does(change, epoch):
+    """A callback that applies ``change`` to the network at ``epoch``."""
+
+    def callback(step):
+        if step.epoch == epoch:
+            change(step.network)
+
+    return callback
+
+
+CORRUPTING_CALLBACKS = [
+    _writes(np.nan, "W1[0,0]", 1),
+    _writes(np.inf, "b2[0]", 2),  # the last epoch (valid epochs: 2): after the last update
+    _writes(-1e300, "W2[1,0]", 0),  # finite, but not what the step's forward pass saw
+    _does(lambda n: n.weights.__setitem__(0, np.zeros((2, 4))), 1),
+    _does(lambda n: n.biases.__setitem__(1, n.biases[1].astype(np.float32)), 0),
+    _does(lambda n: setattr(n.weights[1].flags, "writeable", False), 1),
+    _does(lambda n: n.activations.__setitem__(0, "relu"), 0),
+    _does(lambda n: n.activations.__setitem__(0, "softplus"), 0),
+    _does(lambda n: setattr(n, "biases", tuple(n.biases)), 1),
+]
+"""Callbacks that break or change the network they are shown (training must stop, naming the callback)."""
 
 
 HOSTILE = [
@@ -213,6 +271,25 @@ HOSTILE = [
     np.array([[2**62, 1]] * 4),
     np.float16(1.0),
     np.int8(-3),
+    *(
+        NOT_NUMBERS := [
+            np.array([[0, 1]] * 4, dtype="timedelta64[s]"),
+            np.array([[0, 1]] * 4, dtype="datetime64[D]"),
+            np.array([[0, 1]] * 4, dtype=object),
+            np.array([["0", "1"]] * 4),
+            np.array([[0, 1j]] * 4),
+            np.timedelta64(2, "s"),
+            np.datetime64(2, "D"),
+            np.complex128(1),
+        ]
+    ),
+    np.full((4, 2), np.longdouble(10) ** 400),
+    _read_only(X),
+    _read_only(Y),
+    _read_only(np.array([0, 0, 0, 0])),
+    np.array([1, True, 2], dtype=object),
+    [1, True, 2],
+    {2, 1},
     {"a": 1},
     (1, 2),
     {1, 2},
@@ -230,9 +307,21 @@ ALLOWED = (TypeError, ValueError, bp.NotFiniteError)
 
 
 def _hostile(argument: str) -> st.SearchStrategy:
-    pool = HOSTILE + (_broken_networks() if argument in ("network",) else [])
+    pool = HOSTILE + (_broken_networks() if argument == "network" else [])
     banned = UNBOUNDED.get(argument, set())
-    return st.sampled_from([v for v in pool if not (isinstance(v, int) and v in banned)])
+    # Half the draws come from the values of issue 19 (not numbers; read-only networks; callbacks that change
+    # the network), so that a few hundred examples are sure to try each of them in many places.
+    special = NOT_NUMBERS + (_read_only_networks() if argument == "network" else [])
+    special += CORRUPTING_CALLBACKS if argument == "callback" else []
+    return st.sampled_from([v for v in pool if not (isinstance(v, int) and v in banned)]) | st.sampled_from(special)
+
+
+def _read_only_networks() -> list:
+    good = bp.init_network((2, 3, 1), seed=0)
+    return [
+        bp.Network([good.weights[0], _read_only(good.weights[1])], good.biases, good.activations),
+        bp.Network(good.weights, [_read_only(b) for b in good.biases], good.activations),
+    ]
 
 
 @st.composite
@@ -259,13 +348,79 @@ def _call(function, call, kwargs):
     return result
 
 
-@settings(max_examples=400, deadline=None)
+def _state(value) -> object:
+    """What a call must not change: a network's arrays (bytes, shapes, writeable flags) or an array's bytes."""
+    if isinstance(value, bp.Network):
+        parts = [value.weights, value.biases, value.activations]
+        return [
+            [(p.tobytes(), p.shape, p.flags.writeable) if isinstance(p, np.ndarray) else repr(p) for p in part]
+            if isinstance(part, (list, tuple))
+            else repr(part)
+            for part in parts
+        ]
+    return (value.tobytes(), value.shape) if isinstance(value, np.ndarray) and value.dtype != object else None
+
+
+@settings(max_examples=600, deadline=None)
 @given(malformed_calls())
 def test_a_malformed_call_raises_a_named_type_value_or_not_finite_error(case):
     function, call, spoiled, kwargs = case
+    before = {name: _state(kwargs.get(name)) for name in ("network", "X")}
     try:
         _call(function, call, kwargs)
     except ALLOWED as error:
         message = str(error)
         words = "|".join(NAMES.get(argument, re.escape(argument)) for argument in spoiled)
         assert re.search(rf"(?<![\w])({words})(?![\w])", message), (function, spoiled, message)
+        if isinstance(error, (TypeError, ValueError)) and "callback" not in spoiled:
+            assert _state(kwargs.get("network")) == before["network"], (function, spoiled, "the network changed")
+    else:
+        # Whatever it is given for, a value that is not a number (a duration, a date, a string, a complex
+        # number, an object) is refused; so is a callback that changes the network, if it runs at all.
+        assert not [a for a in spoiled if any(kwargs[a] is v for v in NOT_NUMBERS)], (function, spoiled, "accepted")
+        assert not ("callback" in spoiled and "epochs" not in spoiled and kwargs["callback"] in CORRUPTING_CALLBACKS), (
+            function,
+            "a callback changed the network unnoticed",
+        )
+    assert _state(kwargs.get("X")) == before["X"], (function, spoiled, "X changed")
+
+
+CHANGES_THE_NETWORK = {"train", "train_minibatch", "gradient_descent", "nudge"}
+
+
+@pytest.mark.parametrize("function", sorted(f for f, (_, arguments) in SIGNATURES.items() if "network" in arguments))
+def test_a_read_only_network_is_refused_by_name_where_it_would_change_and_used_elsewhere(function):
+    call, arguments = SIGNATURES[function]
+    kwargs = {argument: valid(argument, function) for argument in arguments if argument != "cache"}
+    for p in kwargs["network"].weights + kwargs["network"].biases:
+        p.flags.writeable = False
+    before = _state(kwargs["network"])
+    if function in CHANGES_THE_NETWORK:
+        with pytest.raises(ValueError, match=r"network\.weights\[0\] \(W1\) is read-only, but \w+ changes"):
+            _call(function, call, kwargs)
+    else:
+        _call(function, call, kwargs)
+    assert _state(kwargs["network"]) == before
+
+
+@pytest.mark.parametrize("function", sorted(f for f, (_, arguments) in SIGNATURES.items() if "X" in arguments))
+def test_a_read_only_X_is_used_as_it_is_and_left_as_it_was(function):
+    call, arguments = SIGNATURES[function]
+    kwargs = {argument: valid(argument, function) for argument in arguments if argument != "cache"}
+    kwargs["X"] = _read_only(X)
+    _call(function, call, kwargs)
+    assert np.array_equal(kwargs["X"], X)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["train", "train_minibatch"]),
+    st.sampled_from(CORRUPTING_CALLBACKS),
+    st.sampled_from([{}, {"gradient": "numerical"}, {"target_loss": 0.0}, {"batch_size": 1}, {"epochs": 3}]),
+)
+def test_a_callback_that_changes_the_network_stops_training_naming_itself_and_the_epoch(function, callback, options):
+    call, arguments = SIGNATURES[function]
+    kwargs = {argument: valid(argument, function) for argument in arguments} | {"callback": callback}
+    kwargs |= {k: v for k, v in options.items() if k in arguments}
+    with pytest.raises(bp.CallbackError, match=rf"^{function}: the callback changed the network at epoch [0-2]: "):
+        call(**kwargs)

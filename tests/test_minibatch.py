@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.errors import DivergenceError
+from backprop.errors import CallbackError, DivergenceError
 from backprop.minibatch import batch_slices
 from tests.helpers import fails
 
@@ -175,3 +175,54 @@ def test_a_minibatch_divergence_names_the_epoch_after_the_last_good_one_and_the_
     )
     assert error.epoch == epochs[-1] + 1 >= 1
     assert f"training diverged at epoch {error.epoch}: numpy reported overflow" in str(error)
+
+
+def test_a_minibatch_callback_that_breaks_the_network_stops_training_naming_the_epoch():
+    X, y = bp.xor()
+    seen = []
+
+    def callback(step):
+        seen.append(step.epoch)
+        if step.epoch == 1:
+            step.network.biases[0] = step.network.biases[0].astype(np.float32)
+
+    fails(
+        CallbackError,
+        lambda: bp.train_minibatch(
+            bp.init_network(), X, y, epochs=4, learning_rate=0.5, batch_size=2, callback=callback
+        ),
+        "train_minibatch: the callback changed the network at epoch 1",
+        "b1 must be a float64 array, but got float32",
+    )
+    assert seen == [0, 1]
+
+
+def test_a_minibatch_stacks_losses_are_read_only_to_the_callback_and_read_only_networks_are_refused():
+    X, y = bp.xor()
+    flags = []
+    bp.train_minibatch(
+        bp.init_stack([0, 1]),
+        X,
+        y,
+        epochs=1,
+        learning_rate=0.5,
+        batch_size=2,
+        callback=lambda s: flags.append(s.loss.flags.writeable),
+    )
+    assert flags == [False, False]
+    net = bp.init_network()
+    net.biases[1].flags.writeable = False
+    before = net.flat().copy()
+    fails(
+        ValueError,
+        lambda: bp.train_minibatch(net, X, y, epochs=1, learning_rate=0.5, batch_size=2),
+        "network.biases[1] (b2) is read-only, but train_minibatch changes",
+    )
+    assert np.array_equal(net.flat(), before)
+
+
+def test_the_shuffles_are_checked_by_the_function_the_command_line_calls_up_front():
+    from backprop.minibatch import check_shuffles
+
+    assert check_shuffles(1347, 50) is None
+    fails(ValueError, lambda: check_shuffles(1347, 10**8), "epochs = 100,000,000 shuffles of n_samples = 1,347 rows")

@@ -151,3 +151,41 @@ def test_a_new_network_draws_its_numbers_in_the_documented_order():
     assert default.layer_sizes == [2, 2, 1] and default.activations == ["sigmoid", "sigmoid"]
     assert default.weights[0].tolist() == rng.standard_normal((2, 2)).tolist() and not default.biases[0].any()
     assert bp.init_network().flat().tolist() == bp.init_network(seed=0).flat().tolist()
+
+
+@pytest.mark.parametrize("unordered", [{5, 1}, frozenset({2, 1}), {2: "in", 1: "out"}])
+def test_layer_sizes_in_no_particular_order_are_refused(unordered):
+    fails(
+        TypeError,
+        lambda: bp.init_network(unordered),
+        "layer_sizes must be a list of whole numbers in order",
+        f"but got a {type(unordered).__name__}, {unordered!r}, which has no order",
+    )
+
+
+def test_seeds_and_activations_in_no_particular_order_are_refused():
+    fails(TypeError, lambda: bp.init_stack({0, 1}), "seeds must be a list of whole numbers", "but got {0, 1}")
+    fails(
+        TypeError,
+        lambda: bp.init_network((2, 2, 1), activations={"tanh", "sigmoid"}),
+        "activations must be a list of one activation name per layer, in order",
+    )
+    assert bp.init_stack(range(2)).stack_size == 2 and bp.init_network(iter([2, 3, 1])).layer_sizes == [2, 3, 1]
+
+
+def test_a_layer_size_that_is_a_duration_is_refused_by_name():
+    fails(
+        TypeError,
+        lambda: bp.init_network((2, np.timedelta64(2, "s"), 1)),
+        "layer_sizes must be whole numbers",
+        "timedelta64",
+    )
+
+
+@pytest.mark.parametrize("activations", ["sigmoid", 5])
+def test_activations_must_be_a_list_not_one_name_or_a_number(activations):
+    fails(
+        TypeError,
+        lambda: bp.init_network((2, 2, 1), activations=activations),
+        "activations must be a list of one activation name per layer, in order",
+    )

@@ -127,3 +127,30 @@ def test_numerical_signal_names_each_bad_argument_and_its_own_overflow(net, xor)
         "in X is 1 and",
         "1e+308",
     )
+
+
+def _read_only(network):
+    for p in network.weights + network.biases:
+        p.flags.writeable = False
+    return network
+
+
+def test_nudging_functions_work_on_a_read_only_network_and_leave_it_as_it_was(net, xor):
+    X, y = xor
+    expected = bp.numerical_gradient(net, X, y).flat()
+    frozen = _read_only(net.copy())
+    assert np.array_equal(bp.numerical_gradient(frozen, X, y).flat(), expected)
+    assert loss_change(frozen, X, y, "W1[0,1]", 1e-3) == loss_change(net, X, y, "W1[0,1]", 1e-3)
+    assert np.array_equal(frozen.flat(), net.flat())
+
+
+def test_nudge_names_a_read_only_array_of_the_network(net):
+    net.biases[0].flags.writeable = False
+    fails(ValueError, lambda: bp.nudge(net, "W1[0,0]", 0.1), "network.biases[0] (b1) is read-only, but nudge changes")
+
+
+def test_numerical_signal_nudges_a_copy_of_a_read_only_X(net, xor):
+    X, y = xor
+    frozen = X.copy()
+    frozen.flags.writeable = False
+    assert np.array_equal(bp.numerical_signal(net, frozen, y, 0, of="a"), bp.numerical_signal(net, X, y, 0, of="a"))

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
+from backprop import paths as paths_module
 from backprop.activations import sigmoid
 from tests.helpers import fails
 
@@ -69,3 +70,30 @@ def test_activation_gradient_refuses_the_output_layer_and_foreign_gradients(net,
 def test_activation_gradient_names_a_layer_that_is_not_a_whole_number(net, xor):
     g = bp.backward_prop(net, *xor)
     fails(TypeError, lambda: bp.activation_gradient(net, g, 0.5), "layer")
+
+
+def test_more_paths_than_the_limit_are_refused_with_their_count_before_any_is_listed():
+    # (2, 400, 400, 400, 1) used to run for a minute and end in a MemoryError.
+    network = bp.init_network((2, 400, 400, 400, 1), seed=0)
+    X, y = np.ones((1, 2)), np.zeros((1, 1))
+    fails(
+        ValueError,
+        lambda: bp.paths_to_loss(network, X, y, 0, 1),
+        "unit 1 of layer 0 reaches the loss along 64,000,000 paths (400 x 400 x 400 x 1 units above it), "
+        "more than the 1,000,000 paths_to_loss lists on request (backprop.paths.PATH_LIMIT)",
+    )
+    assert len(bp.paths_to_loss(network, X, y, 2, 0)) == 400  # a higher layer has few
+
+
+def test_exactly_the_limit_is_listed_and_one_more_is_refused(monkeypatch):
+    network = bp.init_network((1, 3, 4, 2), seed=0)
+    X, y = np.ones((1, 1)), np.zeros((1, 2))
+    monkeypatch.setattr(paths_module, "PATH_LIMIT", 24)  # the documented way to allow more (or fewer)
+    assert len(bp.paths_to_loss(network, X, y, 0, 0)) == 24
+    monkeypatch.setattr(paths_module, "PATH_LIMIT", 23)
+    fails(
+        ValueError,
+        lambda: bp.paths_to_loss(network, X, y, 0, 0),
+        "along 24 paths (3 x 4 x 2 units above it)",
+        "than the 23",
+    )

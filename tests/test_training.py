@@ -18,7 +18,7 @@ import pytest
 
 import backprop as bp
 from backprop import training
-from backprop.errors import DivergenceError
+from backprop.errors import CallbackError, DivergenceError
 from tests.helpers import fails
 
 
@@ -178,3 +178,89 @@ def test_train_names_each_bad_argument(net, xor):
         lambda: bp.train(net, X, y, epochs=1, learning_rate="fast"),
         "learning_rate must be a positive number, but got 'fast' (str)",
     )
+
+
+def _writes(value, name, at):
+    """A callback that writes ``value`` straight into parameter ``name``'s array at epoch ``at``."""
+
+    def callback(step):
+        if step.epoch == at:
+            array, index = step.network.locate(name)
+            array[index] = value
+
+    return callback
+
+
+@pytest.mark.parametrize("gradient", ["backprop", "numerical"])
+def test_a_callback_that_writes_nan_stops_training_at_that_epoch_naming_the_parameter(xor, gradient):
+    # Before: the losses went on as [..., nan, nan] and no error was raised.
+    net = bp.init_network(seed=0)
+    seen = []
+
+    def callback(step):
+        seen.append(step.epoch)
+        _writes(np.nan, "W1[0,0]", 2)(step)
+
+    error = fails(
+        CallbackError,
+        lambda: bp.train(net, *xor, epochs=5, learning_rate=1.0, gradient=gradient, callback=callback),
+        "train: the callback changed the network at epoch 2:",
+        "W1[0, 0] is nan",
+    )
+    assert error.epoch == 2 and seen == [0, 1, 2]  # stopped before stepping from the broken network
+
+
+def test_an_infinity_written_after_the_last_update_is_not_handed_back(xor):
+    net = bp.init_network(seed=0)
+    fails(
+        CallbackError,
+        lambda: bp.train(net, *xor, epochs=4, learning_rate=1.0, callback=_writes(np.inf, "b2[0]", 4)),
+        "at epoch 4",
+        "b2[0] is inf",
+    )
+
+
+def test_a_callback_that_changes_a_value_in_place_is_refused_though_the_value_is_finite(xor):
+    # The update after the call would use the forward pass from before it: a gradient of no network at all.
+    net = bp.init_network(seed=0)
+    W2_before = float(net.weights[1][0, 0])
+
+    def clip(step):
+        np.clip(step.network.weights[1], -0.5, 0.5, out=step.network.weights[1])
+
+    fails(
+        CallbackError,
+        lambda: bp.train(net, *xor, epochs=3, learning_rate=1.0, callback=clip),
+        f"at epoch 0: network parameter W2[0, 0] was {W2_before!r} before the call and is -0.5 after it",
+        "must not change it",
+    )
+
+
+def test_a_callback_sees_the_output_and_a_stacks_losses_read_only(xor):
+    seen = []
+
+    def callback(step):
+        seen.append((step.output.flags.writeable, step.loss.flags.writeable))
+
+    bp.train(bp.init_stack([0, 1]), *xor, epochs=2, learning_rate=1.0, callback=callback)
+    assert seen == [(False, False)] * 3
+
+    def spoil(step):
+        step.output[...] = np.nan  # would have corrupted the gradient of this very epoch
+
+    fails(
+        ValueError, lambda: bp.train(bp.init_network(), *xor, epochs=2, learning_rate=1.0, callback=spoil), "read-only"
+    )
+
+
+def test_a_network_with_a_read_only_array_is_refused_before_any_parameter_moves(xor):
+    net = bp.init_network(seed=0)
+    net.weights[1].flags.writeable = False  # the old loop had stepped W1 and b1 when W2 failed
+    before = net.flat().copy()
+    fails(
+        ValueError,
+        lambda: bp.train(net, *xor, epochs=3, learning_rate=1.0),
+        "network.weights[1] (W2) is read-only, but train changes the network's parameters in place",
+        "network.copy()",
+    )
+    assert np.array_equal(net.flat(), before)

@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 
 import backprop as bp
-from backprop.errors import NotFiniteError
-from backprop.validation import _largest
+from backprop.errors import CallbackError, NotFiniteError
+from backprop.validation import _largest, check_after_callback, check_network, check_writable, snapshot
 from tests.helpers import fails
 
 # --- the network ------------------------------------------------------------------------------
@@ -252,3 +252,95 @@ def test_a_one_output_softmax_takes_its_targets_as_values_not_labels(xor):
         lambda: bp.compute_loss(one, X, np.array([0, 0, 0, 0]), "categorical_cross_entropy"),
         "row 0 of y is [0.0]",
     )
+
+
+def test_a_layer_of_0_units_is_refused_naming_the_layer(xor):
+    empty_hidden = bp.Network([np.zeros((2, 0)), np.zeros((0, 1))], [np.zeros(0), np.zeros(1)], ["sigmoid"] * 2)
+    fails(
+        ValueError,
+        lambda: check_network(empty_hidden),
+        "W1 has shape (2, 0): layer 1 has 0 units; every layer needs at least 1 unit, as in init_network",
+    )
+    no_inputs = bp.Network([np.zeros((0, 2)), np.zeros((2, 1))], [np.zeros(2), np.zeros(1)], ["sigmoid"] * 2)
+    fails(ValueError, lambda: check_network(no_inputs), "W1 has shape (0, 2): the input layer has 0 units")
+    no_outputs = bp.Network([np.zeros((2, 2)), np.zeros((2, 0))], [np.zeros(2), np.zeros(0)], ["sigmoid"] * 2)
+    fails(ValueError, lambda: bp.forward_prop(no_outputs, xor[0]), "W2 has shape (2, 0): layer 2 has 0 units")
+
+
+def test_a_layer_of_0_units_in_a_stack_is_refused_at_that_layer():
+    stack = bp.Network(
+        [np.zeros((2, 2, 0)), np.zeros((2, 0, 1))], [np.zeros((2, 0)), np.zeros((2, 1))], ["sigmoid"] * 2
+    )
+    fails(ValueError, lambda: check_network(stack), "W1 has shape (2, 2, 0): layer 1 has 0 units")
+
+
+def test_a_stack_of_0_networks_is_refused(xor):
+    empty = bp.Network(
+        [np.zeros((0, 2, 2)), np.zeros((0, 2, 1))], [np.zeros((0, 2)), np.zeros((0, 1))], ["sigmoid"] * 2
+    )
+    fails(ValueError, lambda: bp.train(empty, *xor, epochs=2, learning_rate=1.0), "a stack of 0 networks", "(0, 2, 2)")
+
+
+def test_a_read_only_array_is_named_by_its_place_in_the_network_and_its_name(net):
+    assert check_writable("train", net) is None
+    net.biases[1].flags.writeable = False
+    fails(ValueError, lambda: check_writable("train", net), "network.biases[1] (b2) is read-only, but train changes")
+    net.weights[0].flags.writeable = False
+    fails(ValueError, lambda: check_writable("nudge", net), "network.weights[0] (W1) is read-only, but nudge")
+
+
+def _wider(network):
+    """Replace the network's layers by those of a consistent 2-4-1 network."""
+    other = bp.init_network((2, 4, 1), seed=0)
+    network.weights[:], network.biases[:] = other.weights, other.biases
+
+
+def _set(array_of, index, value):
+    return lambda n: array_of(n).__setitem__(index, value)
+
+
+def test_after_a_callback_the_network_must_be_bit_for_bit_as_before(net):
+    net.biases[1][0] = 0.0
+    before = snapshot(net)
+    assert check_after_callback("train", net, before, 3) is None
+    net.weights[0] = net.weights[0].copy()  # another array with the same bits: nothing changed for training
+    assert check_after_callback("train", net, before, 3) is None
+    broken = [
+        (_set(lambda n: n.biases[0], 1, np.inf), "b1 must be finite, but b1[1] is inf"),
+        (
+            _set(lambda n: n.weights[1], (2, 0), 0.5),
+            f"W2[2, 0] was {float(net.weights[1][2, 0])!r} before the call and is 0.5",
+        ),
+        (_set(lambda n: n.biases[1], 0, -0.0), "b2[0] was 0.0 before the call and is -0.0 after it"),  # the bits
+        (_wider, "W1 must keep its shape (2, 3), but it has shape (2, 4)"),
+        (lambda n: n.weights.__setitem__(1, np.zeros((3, 2))), "b2 must have shape (2,), but got (1,)"),
+        (
+            lambda n: n.biases.__setitem__(0, np.zeros(3, dtype=np.float32)),
+            "b1 must be a float64 array, but got float32",
+        ),
+        (lambda n: setattr(n, "weights", tuple(n.weights)), "network.weights must be a list"),
+        (lambda n: n.activations.__setitem__(1, "tanh"), "must stay ['sigmoid', 'sigmoid'], but they are"),
+        (lambda n: setattr(n.weights[1].flags, "writeable", False), "network.weights[1] (W2) is read-only, but train"),
+        (
+            lambda n: setattr(n.weights[1], "shape", (1, 3)),
+            "W2 must have shape (3, 3) to follow layer 1, but got (1, 3)",
+        ),
+    ]
+    for spoil, detail in broken:
+        copy = net.copy()
+        spoil(copy)
+        error = fails(CallbackError, lambda c=copy: check_after_callback("train", c, before, 7), detail)
+        assert isinstance(error, ValueError) and error.epoch == 7
+        assert str(error).startswith("train: the callback changed the network at epoch 7: ")
+        assert str(error).endswith(
+            ". A callback may read step.network but must not change it (the step's gradient comes from the forward "
+            "pass made before the call); to experiment, change a copy, step.network.copy()"
+        )
+    deeper = bp.init_network((2, 3, 1, 1), seed=0)
+    fails(CallbackError, lambda: check_after_callback("train", deeper, before, 0), "must stay ['sigmoid', 'sigmoid']")
+
+
+def test_a_stacks_changed_entry_is_named_with_the_networks_index(stack):
+    before = snapshot(stack)
+    stack.weights[1][2, 0, 1] = 7.0
+    fails(CallbackError, lambda: check_after_callback("train", stack, before, 1), "W2[2, 0, 1] was", "and is 7.0")

@@ -78,11 +78,14 @@ class Site:
         return [(path, page.encode("utf-8")) for path, page in self.pages.items()] + list(self.files.items())
 
     def write(self, out: Path) -> None:
+        """Write every page and file, and nav.json, each whole (a temporary name, then a rename)."""
+        from backprop.files import write_bytes, write_text
+
         for path, content in self.contents():
             target = Path(out) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        (Path(out) / "nav.json").write_text(json.dumps(self.nav, indent=1) + "\n", encoding="utf-8")
+            write_bytes(target, content)
+        write_text(Path(out) / "nav.json", json.dumps(self.nav, indent=1) + "\n")
 
 
 def load_results(path: Path = RESULTS) -> RunResults:

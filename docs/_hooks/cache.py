@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from backprop.files import write_bytes
 from speckit.features import ROOT
 
 CACHE = ROOT / ".cache" / "site"
@@ -87,9 +88,7 @@ def _write(path: Path, data: bytes) -> None:
         for old in CACHE.iterdir():
             shutil.rmtree(old, ignore_errors=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as partial:
-        partial.write(data)
-    os.replace(partial.name, path)
+    write_bytes(path, data)
 
 
 def computed(function: Callable[..., T]) -> Callable[..., T]:
