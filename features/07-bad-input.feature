@@ -49,9 +49,10 @@ Feature: Bad input gets a clear error
       | y        | [[0], [1], [1], [Infinity]]           | y[3, 0] is inf      |
 
   Scenario: NaN in a parameter is refused before anything is computed
-    Given the parameters:
-      | parameter | value |
-      | W2[1,0]   | nan   |
+    `Given the parameters:` refuses NaN itself, so the broken weight is put in
+    directly, as a bug in a caller's code could leave it.
+
+    Given the network's W2 is the float64 array [[1.0], [NaN]]
     When forward_prop is called with X = [[0, 0], [0, 1], [1, 0], [1, 1]]
     Then the call fails with ValueError naming "W2", expecting "must be finite", given "W2[1, 0] is nan"
 

@@ -20,7 +20,8 @@ import pytest
 from pytest_bdd import given
 
 import backprop as bp
-from steps.parsing import data_csv, data_table, sentence, table_rows
+from speckit.collect import features_dir
+from steps.parsing import data_csv, data_path, data_table, sentence, table_number, table_rows
 from steps.support import Data
 
 
@@ -87,10 +88,21 @@ def _():
 def _(network, datatable):
     """Set weights and biases of the network by name, from a table with columns ``parameter`` and ``value``.
 
+    A name gives the layer from 1 and the indices from 0 (``W1[0,1]``: the weight
+    from input 0 to unit 1 of layer 1; ``b2[0]``). A name the network does not
+    have, or a value that is not a finite number, fails the step, naming the
+    row; the network is changed only when every row is valid.
+
     Example: Given the parameters:
     """
-    for row in table_rows(datatable):
-        network[row["parameter"]] = float(row["value"])
+    where = "the parameters table"
+    rows = table_rows(datatable, ("parameter", "value"), where)
+    values = {row["parameter"]: table_number(row, "value", r, where) for r, row in enumerate(rows, start=1)}
+    changed = network.copy()
+    for name, value in values.items():
+        changed[name] = value
+    for name, value in values.items():
+        network[name] = value
 
 
 @given("the XOR data set", target_fixture="data")
@@ -138,6 +150,12 @@ def _(request, path):
     """Your own data set from a CSV file, found from the feature file's folder (``features/data/and.csv``
     is ``"data/and.csv"``). The first line is the header, as for a table: x1, x2, ..., then y or label.
 
+    The file must lie inside the features folder (an absolute path, or one that
+    leads out of it, is refused), and be UTF-8 (a byte-order mark and CRLF line
+    ends are fine).
+
     Example: Given the data in "data/and.csv"
     """
-    return Data(*data_csv(Path(request.node.path).parent / path, path))
+    file = data_path(Path(request.node.path).parent, path, features_dir(request.config))
+    return Data(*data_csv(file, path))
+
