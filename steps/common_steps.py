@@ -17,12 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pytest_bdd import given
+from pytest_bdd import given, then
 
 import backprop as bp
 from speckit.collect import features_dir
-from steps.parsing import data_csv, data_path, data_table, sentence, table_number, table_rows
-from steps.support import Data
+from steps.parsing import data_csv, data_path, data_table, json_value, sentence, table_number, table_rows
+from steps.support import Data, summary
 
 
 @pytest.fixture
@@ -159,3 +159,14 @@ def _(request, path):
     file = data_path(Path(request.node.path).parent, path, features_dir(request.config))
     return Data(*data_csv(file, path))
 
+
+@then(sentence("the data's inputs are {X} and its targets {y}"))
+def _(data, X, y):
+    """The inputs X and the targets y (or class labels) of the scenario's data, as JSON lists, exactly.
+
+    Example: Then the data's inputs are [[0, 1], [1, 1]] and its targets [[1], [0]]
+    """
+    found = (data.X.tolist(), data.y.tolist())
+    assert found == (json_value("X", X), json_value("y", y)), (
+        f"the inputs are {summary(data.X)}, the targets {summary(data.y)}"
+    )
