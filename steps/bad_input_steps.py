@@ -17,7 +17,7 @@ from pytest_bdd import given, then, when
 
 import backprop as bp
 from backprop.sweeps import sweep_xor
-from steps.parsing import json_value, sentence
+from steps.parsing import clip, json_value, sentence
 from steps.support import Call, Data, numbered
 
 FUNCTIONS = {name: getattr(bp, name) for name in bp.__all__ if callable(getattr(bp, name))} | {"sweep_xor": sweep_xor}
@@ -43,11 +43,13 @@ def _call(function: str, network: bp.Network, data: Data, loss: str, overrides: 
     if function not in FUNCTIONS:
         close = difflib.get_close_matches(function, FUNCTIONS, n=1)
         hint = f"did you mean {close[0]!r}?" if close else f"they are {', '.join(sorted(FUNCTIONS))}"
-        raise ValueError(f"{function!r} is not a public function of backprop; {hint}")
+        raise ValueError(f"{clip(function)!r} is not a public function of backprop; {hint}")
     parameters = inspect.signature(FUNCTIONS[function]).parameters
     unknown = [name for name in overrides if name not in parameters]
     if unknown:
-        raise ValueError(f"{function} takes no argument {unknown[0]!r}; its arguments are {', '.join(parameters)}")
+        raise ValueError(
+            f"{function} takes no argument {clip(unknown[0])!r}; its arguments are {', '.join(parameters)}"
+        )
     scenario = {"network": network, "X": data.X, "y": data.y, "loss": loss}
     kwargs = {}
     for name in parameters:
@@ -71,7 +73,14 @@ def _call(function: str, network: bp.Network, data: Data, loss: str, overrides: 
 
 
 def _bits(result) -> bytes:
-    return np.asarray(result.flat() if hasattr(result, "flat") else result, dtype=np.float64).tobytes()
+    """The bytes of an array, of a network's parameters (``flat``) or of a training's losses."""
+    values = result.flat() if hasattr(result, "flat") else getattr(result, "losses", result)
+    try:
+        return np.asarray(values, dtype=np.float64).tobytes()
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"the result is a {type(result).__name__}: this sentence compares arrays, networks and loss histories"
+        ) from None
 
 
 def _failure(call, error: str) -> str:
@@ -111,15 +120,17 @@ def _(network, name, value):
     """
     try:
         array = np.array(json_value(name, value), dtype=np.float64)
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"{name} = {value}: not an array of numbers ({error})") from None
+    except (TypeError, ValueError):  # numpy's own words ("could not convert string to float") name nothing
+        raise ValueError(
+            f"{clip(name)} = {clip(value)}: not a rectangular array of numbers, like [[1.0], [NaN]]"
+        ) from None
     _replace(network, name, array)
 
 
 def _replace(network: bp.Network, name: str, value) -> None:
     """Set the weight matrix ``W<layer>`` or the bias ``b<layer>`` of the network to ``value`` as it is."""
     if not re.fullmatch(r"[Wb][0-9]{1,6}", name):
-        raise ValueError(f"{name!r} is not a weight matrix or a bias: write W1, b1, W2, ...")
+        raise ValueError(f"{clip(name)!r} is not a weight matrix or a bias: write W1, b1, W2, ...")
     layer = numbered("layer", int(name[1:]), 1, len(network.weights))
     (network.weights if name[0] == "W" else network.biases)[layer - 1] = value
 
@@ -152,7 +163,7 @@ def _(call, registry):
     Example: And the message lists every name in LOSSES
     """
     if registry not in ("ACTIVATIONS", "LOSSES"):
-        raise ValueError(f"{registry!r}: the registries of names are ACTIVATIONS and LOSSES")
+        raise ValueError(f"{clip(registry)!r}: the registries of names are ACTIVATIONS and LOSSES")
     missing = [name for name in getattr(bp, registry) if name not in str(call.error)]
     assert not missing, f"the message does not list {', '.join(missing)}: {call.error}"
 
@@ -166,7 +177,7 @@ def _(call, network, data, loss, argument, value):
     assert call.error is None, f"the call failed: {type(call.error).__name__}: {call.error}"
     other = _call(call.function, network, data, loss, {argument: json_value(argument, value)})
     assert other.error is None, (
-        f"the call with {argument} = {value} failed: {type(other.error).__name__}: {other.error}"
+        f"the call with {clip(argument)} = {clip(value)} failed: {type(other.error).__name__}: {other.error}"
     )
     assert _bits(call.result) == _bits(other.result), "the two results differ"
 

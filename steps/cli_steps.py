@@ -23,7 +23,7 @@ from pytest_bdd import then, when
 
 import backprop as bp
 from backprop.cli import build_parser, main
-from steps.parsing import sentence
+from steps.parsing import clip, sentence
 from steps.support import CommandRun
 
 NUMBER = r"[-+]?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?"
@@ -53,7 +53,7 @@ def _argv(arguments: str, figures: Path, tmp_path: Path) -> list[str]:
     try:
         words = shlex.split(arguments)
     except ValueError as error:
-        raise ValueError(f"the command line {arguments!r} cannot be split into words: {error}") from None
+        raise ValueError(f"the command line {clip(arguments)!r} cannot be split into words: {error}") from None
     regular_file = tmp_path / "a-file"
     regular_file.write_text("not a folder\n")
     argv = [word.replace("FIGURES", str(figures)).replace("REGULAR_FILE", str(regular_file)) for word in words]
@@ -64,7 +64,7 @@ def _argv(arguments: str, figures: Path, tmp_path: Path) -> list[str]:
         plot = None
     if plot is not None and not Path(plot).resolve().is_relative_to(tmp_path.resolve()):
         raise ValueError(
-            f"backprop {arguments}: in a scenario, --plot writes into FIGURES (a fresh temporary folder) "
+            f"backprop {clip(arguments)}: in a scenario, --plot writes into FIGURES (a fresh temporary folder) "
             "or a folder under it, like FIGURES/run-1"
         )
     return argv
@@ -159,8 +159,12 @@ def _(figures, first, second):
     for name in (first, second):
         file = figures / name
         if file.resolve().parent != figures.resolve():
-            raise ValueError(f"{name!r} is not a file name: give the name of a figure in FIGURES, like xor-loss.svg")
-        assert file.is_file(), f"FIGURES holds no {name}; it holds {sorted(p.name for p in figures.glob('*'))[:10]}"
+            raise ValueError(
+                f"{clip(name)!r} is not a file name: give the name of a figure in FIGURES, like xor-loss.svg"
+            )
+        assert file.is_file(), (
+            f"FIGURES holds no {clip(name)}; it holds {sorted(p.name for p in figures.glob('*'))[:10]}"
+        )
         text = file.read_text(encoding="utf-8", errors="replace")
         assert text.lstrip().startswith("<?xml") and "<svg" in text and "<path" in text, f"{name} is not an SVG figure"
 
@@ -231,7 +235,7 @@ def _(command, subcommand):
     """
     commands = build_parser()._subparsers._group_actions[0].choices
     if subcommand not in commands:
-        raise ValueError(f"backprop has no command {subcommand!r}; its commands are {', '.join(commands)}")
+        raise ValueError(f"backprop has no command {clip(subcommand)!r}; its commands are {', '.join(commands)}")
     subparser = commands[subcommand]
     options = {a.option_strings[-1] for a in subparser._actions if a.option_strings and a.dest != "help"}
     entries = _help_entries(command.out)

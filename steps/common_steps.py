@@ -137,8 +137,11 @@ def _(datatable):
     """Your own data set: one row per sample; columns x1, x2, ... are inputs, y (or y1, y2, ...) targets.
 
     A single ``label`` column instead of targets gives class labels (0, 1, 2, ...)
-    for a softmax output. A cell that is not a number, or a header without a
-    role, fails this step, naming the row and the column.
+    for a softmax output. Columns count from 1 and are taken in the order of
+    their numbers, wherever they stand: in ``| x2 | x1 | y |`` the first input
+    is the column x1. Rows count from 1, the header not counted. A cell that
+    is not a finite number, a header without a role, a repeated column or a
+    gap in the numbers (x1, x3) fails this step, naming the row and the column.
 
     Example: Given the data:
     """

@@ -10,7 +10,7 @@ import numpy as np
 from pytest_bdd import then, when
 
 import backprop as bp
-from steps.parsing import sentence
+from steps.parsing import clip, sentence
 from steps.support import assert_close, numbered
 
 
@@ -71,7 +71,7 @@ def _(network, names):
     assert found == stated, (
         f"the network has {len(found)} parameters, the sentence names {len(stated)}; at position {first + 1} the "
         f"network has {found[first] if first < len(found) else 'none'}, the sentence "
-        f"{stated[first] if first < len(stated) else 'none'}"
+        f"{clip(stated[first]) if first < len(stated) else 'none'}"
     )
 
 

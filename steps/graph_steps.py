@@ -12,7 +12,7 @@ from pytest_bdd import then
 
 import backprop as bp
 from backprop.gradcheck import relative_error
-from steps.parsing import sentence, table_number, table_rows
+from steps.parsing import clip, sentence, table_number, table_rows
 from steps.support import assert_close, numbered, summary
 
 
@@ -21,7 +21,7 @@ def _node(graph, name: str):
     if name not in graph.nodes:
         names = list(graph.nodes)
         shown = ", ".join(names[:8]) + (f", ... ({len(names)} nodes)" if len(names) > 8 else "")
-        raise ValueError(f"the graph has no node {name!r}; its nodes are {shown}")
+        raise ValueError(f"the graph has no node {clip(name)!r}; its nodes are {shown}")
     return graph.nodes[name]
 
 

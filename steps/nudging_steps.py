@@ -16,7 +16,7 @@ import backprop as bp
 from backprop.gradcheck import epsilon_sweep
 from backprop.numerical import loss_change
 from speckit.catalog import MissingStep
-from steps.parsing import sentence
+from steps.parsing import clip, sentence
 from steps.support import EpsilonCheck
 
 
@@ -44,7 +44,11 @@ def _(network, data, loss, change, name, epsilon, percent, measure):
     expected = bp.backward_prop(network, *data, loss)[name] * epsilon
     if expected == 0:
         raise ValueError(f"dL/d{name} times {epsilon:g} is 0: a gap relative to 0 is undefined")
-    assert measure(f"gap for {name}, %", 100 * abs(change - expected) / abs(expected)) <= percent
+    gap = measure(f"gap for {name}, %", 100 * abs(change - expected) / abs(expected))
+    assert gap <= percent, (
+        f"the change in the loss is {change:.6g}, {gap:.3g}% from dL/d{name} times {epsilon:g} = {expected:.6g}; "
+        f"the claim allows {percent:g}%"
+    )
 
 
 @when(
@@ -119,7 +123,7 @@ def _(network, data, loss, way):
     Example: When I count the passes spent on a central-difference gradient
     """
     if way not in GRADIENTS:
-        raise ValueError(f"I can count the passes of {', '.join(GRADIENTS)}; not of {way!r}")
+        raise ValueError(f"I can count the passes of {', '.join(GRADIENTS)}; not of {clip(way)!r}")
     with bp.count_passes() as passes:
         GRADIENTS[way](network, *data, loss)
     return passes

@@ -30,6 +30,16 @@ import numpy as np
 import parse
 from pytest_bdd import parsers
 
+CLIPPED = 100
+"""A message quotes at most this many characters of what a reader wrote (a value can be any length)."""
+
+
+def clip(text: str, limit: int = CLIPPED) -> str:
+    """``text`` as a message quotes it: whole when short, else its start and its end around "[...]"."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit * 2 // 3]}[... {len(text) - limit:,} characters ...]{text[-limit // 3 :]}"
+
 
 @dataclass(frozen=True)
 class Malformed:
@@ -39,14 +49,14 @@ class Malformed:
     problem: str
 
     def message(self, name: str) -> str:
-        return f"{name} = {self.text}: {self.problem}"
+        return f"{name} = {clip(self.text)}: {self.problem}"
 
 
 def _float(text: str) -> float | str:
     """``text`` as a finite float, or what is wrong with it."""
-    written = text.strip()
+    written = clip(text.strip())
     try:
-        value = float(written)
+        value = float(text)
     except ValueError:
         return f"{written!r} is not a number"
     if math.isnan(value):
@@ -112,7 +122,7 @@ def json_value(name: str, text: str):
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(
-            f"{name} = {text}: not a JSON value ({error.msg} at character {error.pos + 1}); write numbers, "
+            f"{name} = {clip(text)}: not a JSON value ({error.msg} at character {error.pos + 1}); write numbers, "
             '[lists], "strings" in double quotes, true, false, null, NaN or Infinity'
         ) from None
     except RecursionError:
@@ -135,11 +145,11 @@ def table_rows(datatable, columns: tuple[str, ...], where: str) -> list[dict[str
     header, *rows = ([cell.strip() for cell in row] for row in datatable)
     for c, column in enumerate(header):
         if column in header[:c]:
-            raise BadData(f"{where}: the column {column!r} appears twice in the header | {' | '.join(header)} |")
+            raise BadData(f"{where}: the column {clip(column)!r} appears twice in the header")
     missing = [c for c in columns if c not in header]
     unknown = [c for c in header if c not in columns]
     if missing or unknown:
-        problem = f"has no column {missing[0]!r}" if missing else f"has a column {unknown[0]!r} it does not read"
+        problem = f"has no column {missing[0]!r}" if missing else f"has a column {clip(unknown[0])!r} it does not read"
         raise BadData(f"{where} {problem}: its columns are | {' | '.join(columns)} |, one row per entry")
     for r, row in enumerate(rows, start=1):
         if len(row) != len(header):
@@ -151,7 +161,7 @@ def table_number(row: dict[str, str], column: str, r: int, where: str) -> float:
     """The cell ``column`` of row ``r`` (from 1, the header not counted) as a finite float, or a named error."""
     value = _float(row[column])
     if not isinstance(value, float):
-        raise BadData(f"{where}, row {r}, column {column}: {value}")
+        raise BadData(f"{where}, row {r}, column {clip(column)}: {value}")
     return value
 
 
@@ -194,7 +204,7 @@ def _ordered(header: list[str], roles: list, role: str, where: str) -> list[int]
         return [found[0][1]]
     if any(number is None for number, _ in found):
         raise BadData(
-            f"{where}: the header {header} has {letter!r} beside numbered {role} columns; "
+            f"{where}: the header {clip(str(header))} has {letter!r} beside numbered {role} columns; "
             f"name them {letter}1, {letter}2, ... (or a single {letter!r})"
         )
     numbers = sorted(number for number, _ in found)
@@ -202,7 +212,7 @@ def _ordered(header: list[str], roles: list, role: str, where: str) -> list[int]
         gap = next(n for n in range(1, len(numbers) + 2) if n not in numbers)
         first = f"{role} columns count from 1" if numbers[0] == 0 else f"{letter}{gap} is missing"
         raise BadData(
-            f"{where}: the {role} columns are {', '.join(header[c] for _, c in sorted(found))}: {first}; "
+            f"{where}: the {role} columns are {clip(', '.join(header[c] for _, c in sorted(found)))}: {first}; "
             f"number them {letter}1, {letter}2, ... without gaps"
         )
     return [c for _, c in sorted(found)]
@@ -228,23 +238,25 @@ def data_table(rows: list[list[str]], where: str = "the table") -> tuple[np.ndar
     for column, role in zip(header, roles, strict=True):
         if role is None:
             raise BadData(
-                f"{where}: column {column!r} has no role; name input columns x1, x2, ..., "
+                f"{where}: column {clip(column)!r} has no role; name input columns x1, x2, ..., "
                 "target columns y (or y1, y2, ...), or one column 'label' for class labels"
             )
     for c, role in enumerate(roles):
         if role in roles[:c]:
             first = roles.index(role)
             same = (
-                f"column {header[c]!r} appears twice"
+                f"column {clip(header[c])!r} appears twice"
                 if header[first] == header[c]
-                else f"columns {header[first]!r} and {header[c]!r} name the same column"
+                else f"columns {clip(header[first])!r} and {clip(header[c])!r} name the same column"
             )
             raise BadData(
                 f"{where}: {same} (columns {first + 1} and {c + 1} of the header); each column needs a name of its own"
             )
     kinds = {role[0] for role in roles if role is not None}
     if "input" not in kinds or not ({"target", "label"} & kinds):
-        raise BadData(f"{where}: the header {header} needs input columns (x1, ...) and target columns (y, ...)")
+        raise BadData(
+            f"{where}: the header {clip(str(header))} needs input columns (x1, ...) and target columns (y, ...)"
+        )
     if "label" in kinds and "target" in kinds:
         raise BadData(f"{where}: give either target columns y1, y2, ... or one 'label' column, not both")
     inputs = _ordered(header, roles, "input", where)
@@ -255,7 +267,8 @@ def data_table(rows: list[list[str]], where: str = "the table") -> tuple[np.ndar
     for r, row in enumerate(body, start=1):
         if len(row) != len(header):
             raise BadData(
-                f"{where}, row {r}: {len(row)} cells, but the header has {len(header)} columns ({', '.join(header)})"
+                f"{where}, row {r}: {len(row)} cells, but the header has {len(header)} columns "
+                f"({clip(', '.join(header))})"
             )
         for c, cell in enumerate(row):
             values[r - 1, c] = table_number({header[c]: cell}, header[c], r, where)
@@ -283,15 +296,16 @@ def data_path(folder: Path, written: str, inside: Path) -> Path:
     the path as written, never the file's contents.
     """
     fix = 'give a path from the feature file\'s folder to a file inside the features folder, like "data/and.csv"'
+    shown = clip(written)
     if Path(written).is_absolute():
-        raise BadData(f'the data path "{written}" is absolute; {fix}')
+        raise BadData(f'the data path "{shown}" is absolute; {fix}')
     try:
         file = (folder / written).resolve()
         outside = not file.is_relative_to(inside.resolve())
     except (OSError, ValueError, RuntimeError):  # a NUL byte, a name too long, a loop of links
-        raise BadData(f'the data path "{written}" is not a usable path; {fix}') from None
+        raise BadData(f'the data path "{shown}" is not a usable path; {fix}') from None
     if outside:
-        raise BadData(f'the data path "{written}" leads outside the features folder; {fix}')
+        raise BadData(f'the data path "{shown}" leads outside the features folder; {fix}')
     return file
 
 
@@ -300,6 +314,7 @@ def data_csv(file: Path, shown: str) -> tuple[np.ndarray, np.ndarray]:
 
     The file must be UTF-8 (a byte-order mark is allowed, and CRLF line ends work).
     """
+    shown = clip(shown)
     try:
         raw = file.read_bytes() if file.is_file() else None
     except OSError as error:

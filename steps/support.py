@@ -30,6 +30,7 @@ from backprop.network import BIAS_INITIALISATIONS
 from speckit.features import ROOT
 from steps.parsing import (
     Malformed,
+    clip,
     data_csv,
     data_path,
     data_table,
@@ -239,6 +240,7 @@ def sgd_by_hand(network, X, y, *, epochs, learning_rate, batch_size, seed, loss=
     is the sum over its batches of (rows in the batch) x (the batch's mean loss
     just before its step), divided by N.
     """
+    batch_size = positive_int("batch_size", batch_size)
     running = []
     for order in bp.epoch_orders(X.shape[0], epochs, seed):
         total = 0.0
@@ -297,6 +299,7 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
         "data_table": data_table,
         "data_csv": data_csv,
         "data_path": data_path,
+        "clip": clip,
         "json_value": json_value,
         "number": number,
         "number_list": number_list,
@@ -342,7 +345,7 @@ def unknown_word(name: str, value: str) -> str | None:
         return None
     close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{name} {value!r} is not one of {', '.join(valid)}{hint}"
+    return f"{name} {clip(value)!r} is not one of {', '.join(valid)}{hint}"
 
 
 def check_arguments(arguments: dict[str, Any]) -> None:

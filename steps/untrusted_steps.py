@@ -16,7 +16,7 @@ from pytest_bdd import then, when
 
 from speckit.catalog import run_step
 from speckit.short import failure_text
-from steps.parsing import sentence
+from steps.parsing import clip, sentence
 from steps.support import check_arguments
 
 
@@ -37,7 +37,7 @@ def _run(request, text: str, datatable=None) -> StepRun:
 
 
 def _failure(step_run: StepRun) -> str:
-    assert step_run.error is not None, f'the step "{step_run.sentence}" passed'
+    assert step_run.error is not None, f'the step "{clip(step_run.sentence)}" passed'
     return failure_text(step_run.error)
 
 

@@ -13,8 +13,18 @@ from pytest_bdd import given, then, when
 
 import backprop as bp
 from backprop.sweeps import SeedSweep, sweep_xor
+from speckit.catalog import MissingStep
 from steps.parsing import sentence, table_matrix
 from steps.support import summary
+
+
+def _seeds(sweep) -> SeedSweep:
+    """The scenario's latest sweep, which these checks read as a seed sweep (an epsilon sweep is also ``sweep``)."""
+    if not isinstance(sweep, SeedSweep):
+        raise MissingStep(
+            "sweep", why=f"this check reads a seed sweep, but the latest sweep is a {type(sweep).__name__}"
+        )
+    return sweep
 
 
 @pytest.fixture
@@ -64,6 +74,7 @@ def _(sweep, measure):
 
     Example: Then every seed's loss fell at every epoch
     """
+    sweep = _seeds(sweep)
     if len(sweep.losses) < 2:
         raise ValueError("the sweep trained for 0 epochs: there is no fall to check")
     fall = measure("smallest fall of a seed's loss in one epoch", -np.diff(sweep.losses, axis=0).max())
@@ -80,6 +91,7 @@ def _(sweep, k, tol, a, b, measure):
 
     Example: Then all but at most 2 of the seeds that failed end with a loss within 0.01 of 0.125 or 0.1667
     """
+    sweep = _seeds(sweep)
     off = sweep.failed.sum() - sweep.ends_near(a, b, tolerance=tol).sum()
     assert measure(f"failed seeds off both plateaus (of {sweep.failed.sum()} failed)", off) <= k, (
         f"{off} of the {sweep.failed.sum()} seeds that failed end off both plateaus"
@@ -92,6 +104,7 @@ def _(sweep, n, tol, value, measure):
 
     Example: Then at least 15 of the seeds that failed end with a loss within 0.01 of 0.125
     """
+    sweep = _seeds(sweep)
     near = measure(f"failed seeds near {value:g}", sweep.ends_near(value, tolerance=tol).sum())
     assert near >= n, f"{near} of the seeds that failed end with a loss within {tol:g} of {value:g}"
 
@@ -107,6 +120,7 @@ def _(sweep, tol, value, k, distance, centre, measure):
 
     Example: Then every seed that failed with a loss within 0.01 of 0.125 has exactly 2 outputs within 0.05 of 0.5
     """
+    sweep = _seeds(sweep)
     on_plateau = sweep.ends_near(value, tolerance=tol)
     gaps = np.abs(sweep.outputs[on_plateau] - centre)
     if not (gaps <= distance).any():
@@ -126,6 +140,7 @@ def _(sweep, last, bound, measure):
 
     Example: Then over the last 500 epochs the loss of every seed that failed fell, but by less than 0.002
     """
+    sweep = _seeds(sweep)
     epochs = len(sweep.losses) - 1
     if not 1 <= last <= epochs:
         raise ValueError(f"the last {last} epochs: the sweep trained {epochs} epochs, so give 1 to {epochs}")

@@ -6,6 +6,8 @@ pytest is the only importer of ``steps/``: the root conftest loads
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -181,3 +183,14 @@ def test_an_array_in_a_message_is_summarised_and_a_closeness_failure_names_the_w
     assert "largest difference is 0.5 at [0, 0]: found 0.0, stated 0.5" in str(error) and len(str(error)) < 200
     fails(AssertionError, lambda: close([np.inf], [1.0], 1.0), "found inf, stated 1.0")
     fails(AssertionError, lambda: close([1.0, 2.0], [1.0], 1.0), "found 2 values (shape (2,)), stated 1")
+
+
+def test_a_long_value_is_quoted_by_its_start_and_end(step_helpers):
+    clip, path = step_helpers["clip"], step_helpers["data_path"]
+    assert clip("data/and.csv") == "data/and.csv"
+    quoted = clip("a" * 50 + "b" * 5000 + "c" * 50)
+    assert (
+        quoted.startswith("a" * 50 + "b" * 16) and quoted.endswith("c" * 33) and "[... 5,000 characters ...]" in quoted
+    )
+    error = fails(ValueError, lambda: path(Path("/tmp"), "../" * 3000 + "x.csv", Path("/tmp")), "leads outside")
+    assert len(str(error)) < 400
