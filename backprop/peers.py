@@ -94,6 +94,10 @@ def sklearn_train_same_batches(
     """
     inputs = as_float_array("X", X, ndim=2)
     targets = np.asarray(labels)
+    epochs = non_negative_int("epochs", epochs)
+    # A batch of N rows or more is the whole set, as in train_minibatch; scikit-learn
+    # would clip it too, but with a warning.
+    batch_size = min(positive_int("batch_size", batch_size), inputs.shape[0])
     classes = np.arange(network.layer_sizes[-1])
     if not np.array_equal(np.unique(targets), classes):
         raise ValueError(

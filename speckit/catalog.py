@@ -14,7 +14,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pytest_bdd.parsers import StepParser
 
@@ -52,6 +54,10 @@ class StepDefinition:
     """The values earlier steps set that this step reads (its fixtures, as named in the function)."""
     sets: str | None = None
     """The value it sets for later steps (its ``target_fixture``), if any."""
+    func: Callable[..., Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    """The step function itself (for ``run_step``)."""
+    converters: dict[str, Callable[[str], Any]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """pytest-bdd's converters of the step's parameters, by name."""
 
     @property
     def role(self) -> str:
@@ -146,6 +152,127 @@ def step_definitions() -> list[StepDefinition]:
                 parser=context.parser,
                 reads=_reads(func, pattern),
                 sets=context.target_fixture,
+                func=func,
+                converters=dict(context.converters),
             )
         )
     return sorted(set(found), key=lambda d: (d.module, d.line, d.keyword))
+
+
+# --- what a step needs from the steps before it ---------------------------------------------------
+
+
+def setters(name: str, definitions: list[StepDefinition] | None = None) -> list[StepDefinition]:
+    """The step definitions that set the value ``name`` for later steps (``target_fixture=name``)."""
+    definitions = step_definitions() if definitions is None else definitions
+    return [d for d in definitions if d.sets == name]
+
+
+SHOWN_SETTERS = 12
+"""A MissingStep message lists up to this many steps that would set the value."""
+
+_NOT_SET_BY_STEPS = {
+    "datatable": "this step takes a table: write its rows under the step, header first",
+    "docstring": 'this step takes a text block: write it under the step, between lines of """',
+}
+
+
+class MissingStep(LookupError):
+    """A step reads a value that no earlier step of its scenario set: the message lists every step that sets it.
+
+    ``names`` are the values (fixtures) of which any one would do; ``why``
+    replaces the opening sentence when the value exists but is of the wrong
+    kind (an epsilon sweep where a seed sweep is read).
+    """
+
+    def __init__(self, *names: str, why: str | None = None, definitions: list[StepDefinition] | None = None):
+        self.names = names
+        super().__init__(_missing_text(names, why, definitions))
+
+
+def _keyword(kind: str) -> str:
+    return kind.capitalize() if kind != "step" else "Given/When/Then"
+
+
+def _missing_text(names: tuple[str, ...], why: str | None, definitions: list[StepDefinition] | None) -> str:
+    if len(names) == 1 and names[0] in _NOT_SET_BY_STEPS:
+        return _NOT_SET_BY_STEPS[names[0]]
+    which = " or ".join(names)
+    opening = why or f"this step reads {which}, which no earlier step of the scenario set"
+    found = [d for name in names for d in setters(name, definitions)]
+    if not found:
+        return f"{opening}; no step definition sets {which}"
+    lines = [f"{opening}. Add one of these steps before it:"]
+    lines += [f"    {_keyword(d.keyword)} {d.pattern}" for d in found[:SHOWN_SETTERS]]
+    if len(found) > SHOWN_SETTERS:
+        lines.append(f"    ... and {len(found) - SHOWN_SETTERS} more (the step catalog lists them)")
+    return "\n".join(lines)
+
+
+def explain_missing(exception: BaseException) -> BaseException:
+    """pytest's FixtureLookupError for a step's argument as a MissingStep naming the steps that set it.
+
+    A step reads the values earlier steps set as pytest fixtures, so a missing
+    prerequisite reaches pytest-bdd as "fixture 'network' not found". Any
+    other exception is returned as it is.
+    """
+    import pytest
+
+    name = getattr(exception, "argname", None)
+    if isinstance(exception, pytest.FixtureLookupError) and name:
+        return MissingStep(name)
+    return exception
+
+
+# --- running one step sentence, in process ------------------------------------------------------
+
+
+def run_step(
+    sentence: str,
+    value: Callable[[str], Any],
+    *,
+    datatable: list[list[str]] | None = None,
+    docstring: str | None = None,
+    check: Callable[[dict[str, Any]], None] | None = None,
+    definitions: list[StepDefinition] | None = None,
+) -> tuple[StepDefinition, Any]:
+    """Run the step definition pytest-bdd would run for ``sentence`` ("Then the loss is at most 1"); return it and
+    what the step function returned.
+
+    Its parameters are parsed from the sentence as pytest-bdd parses them; the
+    other values it reads come from ``value(name)`` (``request.getfixturevalue``
+    in a scenario), the table and the text block from ``datatable`` and
+    ``docstring``. ``check(arguments)`` runs just before the call, as the
+    ``pytest_bdd_before_step_call`` hooks do. Whatever the step raises comes
+    out; a value it sets is not kept for later steps.
+    """
+    keyword, _, text = sentence.strip().partition(" ")
+    kind = keyword.lower()
+    if kind not in ("given", "when", "then"):
+        raise ValueError(f"a step starts with Given, When or Then, not {keyword!r}")
+    definitions = step_definitions() if definitions is None else definitions
+    matching = [d for d in definitions if d.runs(kind, text)]
+    if len(matching) != 1:
+        problem = "no step definition matches" if not matching else f"{len(matching)} step definitions match"
+        raise ValueError(f'{problem} {keyword} "{text}"')
+    [definition] = matching
+    assert definition.func is not None and definition.parser is not None
+    parameters = inspect.signature(definition.func).parameters
+    parsed = definition.parser.parse_arguments(text) or {}
+    arguments = {n: definition.converters.get(n, lambda v: v)(v) for n, v in parsed.items() if n in parameters}
+    given = {"datatable": datatable, "docstring": docstring}
+    for name, parameter in parameters.items():
+        if name in arguments or parameter.default is not parameter.empty:
+            continue
+        if name in given:
+            if given[name] is None:
+                raise MissingStep(name)
+            arguments[name] = given[name]
+            continue
+        try:
+            arguments[name] = value(name)
+        except LookupError as error:
+            raise explain_missing(error) from None
+    if check is not None:
+        check(arguments)
+    return definition, definition.func(**arguments)

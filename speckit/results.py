@@ -64,7 +64,6 @@ _STEP_ERROR = "bdd_step_error"
 _UNDEFINED = "bdd_undefined_step"
 _MALFORMED = "bdd_malformed_feature"
 _MEASURED = "bdd_measured"
-_MESSAGE_LIMIT = 4000
 _XDIST_HEADER = re.compile(r"^\[gw\d+\] \S+ -- Python ")
 
 
@@ -119,10 +118,17 @@ def _step(step) -> dict:
 
 
 def _message(exception: BaseException) -> str:
-    text = str(exception).strip()
-    name = type(exception).__name__
-    message = f"{name}: {text}" if text else name
-    return message[:_MESSAGE_LIMIT]
+    """A step's failure as the terminal shows it (``speckit.short``): within 20 lines and 2,000 characters."""
+    from speckit.short import failure_text  # here: speckit.short is a plugin, loaded (and rewritten) after this one
+
+    return failure_text(exception)
+
+
+def _bounded_tail(text: str) -> str:
+    """The end of a long report (a traceback ends with the error), within the same bounds."""
+    from speckit.short import bounded
+
+    return bounded(text, keep="tail")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -261,7 +267,7 @@ class _Recorder:
 
     def pytest_collectreport(self, report):
         if report.failed:
-            text = (report.longreprtext or "").strip()[-_MESSAGE_LIMIT:]
+            text = _bounded_tail((report.longreprtext or "").strip())
             self.collection_errors.append(f"{report.nodeid or 'collection'}: {text}")
 
     def pytest_sessionfinish(self, session):
@@ -298,7 +304,7 @@ def _longrepr(report) -> str | None:
         return str(report.longrepr[2])  # (file, line, "Skipped: reason")
     # pytest-xdist prefixes "[gw0] linux -- Python ..." to the text: not part of the message.
     lines = [line for line in (report.longreprtext or "").splitlines() if not _XDIST_HEADER.match(line)]
-    return "\n".join(lines).strip()[-_MESSAGE_LIMIT:] or None
+    return _bounded_tail("\n".join(lines).strip()) or None
 
 
 def _status(entry: dict) -> tuple[str, dict | None, str | None]:

@@ -11,8 +11,8 @@ import numpy as np
 from pytest_bdd import given, then, when
 
 import backprop as bp
-from steps.parsing import sentence, table_rows
-from steps.support import Shortcut, random_batch
+from steps.parsing import sentence, table_number, table_rows
+from steps.support import Shortcut, assert_close, random_batch
 
 SHOWN = 3
 """A table of gradients up to this long has each value shown on the page; a longer one, its largest difference."""
@@ -39,6 +39,8 @@ def _(sizes, hidden, output, seed):
 @given(sentence("{n:d} random inputs with {kind:Word} targets, seed {seed:d}"), target_fixture="data")
 def _(network, n, kind, seed):
     """A batch for the network: standard-normal inputs; targets ``uniform`` in [0, 1] or ``one-hot``.
+
+    At least one input; the batch may take up to 1 GiB (``backprop.errors.MEMORY_LIMIT``).
 
     Example: Given 5 random inputs with uniform targets, seed 0
     """
@@ -72,15 +74,16 @@ def _(gradients, tol, datatable, measure):
 
     Example: Then the gradients are, within 1e-9:
     """
-    rows = table_rows(datatable)
+    where = "the gradients table"
+    rows = table_rows(datatable, ("parameter", "gradient"), where)
+    stated = np.array([table_number(row, "gradient", r, where) for r, row in enumerate(rows, start=1)])
     found = np.array([gradients[r["parameter"]] for r in rows])
-    stated = np.array([float(r["gradient"]) for r in rows])
     if len(rows) <= SHOWN:
         for r, value in zip(rows, found, strict=True):
             measure(f"dL/d{r['parameter']}", value)
-    else:
+    elif rows:
         measure("largest difference from the table", np.abs(found - stated).max())
-    np.testing.assert_allclose(found, stated, rtol=0, atol=tol)
+    assert_close(found, stated, tol, "gradient")
 
 
 @then(sentence("the output error signal with the shortcut is (y_hat - y) / N within {tol:Number}"))
@@ -90,7 +93,7 @@ def _(shortcut, network, data, tol):
     Example: Then the output error signal with the shortcut is (y_hat - y) / N within 0
     """
     y_hat = bp.forward_prop(network, data.X)[0]
-    np.testing.assert_allclose(shortcut.fused.delta[-1], (y_hat - data.y) / len(data.X), rtol=0, atol=tol)
+    assert_close(shortcut.fused.delta[-1], (y_hat - data.y) / len(data.X), tol, "error signal")
 
 
 @then(sentence("the output error signals with and without the shortcut agree within {tol:Number}"))
@@ -99,4 +102,4 @@ def _(shortcut, tol):
 
     Example: Then the output error signals with and without the shortcut agree within 1e-15
     """
-    np.testing.assert_allclose(shortcut.fused.delta[-1], shortcut.unfused.delta[-1], rtol=0, atol=tol)
+    assert_close(shortcut.fused.delta[-1], shortcut.unfused.delta[-1], tol, "error signal")

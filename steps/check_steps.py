@@ -20,6 +20,7 @@ expected, in one line.
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Callable
@@ -31,9 +32,11 @@ import pytest
 from pytest_bdd import parsers, then
 
 import backprop as bp
-from backprop.sweeps import epochs_ratio
-from steps.parsing import TYPES, number
-from steps.support import Data
+from backprop.gradcheck import EpsilonSweep
+from backprop.sweeps import SeedSweep, median_epochs_to_learn
+from speckit.catalog import MissingStep
+from steps.parsing import TYPES, Malformed, number
+from steps.support import Data, numbered
 
 _NUMBER = number.pattern
 _PARAM = r"[Wb]\d+\[\d+(?:,\s*\d+)?\]"
@@ -62,6 +65,16 @@ class Comparison:
             "exactly": lambda: x == self.a,
             "different from": lambda: x != self.a,
         }[self.kind]()
+
+    def problem(self) -> str | None:
+        """Why no value could be checked against this comparison (None when it can be)."""
+        if not (math.isfinite(self.a) and math.isfinite(self.b)):
+            return "has a number beyond float64's range (up to 1.8e308)"
+        if self.kind == "between" and self.a > self.b:
+            return f"is an empty range: {self.a:g} is above {self.b:g}"
+        if self.kind == "within" and self.b < 0:
+            return f"has a negative tolerance, {self.b:g}"
+        return None
 
 
 _COMPARISONS = [
@@ -109,20 +122,28 @@ def comparison(text: str) -> Comparison:
 # --- the quantities --------------------------------------------------------------------------------
 
 
-def fixture(request: pytest.FixtureRequest, name: str, needs: str):
-    """The value an earlier step set under ``name``; a clear failure naming the step it needs when none did."""
+def fixture(request: pytest.FixtureRequest, name: str, kind: type | None = None):
+    """The value an earlier step set under ``name``; when none did, an error naming every step that sets it.
+
+    ``kind``: the type the check reads, when steps of different kinds set the
+    same name (a seed sweep and an epsilon sweep are both ``sweep``).
+    """
     try:
-        return request.getfixturevalue(name)
+        value = request.getfixturevalue(name)
     except pytest.FixtureLookupError:
-        pytest.fail(f"this check needs {needs} earlier in the scenario", pytrace=False)
+        raise MissingStep(name) from None
+    if kind is not None and not isinstance(value, kind):
+        found = type(value).__name__
+        raise MissingStep(name, why=f"this check reads a {kind.__name__} as {name}, but the latest step set a {found}")
+    return value
 
 
 def _network(request):
-    return fixture(request, "network", "a network (Given the guide's 2-2-1 network with seed 0)")
+    return fixture(request, "network")
 
 
 def _data(request) -> Data:
-    return fixture(request, "data", "data (Given the XOR data set, or Given the data:)")
+    return fixture(request, "data")
 
 
 def _loss(request) -> str:
@@ -134,7 +155,7 @@ def _gradients(request) -> bp.Gradients:
 
 
 def _training(request):
-    return fixture(request, "training", "a training step (When I train for 1000 epochs at learning rate 2)")
+    return fixture(request, "training")
 
 
 def _before(request) -> bp.Network:
@@ -144,7 +165,7 @@ def _before(request) -> bp.Network:
             return request.getfixturevalue(name).before
         except pytest.FixtureLookupError:
             continue
-    pytest.fail("this check needs a training or descent step earlier in the scenario", pytrace=False)
+    raise MissingStep("training", "step")
 
 
 def _outputs(request) -> np.ndarray:
@@ -153,35 +174,95 @@ def _outputs(request) -> np.ndarray:
 
 def _one_output(request) -> float:
     y_hat = _outputs(request)
-    assert y_hat.shape == (1, 1), f"'the output' is for one sample with one output; this batch gives {y_hat.shape}"
+    if y_hat.shape != (1, 1):
+        raise ValueError(
+            f"'the output' is for one sample and one output; this batch gives {y_hat.shape[0]} samples of "
+            f"{y_hat.shape[1]} outputs: use 'the output of row R'"
+        )
     return float(y_hat[0, 0])
 
 
-def _first_epoch_below(request, v: str) -> float:
+def _output_of_row(request, row: int) -> float:
+    y_hat = _outputs(request)
+    if y_hat.shape[1] != 1:
+        raise ValueError(f"'the output of row {row}' is for a network with one output; this one has {y_hat.shape[1]}")
+    return float(y_hat[numbered("row", row, 1, len(y_hat)) - 1, 0])
+
+
+def _first_epoch_below(request, v: float) -> float:
     losses = np.asarray(_training(request).history.losses)
-    below = np.flatnonzero(losses < float(v))
+    below = np.flatnonzero(losses < v)
     if below.size == 0:
-        pytest.fail(f"the loss never fell below {v} in {len(losses) - 1} epochs", pytrace=False)
+        raise AssertionError(
+            f"the loss never fell below {v:g} in {len(losses) - 1} epochs: its lowest is {losses.min()!r}"
+        )
     return int(below[0])
 
 
-def _norm(request, layer: str) -> float:
-    return float(np.linalg.norm(_gradients(request).dW[int(layer) - 1]))
+def _layer(network: bp.Network, layer: int) -> int:
+    return numbered("layer", layer, 1, len(network.weights))
 
 
-def _unit(values, unit: str, layer: str, what: str) -> float:
-    assert values is not None and int(layer) >= 1, f"{what} exists for layers 1 and up, not layer {layer}"
-    return float(values[int(layer)][0, int(unit)])
+def _norm(request, layer: int) -> float:
+    network = _network(request)
+    _layer(network, layer)
+    return float(np.linalg.norm(bp.backward_prop(network, *_data(request), _loss(request)).dW[layer - 1]))
 
 
-_SEEDS = "digits networks trained on several seeds"
+def _norm_ratio(request, top: int, bottom: int) -> float:
+    numerator, denominator = _norm(request, top), _norm(request, bottom)
+    if denominator == 0:
+        raise ValueError(
+            f"the ratio of the weight gradient norms of layers {top} and {bottom} is undefined: "
+            f"the norm of layer {bottom} is 0"
+        )
+    return numerator / denominator
+
+
+def _unit(request, unit: int, layer: int, what: str) -> float:
+    """The z or the error signal of one unit, for a batch of one sample."""
+    network, data = _network(request), _data(request)
+    if len(data.X) != 1:
+        raise ValueError(
+            f"the {what} of a unit is for a batch of one sample; this batch has {len(data.X)} "
+            "(Given the input [...] with target [...] gives one)"
+        )
+    _layer(network, layer)
+    numbered("unit", unit, 0, network.layer_sizes[layer] - 1, of=f"layer {layer}")
+    values = bp.forward_prop(network, data.X)[1].z if what == "z" else _gradients(request).delta
+    found = values[layer]
+    assert found is not None  # only layer 0 has no z and no error signal
+    return float(found[0, unit])
+
+
+def _order(request, large: float, small: float) -> float:
+    sweep = fixture(request, "sweep", EpsilonSweep)
+    phrase = f"the observed order of accuracy from epsilon {large:g} to {small:g}"
+    if large == small:
+        raise ValueError(f"{phrase} compares a range of one point: give two different epsilons of the sweep")
+    for epsilon in (large, small):
+        if sweep.error_at(epsilon) == 0:
+            raise ValueError(f"{phrase} is undefined: the error at epsilon {epsilon:g} is 0, which has no logarithm")
+    return sweep.order(large, small)
+
+
+_SEEDS = "accuracies"
 
 
 def _median_ratio(request) -> float:
     """Over the seeds both of the last two sweeps learn: the second's median epochs over the first's."""
-    sweeps = fixture(request, "sweeps", "two seed sweeps")
-    assert len(sweeps) >= 2, "this check compares the last two seed sweeps of the scenario; it has one"
-    return float(epochs_ratio(*sweeps[-2:]))
+    sweeps = fixture(request, "sweeps")
+    if len(sweeps) < 2:
+        raise MissingStep(
+            "sweeps", why=f"this check compares the last two seed sweeps; the scenario made {len(sweeps)}"
+        )
+    first, second = sweeps[-2:]
+    if list(first.seeds) != list(second.seeds):
+        raise ValueError("the last two seed sweeps trained different seeds; compare sweeps of the same seeds")
+    first_median, second_median = median_epochs_to_learn(first, second)
+    if first_median == 0:
+        raise ValueError("the first sweep's median epochs to learn XOR is 0: the ratio is undefined")
+    return float(second_median / first_median)
 
 
 QUANTITIES: dict[str, Callable[..., float]] = {
@@ -190,39 +271,29 @@ QUANTITIES: dict[str, Callable[..., float]] = {
     "final loss": lambda r: float(_training(r).history.losses[-1]),
     "first epoch with a loss below {v:Number}": _first_epoch_below,
     "output": _one_output,
-    "output of row {row:d}": lambda r, row: float(_outputs(r)[int(row) - 1, 0]),
+    "output of row {row:d}": _output_of_row,
     "largest distance of an output from its target": lambda r: float(np.max(np.abs(_outputs(r) - _data(r).y))),
-    "z of unit {unit:d} of layer {layer:d}": lambda r, unit, layer: _unit(
-        bp.forward_prop(_network(r), _data(r).X)[1].z, unit, layer, "z"
-    ),
-    "error signal of unit {unit:d} of layer {layer:d}": lambda r, unit, layer: _unit(
-        _gradients(r).delta, unit, layer, "an error signal"
-    ),
-    "gradient dL/d{name:Param}": lambda r, name: float(_gradients(r)[name.replace(" ", "")]),
+    "z of unit {unit:d} of layer {layer:d}": lambda r, unit, layer: _unit(r, unit, layer, "z"),
+    "error signal of unit {unit:d} of layer {layer:d}": lambda r, unit, layer: _unit(r, unit, layer, "error signal"),
+    "gradient dL/d{name:Param}": lambda r, name: float(_gradients(r)[name]),
     "weight gradient norm of layer {layer:d}": _norm,
-    "ratio of the weight gradient norms of layers {top:d} and {bottom:d}": lambda r, top, bottom: (
-        _norm(r, top) / _norm(r, bottom)
-    ),
-    "overall relative error": lambda r: float(fixture(r, "check", "a gradient check").result.overall),
-    "worst relative error": lambda r: float(fixture(r, "check", "a gradient check").result.worst),
-    "number of {kind:Pass} passes": lambda r, kind: getattr(fixture(r, "passes", "a count"), kind),
+    "ratio of the weight gradient norms of layers {top:d} and {bottom:d}": _norm_ratio,
+    "overall relative error": lambda r: float(fixture(r, "check").result.overall),
+    "worst relative error": lambda r: float(fixture(r, "check").result.worst),
+    "number of {kind:Pass} passes": lambda r, kind: getattr(fixture(r, "passes"), kind),
     "number of parameters": lambda r: _network(r).parameter_count,
     "accuracy": lambda r: float(bp.accuracy(_network(r), *_data(r))),
-    "parameter {name:Param}": lambda r, name: float(_network(r)[name.replace(" ", "")]),
+    "parameter {name:Param}": lambda r, name: float(_network(r)[name]),
     "change in {name:Param}": lambda r, name: float(_network(r)[name] - _before(r)[name]),
     "largest change of any parameter": lambda r: float(np.max(np.abs(_network(r).flat() - _before(r).flat()))),
-    "number of seeds that learned XOR": lambda r: (
-        fixture(r, "sweep", "a seed sweep (When I train seeds 0 to 99 ...)").solved_count
-    ),
-    "best epsilon of the sweep": lambda r: fixture(r, "sweep", "an epsilon sweep").best_epsilon,
-    "observed order of accuracy from epsilon {large:Number} to {small:Number}": lambda r, large, small: fixture(
-        r, "sweep", "an epsilon sweep"
-    ).order(float(large), float(small)),
-    "mean test accuracy over those seeds": lambda r: float(fixture(r, "accuracies", _SEEDS).mean()),
-    "lowest test accuracy over those seeds": lambda r: float(fixture(r, "accuracies", _SEEDS).min()),
+    "number of seeds that learned XOR": lambda r: fixture(r, "sweep", SeedSweep).solved_count,
+    "best epsilon of the sweep": lambda r: fixture(r, "sweep", EpsilonSweep).best_epsilon,
+    "observed order of accuracy from epsilon {large:Number} to {small:Number}": _order,
+    "mean test accuracy over those seeds": lambda r: float(fixture(r, _SEEDS).mean()),
+    "lowest test accuracy over those seeds": lambda r: float(fixture(r, _SEEDS).min()),
     "ratio of the second sweep's median epochs to learn XOR to the first's": lambda r: _median_ratio(r),
-    "change in the loss": lambda r: float(fixture(r, "change", "a nudge (When I nudge W1[0,0] by 0.01 ...)")),
-    "fall in the loss": lambda r: float(fixture(r, "step", "a descent step").fall),
+    "change in the loss": lambda r: float(fixture(r, "change")),
+    "fall in the loss": lambda r: float(fixture(r, "step").fall),
     "sigmoid of {z:Number}": lambda r, z: float(bp.sigmoid(np.float64(z))),
 }
 """Each quantity's phrase and how it is measured. A ``{name:Type}`` field of the phrase is an argument
@@ -248,13 +319,20 @@ def _regex(phrase: str, named: bool = True) -> str:
     return "".join(out)
 
 
+_CONVERT: dict[str, Callable[[str], object]] = {"Number": number, "d": int}
+"""How a phrase's field is read (the others stay text): as the sentence's own parameters are."""
+
+
 @dataclass(frozen=True)
 class Quantity:
     phrase: str
     measure: Callable[..., float]
-    arguments: dict[str, str]
+    arguments: dict[str, object]
 
     def value(self, request: pytest.FixtureRequest) -> float:
+        for name, argument in self.arguments.items():
+            if isinstance(argument, Malformed):
+                raise ValueError(f"the {self.phrase}: {argument.message(name)}")
         return self.measure(request, **self.arguments)
 
 
@@ -263,7 +341,9 @@ def quantity(text: str) -> Quantity:
     for phrase, measure in QUANTITIES.items():
         m = re.fullmatch(_regex(phrase), text)
         if m:
-            return Quantity(text, measure, m.groupdict())
+            specs = {name: spec or "" for _, name, spec, _ in string.Formatter().parse(phrase) if name is not None}
+            arguments = {name: _CONVERT.get(specs[name], str)(found) for name, found in m.groupdict().items()}
+            return Quantity(text, measure, arguments)
     raise AssertionError(f"the quantity pattern matched {text!r} but no phrase reads it")  # unreachable
 
 
@@ -282,7 +362,20 @@ def _(request, quantity, comparison, measure):
     P% of V. A percentage outside a tolerance is a fraction: at least 96% is at
     least 0.96.
 
+    Numbering: rows and layers count from 1 (row 1 is the batch's first sample,
+    layer 1 the first hidden layer, the last layer the output); units count
+    from 0 within their layer, as the indices of a parameter name do
+    (``W1[0,1]``). A row, layer or unit that the network or the batch does not
+    have is refused with the valid range ("row 5 is out of range: rows 1–4"),
+    and so is a quantity that cannot be computed (a ratio to a norm of 0, an
+    order of accuracy over a single epsilon). "The z" and "the error signal" of
+    a unit are for a batch of one sample, "the output of row R" for a network
+    with one output.
+
     Example: Then the overall relative error is at most 1e-7
     """
+    problem = comparison.problem()
+    if problem is not None:
+        raise ValueError(f"the comparison '{comparison.text}' {problem}")
     value = measure(quantity.phrase, quantity.value(request))
     assert comparison.holds(value), f"the {quantity.phrase} is {value!r}, not {comparison.text}"

@@ -9,6 +9,8 @@ prints. The fixture ``command`` is the latest run (exit code, stdout, stderr);
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import runpy
 import shlex
@@ -21,7 +23,7 @@ from pytest_bdd import then, when
 
 import backprop as bp
 from backprop.cli import build_parser, main
-from steps.parsing import sentence
+from steps.parsing import clip, sentence
 from steps.support import CommandRun
 
 NUMBER = r"[-+]?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?"
@@ -42,10 +44,36 @@ def command_runs() -> list[CommandRun]:
 
 
 def _argv(arguments: str, figures: Path, tmp_path: Path) -> list[str]:
+    """The words of ``arguments``, with FIGURES and REGULAR_FILE made paths in the scenario's temporary folder.
+
+    The command runs in the test process, so the folder it writes figures into
+    (``--plot``) must lie in that temporary folder: FIGURES, or a folder under
+    it. A feature file cannot make the command write anywhere else.
+    """
+    try:
+        words = shlex.split(arguments)
+    except ValueError as error:
+        raise ValueError(f"the command line {clip(arguments)!r} cannot be split into words: {error}") from None
     regular_file = tmp_path / "a-file"
     regular_file.write_text("not a folder\n")
-    words = {"FIGURES": str(figures)}
-    return [words.get(word, word).replace("REGULAR_FILE", str(regular_file)) for word in shlex.split(arguments)]
+    argv = [word.replace("FIGURES", str(figures)).replace("REGULAR_FILE", str(regular_file)) for word in words]
+    try:  # the command's own parser, so that every spelling of --plot (--plot=DIR, --pl DIR) is seen
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            plot = getattr(build_parser().parse_args(argv), "plot", None)
+    except SystemExit:  # a bad option, or --help: the command reports it and writes nothing
+        plot = None
+    if plot is not None and not Path(plot).resolve().is_relative_to(tmp_path.resolve()):
+        raise ValueError(
+            f"backprop {clip(arguments)}: in a scenario, --plot writes into FIGURES (a fresh temporary folder) "
+            "or a folder under it, like FIGURES/run-1"
+        )
+    return argv
+
+
+def _tail(text: str, lines: int = 5) -> str:
+    """The last lines of what a command printed, for a failure message (its whole output may be long)."""
+    kept = text.rstrip().splitlines()[-lines:]
+    return "\n".join(line[:200] for line in kept) or "(nothing)"
 
 
 def _run(command_runs: list[CommandRun], capsys, call) -> CommandRun:
@@ -92,7 +120,9 @@ def _(command, code):
 
     Example: Then the command exits with code 0
     """
-    assert command.code == code, command
+    assert command.code == code, (
+        f"the command exited with code {command.code}; it ended with:\n{_tail(command.err or command.out)}"
+    )
 
 
 @then(sentence("the command prints the XOR truth table with a prediction within {tol:Number} of each target"))
@@ -102,8 +132,11 @@ def _(command, tol):
     Example: Then the command prints the XOR truth table with a prediction within 0.1 of each target
     """
     rows = np.array([m.groups() for m in map(TRUTH_ROW.match, command.out.splitlines()) if m], dtype=float)
-    assert rows[:, :3].tolist() == [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], command.out
-    assert np.all(np.abs(rows[:, 3] - rows[:, 2]) <= tol), rows
+    assert len(rows) and rows[:, :3].tolist() == [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], (
+        f"no XOR table in:\n{_tail(command.out)}"
+    )
+    gap = np.abs(rows[:, 3] - rows[:, 2]).max()
+    assert gap <= tol, f"a prediction is {gap:.6g} from its target"
 
 
 @then(sentence("a progress bar counted {epochs:d} epochs on the error output"))
@@ -112,7 +145,9 @@ def _(command, epochs):
 
     Example: Then a progress bar counted 2000 epochs on the error output
     """
-    assert f"{epochs}/{epochs} [" in command.err and "epoch" in command.err, command.err
+    assert f"{epochs}/{epochs} [" in command.err and "epoch" in command.err, (
+        f"the error output ends:\n{_tail(command.err)}"
+    )
 
 
 @then(sentence("FIGURES holds the SVG figures {first} and {second}"))
@@ -122,8 +157,16 @@ def _(figures, first, second):
     Example: Then FIGURES holds the SVG figures xor-loss.svg and xor-decision-boundary.svg
     """
     for name in (first, second):
-        text = (figures / name).read_text()
-        assert text.lstrip().startswith("<?xml") and "<svg" in text and "<path" in text, name
+        file = figures / name
+        if file.resolve().parent != figures.resolve():
+            raise ValueError(
+                f"{clip(name)!r} is not a file name: give the name of a figure in FIGURES, like xor-loss.svg"
+            )
+        assert file.is_file(), (
+            f"FIGURES holds no {clip(name)}; it holds {sorted(p.name for p in figures.glob('*'))[:10]}"
+        )
+        text = file.read_text(encoding="utf-8", errors="replace")
+        assert text.lstrip().startswith("<?xml") and "<svg" in text and "<path" in text, f"{name} is not an SVG figure"
 
 
 @then("the two runs print the same truth table")
@@ -133,7 +176,9 @@ def _(command_runs):
     Example: Then the two runs print the same truth table
     """
     tables = [[line for line in run.out.splitlines() if TRUTH_ROW.match(line)] for run in command_runs[-2:]]
-    assert len(tables[0]) == 4 and tables[0] == tables[1], tables
+    assert len(tables) == 2 and len(tables[0]) == 4 and tables[0] == tables[1], (
+        f"the truth tables of the last two runs: {tables}"
+    )
 
 
 @then(sentence("the command prints a gradient table of {count:d} parameters, every relative error below {tol:Number}"))
@@ -143,8 +188,10 @@ def _(command, count, tol, measure):
     Example: Then the command prints a gradient table of 13 parameters, every relative error below 1e-6
     """
     rows = [m.groups() for m in map(GRADIENT_ROW.match, command.out.splitlines()) if m]
-    assert len(rows) == count and len({name for name, *_ in rows}) == count, command.out
-    assert measure("largest relative error", max(float(error) for *_, error in rows)) < tol, rows
+    names = len({name for name, *_ in rows})
+    assert len(rows) == count and names == count, f"the command printed {len(rows)} gradient rows for {names} names"
+    worst = measure("largest relative error", max((float(error) for *_, error in rows), default=0.0))
+    assert worst < tol, f"the largest relative error is {worst!r}"
 
 
 @then(sentence("the command prints a test accuracy of at least {percent:Number}%"))
@@ -154,8 +201,9 @@ def _(command, percent, measure):
     Example: Then the command prints a test accuracy of at least 85%
     """
     match = re.search(rf"^test accuracy ({NUMBER})%$", command.out, re.MULTILINE)
-    assert match, command.out
-    assert measure("test accuracy, %", float(match.group(1))) >= percent, command.out
+    assert match, f"no line 'test accuracy NN.NN%' in:\n{_tail(command.out)}"
+    accuracy = measure("test accuracy, %", float(match.group(1)))
+    assert accuracy >= percent, f"the test accuracy is {accuracy}%"
 
 
 @then(sentence('the command\'s error output is one line containing "{text}"'))
@@ -164,7 +212,7 @@ def _(command, text):
 
     Example: Then the command's error output is one line containing "backprop: error: training diverged at epoch"
     """
-    assert len(command.err.splitlines()) == 1 and text in command.err, command.err
+    assert len(command.err.splitlines()) == 1 and text in command.err, f"the error output is:\n{_tail(command.err)}"
 
 
 @then(sentence("the printed final loss is the loss of the untrained guide's network with seed {seed:d}"))
@@ -174,8 +222,9 @@ def _(command, seed):
     Example: Then the printed final loss is the loss of the untrained guide's network with seed 0
     """
     match = re.search(rf"^final loss ({NUMBER});", command.out, re.MULTILINE)
-    assert match, command.out
-    assert float(match.group(1)) == float(f"{bp.compute_loss(bp.init_network((2, 2, 1), seed=seed), *bp.xor()):.6g}")
+    assert match, f"no line 'final loss L;' in:\n{_tail(command.out)}"
+    expected = float(f"{bp.compute_loss(bp.init_network((2, 2, 1), seed=seed), *bp.xor()):.6g}")
+    assert float(match.group(1)) == expected, f"the printed final loss is {match.group(1)}, not {expected!r}"
 
 
 @then(sentence("the help shows every option of backprop {subcommand:Word} with its default"))
@@ -184,18 +233,21 @@ def _(command, subcommand):
 
     Example: Then the help shows every option of backprop xor with its default
     """
-    subparser = build_parser()._subparsers._group_actions[0].choices[subcommand]
+    commands = build_parser()._subparsers._group_actions[0].choices
+    if subcommand not in commands:
+        raise ValueError(f"backprop has no command {clip(subcommand)!r}; its commands are {', '.join(commands)}")
+    subparser = commands[subcommand]
     options = {a.option_strings[-1] for a in subparser._actions if a.option_strings and a.dest != "help"}
     entries = _help_entries(command.out)
-    assert options <= set(entries) and len(options) >= 5, (options, list(entries))
+    assert options <= set(entries) and len(options) >= 5, f"the help lists {sorted(entries)}, not {sorted(options)}"
     missing = [option for option in options if "(default:" not in entries[option]]
-    assert not missing, {option: entries[option] for option in missing}
+    assert not missing, f"the help gives no default for {', '.join(sorted(missing))}"
 
 
 def _help_entries(text: str) -> dict[str, str]:
     """argparse's option list as {option: its help text}: an entry starts on a line "  -..."."""
     entries, current = {}, None
-    for line in text.split("options:", 1)[1].splitlines():
+    for line in text.partition("options:")[2].splitlines():
         if line.startswith("  -"):
             names = re.split(r"\s{2,}", line.strip())[0]  # "-h, --help" or "--seed SEED"
             current = [word.rstrip(",") for word in names.split() if word.startswith("-")][-1]

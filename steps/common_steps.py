@@ -17,11 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pytest_bdd import given
+from pytest_bdd import given, then
 
 import backprop as bp
-from steps.parsing import data_csv, data_table, sentence, table_rows
-from steps.support import Data
+from speckit.collect import features_dir
+from steps.parsing import data_csv, data_path, data_table, json_value, sentence, table_number, table_rows
+from steps.support import Data, summary
 
 
 @pytest.fixture
@@ -87,10 +88,21 @@ def _():
 def _(network, datatable):
     """Set weights and biases of the network by name, from a table with columns ``parameter`` and ``value``.
 
+    A name gives the layer from 1 and the indices from 0 (``W1[0,1]``: the weight
+    from input 0 to unit 1 of layer 1; ``b2[0]``). A name the network does not
+    have, or a value that is not a finite number, fails the step, naming the
+    row; the network is changed only when every row is valid.
+
     Example: Given the parameters:
     """
-    for row in table_rows(datatable):
-        network[row["parameter"]] = float(row["value"])
+    where = "the parameters table"
+    rows = table_rows(datatable, ("parameter", "value"), where)
+    values = {row["parameter"]: table_number(row, "value", r, where) for r, row in enumerate(rows, start=1)}
+    changed = network.copy()
+    for name, value in values.items():
+        changed[name] = value
+    for name, value in values.items():
+        network[name] = value
 
 
 @given("the XOR data set", target_fixture="data")
@@ -125,8 +137,11 @@ def _(datatable):
     """Your own data set: one row per sample; columns x1, x2, ... are inputs, y (or y1, y2, ...) targets.
 
     A single ``label`` column instead of targets gives class labels (0, 1, 2, ...)
-    for a softmax output. A cell that is not a number, or a header without a
-    role, fails this step, naming the row and the column.
+    for a softmax output. Columns count from 1 and are taken in the order of
+    their numbers, wherever they stand: in ``| x2 | x1 | y |`` the first input
+    is the column x1. Rows count from 1, the header not counted. A cell that
+    is not a finite number, a header without a role, a repeated column or a
+    gap in the numbers (x1, x3) fails this step, naming the row and the column.
 
     Example: Given the data:
     """
@@ -138,6 +153,23 @@ def _(request, path):
     """Your own data set from a CSV file, found from the feature file's folder (``features/data/and.csv``
     is ``"data/and.csv"``). The first line is the header, as for a table: x1, x2, ..., then y or label.
 
+    The file must lie inside the features folder (an absolute path, or one that
+    leads out of it, is refused), and be UTF-8 (a byte-order mark and CRLF line
+    ends are fine).
+
     Example: Given the data in "data/and.csv"
     """
-    return Data(*data_csv(Path(request.node.path).parent / path, path))
+    file = data_path(Path(request.node.path).parent, path, features_dir(request.config))
+    return Data(*data_csv(file, path))
+
+
+@then(sentence("the data's inputs are {X} and its targets {y}"))
+def _(data, X, y):
+    """The inputs X and the targets y (or class labels) of the scenario's data, as JSON lists, exactly.
+
+    Example: Then the data's inputs are [[0, 1], [1, 1]] and its targets [[1], [0]]
+    """
+    found = (data.X.tolist(), data.y.tolist())
+    assert found == (json_value("X", X), json_value("y", y)), (
+        f"the inputs are {summary(data.X)}, the targets {summary(data.y)}"
+    )

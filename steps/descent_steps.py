@@ -29,7 +29,13 @@ def _(network, step, lr):
 
     Example: Then every parameter equals its old value minus 0.5 times its gradient, to the last bit
     """
-    assert np.array_equal(network.flat(), step.before.flat() - lr * step.gradients.flat())
+    with np.errstate(all="ignore"):  # a huge rate overflows: the comparison below reports it
+        expected = step.before.flat() - lr * step.gradients.flat()
+    gap = network.flat() != expected
+    assert not gap.any(), (
+        f"{int(gap.sum())} of {gap.size} parameters differ from old - {lr:g} x gradient; "
+        f"the first is {network.element_names()[int(np.argmax(gap))]}"
+    )
 
 
 @then(sentence("the loss fell by the learning rate times the squared gradient norm, to within {pct:Number}%"))
@@ -38,7 +44,10 @@ def _(step, pct, measure):
 
     Example: Then the loss fell by the learning rate times the squared gradient norm, to within 1%
     """
-    assert measure("gap from the prediction, %", 100 * step.prediction_error) <= pct
+    if step.predicted_fall == 0:
+        raise ValueError("the gradient is 0, so the predicted fall is 0: a gap relative to it is undefined")
+    gap = measure("gap from the prediction, %", 100 * step.prediction_error)
+    assert gap <= pct, f"the fall differs from the prediction by {gap:.6g}%"
 
 
 @when(sentence("I train for {epochs:d} epochs at learning rate {lr:Number}"), target_fixture="training")
@@ -76,7 +85,7 @@ def _(copies, tol, measure):
     Example: Then the two copies' parameters differ by at most 1e-4
     """
     gap = np.abs(copies["backprop"].flat() - copies["numerical"].flat()).max()
-    assert measure("largest difference between the copies", gap) <= tol
+    assert measure("largest difference between the copies", gap) <= tol, f"the largest difference is {gap!r}"
 
 
 @then(sentence("training moved some parameter of the backprop copy by more than {distance:Number}"))
@@ -85,7 +94,8 @@ def _(network, copies, distance, measure):
 
     Example: Then training moved some parameter of the backprop copy by more than 0.1
     """
-    assert measure("largest move", np.abs(copies["backprop"].flat() - network.flat()).max()) > distance
+    move = measure("largest move", np.abs(copies["backprop"].flat() - network.flat()).max())
+    assert move > distance, f"the largest move is {move!r}"
 
 
 @then("every weight and bias is still exactly 0")
@@ -94,13 +104,20 @@ def _(network):
 
     Example: Then every weight and bias is still exactly 0
     """
-    assert not network.flat().any(), network.flat()
+    moved = network.flat() != 0
+    assert not moved.any(), (
+        f"{int(moved.sum()):,} of {moved.size:,} parameters are not 0: {support.summary(network.flat())}"
+    )
 
 
 @then(sentence("hidden units {i:d} and {j:d} of layer {layer:d} are identical to the last bit"))
 def _(network, i, j, layer):
     """The two units' incoming weights, biases and outgoing weights are bit-for-bit equal.
 
+    Hidden layers count from 1, units from 0.
+
     Example: Then hidden units 0 and 1 of layer 1 are identical to the last bit
     """
-    assert np.array_equal(support.unit_parameters(network, layer, i), support.unit_parameters(network, layer, j))
+    first, second = (support.unit_parameters(network, layer, unit) for unit in (i, j))
+    gap = np.abs(first - second).max()
+    assert np.array_equal(first, second), f"units {i} and {j} of layer {layer} differ by up to {gap!r}"

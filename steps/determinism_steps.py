@@ -63,7 +63,10 @@ def _(runs):
 
     Example: Then all three runs end with bit-identical parameters
     """
-    assert len(runs.fingerprints) == 3 and len({run["parameters"] for run in runs.fingerprints}) == 1
+    distinct = len({run["parameters"] for run in runs.fingerprints})
+    assert len(runs.fingerprints) == 3 and distinct == 1, (
+        f"{len(runs.fingerprints)} runs ended with {distinct} different sets of parameters"
+    )
 
 
 @then(sentence("all three runs recorded bit-identical loss histories of {epochs:d} + 1 losses"))
@@ -72,8 +75,12 @@ def _(runs, epochs):
 
     Example: And all three runs recorded bit-identical loss histories of 300 + 1 losses
     """
-    assert len({run["losses"] for run in runs.fingerprints}) == 1
-    assert np.frombuffer(bytes.fromhex(runs.fingerprints[0]["losses"])).shape == (epochs + 1,)
+    distinct = len({run["losses"] for run in runs.fingerprints})
+    assert len(runs.fingerprints) == 3 and distinct == 1, (
+        f"{len(runs.fingerprints)} runs recorded {distinct} different loss histories"
+    )
+    recorded = len(np.frombuffer(bytes.fromhex(runs.fingerprints[0]["losses"])))
+    assert recorded == epochs + 1, f"the runs recorded {recorded} losses"
 
 
 @then("the two runs end with different parameters and different loss histories")
@@ -82,5 +89,8 @@ def _(runs):
 
     Example: Then the two runs end with different parameters and different loss histories
     """
+    if len(runs.fingerprints) != 2:
+        raise ValueError(f"this check compares two runs; the scenario made {len(runs.fingerprints)}")
     first, second = runs.fingerprints
-    assert first["parameters"] != second["parameters"] and first["losses"] != second["losses"]
+    same = [what for what in ("parameters", "losses") if first[what] == second[what]]
+    assert not same, f"the two runs end with the same {' and '.join(same)}"

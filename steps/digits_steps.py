@@ -16,8 +16,8 @@ from pytest_bdd import given, then, when
 import backprop as bp
 from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
 from backprop.peers import sklearn_train_same_batches
-from steps.parsing import sentence
-from steps.support import Parity, Run, Shuffles, Split, sgd_by_hand
+from steps.parsing import clip, sentence
+from steps.support import Parity, Run, Shuffles, Split, numbered, sgd_by_hand, summary
 
 LOSS = DIGITS_SETTINGS["loss"]
 
@@ -102,6 +102,8 @@ def _(digits, first, last, epochs, lr, batch):
     Example: When I train a 64-64-10 ReLU network on each of the digits splits 0 to 6 for 50 epochs at learning
         rate 0.1 in batches of 32
     """
+    if first > last:
+        raise ValueError(f"splits {first} to {last} is an empty range: the first must not be above the last")
     return np.array([_seed_accuracy(digits, s, epochs, lr, batch) for s in range(first, last + 1)])
 
 
@@ -137,7 +139,8 @@ def _(network, data, loss, epochs, unit, lr, batch, seed):
 
     Example: When I train a copy by minibatch SGD for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
     """
-    assert unit in ("epoch", "epochs"), unit
+    if unit not in ("epoch", "epochs"):
+        raise ValueError(f"{clip(unit)!r}: write 'epoch' or 'epochs' after the number")
     copy = network.copy()
     history = bp.train_minibatch(copy, *data, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=loss)
     return Run(copy, history, seed=seed)
@@ -184,7 +187,8 @@ def _(minibatch_run, other_run):
 
     Example: Then the two copies are identical to the last bit
     """
-    assert minibatch_run.network.flat().tobytes() == other_run.network.flat().tobytes()
+    gap = np.abs(minibatch_run.network.flat() - other_run.network.flat()).max()
+    assert minibatch_run.network.flat().tobytes() == other_run.network.flat().tobytes(), f"they differ by up to {gap!r}"
 
 
 @then("the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit")
@@ -193,7 +197,10 @@ def _(minibatch_run, other_run):
 
     Example: Then the minibatch loss of epoch 1 is the full-batch loss before its step, to the last bit
     """
-    assert minibatch_run.history.losses[1] == other_run.history.losses[0]
+    if len(minibatch_run.history.losses) < 2 or other_run.history is None:
+        raise ValueError("this check needs a minibatch run of at least 1 epoch and a full-batch run after it")
+    ours, theirs = minibatch_run.history.losses[1], other_run.history.losses[0]
+    assert ours == theirs, f"the minibatch loss of epoch 1 is {ours!r}, the full-batch loss {theirs!r}"
 
 
 @then(
@@ -206,7 +213,16 @@ def _(minibatch_run, other_run, tol):
 
     Example: Then each epoch's minibatch loss is the mean of its rows' losses before their batch's step, within 1e-12
     """
-    np.testing.assert_allclose(minibatch_run.history.losses[1:], other_run.running, rtol=tol, atol=0)
+    if other_run.running is None or len(other_run.running) != len(minibatch_run.history.losses) - 1:
+        raise ValueError("this check compares a minibatch run with a run by hand of as many epochs")
+    ours, by_hand = minibatch_run.history.losses[1:], other_run.running
+    with np.errstate(over="ignore"):  # a tolerance near the largest float: the bound is inf, not a warning
+        off = np.abs(ours - by_hand) > tol * np.abs(by_hand)
+    worst = int(np.argmax(np.abs(ours - by_hand)))
+    assert not off.any(), (
+        f"{int(off.sum())} epochs differ by more than {tol:g} relative; the largest difference, at epoch "
+        f"{worst + 1}: {ours[worst]!r} against {by_hand[worst]!r}"
+    )
 
 
 @then(sentence("the training set holds {n_train:d} images and the test set {n_test:d}"))
@@ -215,7 +231,8 @@ def _(split, n_train, n_test):
 
     Example: Then the training set holds 1347 images and the test set 450
     """
-    assert (len(split.labels), len(split.labels_test)) == (n_train, n_test)
+    found = (len(split.labels), len(split.labels_test))
+    assert found == (n_train, n_test), f"the training set holds {found[0]} images and the test set {found[1]}"
 
 
 @then("every digit's share of the test set is within one image of a quarter of its images")
@@ -225,7 +242,7 @@ def _(split):
     Example: Then every digit's share of the test set is within one image of a quarter of its images
     """
     gap = np.bincount(split.labels_test, minlength=10) - 0.25 * np.bincount(split.all_labels, minlength=10)
-    assert np.all(np.abs(gap) <= 1), gap
+    assert np.all(np.abs(gap) <= 1), f"the test set's share of each digit is off by {summary(gap)} images"
 
 
 @then("each epoch visits every training image exactly once")
@@ -234,7 +251,10 @@ def _(split, shuffles):
 
     Example: Then each epoch visits every training image exactly once
     """
-    assert all(np.array_equal(np.sort(order), np.arange(len(split.labels))) for order in shuffles.orders)
+    bad = [
+        e for e, order in enumerate(shuffles.orders) if not np.array_equal(np.sort(order), np.arange(len(split.labels)))
+    ]
+    assert not bad, f"epochs {bad[:5]} do not visit every image exactly once"
 
 
 @then("no two epochs visit the images in the same order")
@@ -243,7 +263,8 @@ def _(shuffles):
 
     Example: Then no two epochs visit the images in the same order
     """
-    assert len({order.tobytes() for order in shuffles.orders}) == len(shuffles.orders)
+    distinct = len({order.tobytes() for order in shuffles.orders})
+    assert distinct == len(shuffles.orders), f"{len(shuffles.orders)} epochs have {distinct} different orders"
 
 
 @then(sentence("drawing them again with shuffle seed {seed:d} gives the same orders"))
@@ -252,7 +273,8 @@ def _(split, shuffles, seed):
 
     Example: Then drawing them again with shuffle seed 4 gives the same orders
     """
-    assert np.array_equal(bp.epoch_orders(len(split.labels), shuffles.epochs, seed), shuffles.orders)
+    again = bp.epoch_orders(len(split.labels), shuffles.epochs, seed)
+    assert np.array_equal(again, shuffles.orders), f"shuffle seed {seed} gives other orders"
 
 
 @then("the two digits networks are identical to the last bit")
@@ -261,7 +283,8 @@ def _(twins):
 
     Example: Then the two digits networks are identical to the last bit
     """
-    assert twins[0].network.flat().tobytes() == twins[1].network.flat().tobytes()
+    gap = np.abs(twins[0].network.flat() - twins[1].network.flat()).max()
+    assert twins[0].network.flat().tobytes() == twins[1].network.flat().tobytes(), f"they differ by up to {gap!r}"
 
 
 @then(sentence("the training loss after {epochs:d} epochs is below half the loss before training"))
@@ -271,7 +294,11 @@ def _(twins, epochs, measure):
     Example: Then the training loss after 2 epochs is below half the loss before training
     """
     losses = twins[0].history.losses
-    assert measure("loss after training over loss before", losses[epochs] / losses[0]) < 1 / 2, losses
+    numbered("epoch", epochs, 0, len(losses) - 1, plural="epochs trained")
+    if losses[0] == 0:
+        raise ValueError("the loss before training is 0: a fraction of it is undefined")
+    ratio = measure("loss after training over loss before", losses[epochs] / losses[0])
+    assert ratio < 1 / 2, f"the loss after {epochs} epochs is {ratio:.6g} times the loss before"
 
 
 @then(sentence("ours and scikit-learn's parameters agree within {tol:Number}"))
@@ -281,7 +308,7 @@ def _(parity, tol, measure):
     Example: Then ours and scikit-learn's parameters agree within 1e-10
     """
     gap = np.max(np.abs(parity.ours.network.flat() - parity.theirs.network.flat()))
-    assert measure("largest parameter difference", gap) <= tol
+    assert measure("largest parameter difference", gap) <= tol, f"the largest difference is {gap!r}"
 
 
 @then(sentence("so do the losses of every epoch, within {tol:Number}"))
@@ -291,8 +318,11 @@ def _(parity, tol, measure):
     Example: Then so do the losses of every epoch, within 1e-10
     """
     ours, theirs = parity.ours.history.losses[1:], parity.theirs.losses
-    assert ours.shape == theirs.shape, (ours, theirs)
-    assert measure("largest loss difference", np.max(np.abs(ours - theirs))) <= tol, (ours, theirs)
+    assert ours.shape == theirs.shape, f"{len(ours)} epochs of ours, {len(theirs)} of scikit-learn's"
+    if not ours.size:
+        raise ValueError("the copies trained for 0 epochs: there are no epoch losses to compare")
+    gap = measure("largest loss difference", np.max(np.abs(ours - theirs)))
+    assert gap <= tol, f"the largest difference is {gap!r}"
 
 
 @then(sentence("scikit-learn's copy moved some parameter by more than {distance:Number}"))
@@ -301,4 +331,5 @@ def _(parity, distance):
 
     Example: Then scikit-learn's copy moved some parameter by more than 0.1
     """
-    assert np.max(np.abs(parity.theirs.network.flat() - parity.start.flat())) > distance
+    move = np.max(np.abs(parity.theirs.network.flat() - parity.start.flat()))
+    assert move > distance, f"the largest move is {move!r}"

@@ -10,7 +10,8 @@ import numpy as np
 from pytest_bdd import then, when
 
 import backprop as bp
-from steps.parsing import sentence
+from steps.parsing import clip, sentence
+from steps.support import assert_close, numbered
 
 
 @when("I run forward propagation", target_fixture="cache")
@@ -26,12 +27,16 @@ def _(network, data):
 def _(cache, j, layer, z, a, tol, measure):
     """The weighted input z and the activation a of one unit, for the first sample.
 
-    Layers are numbered from 1 (the first hidden layer), units from 0.
+    Layers are numbered from 1 (the first hidden layer; the last is the output),
+    units from 0. A layer or unit the network does not have is refused with the
+    valid range.
 
     Example: Then unit 0 of layer 1 has z = 0.5 and a = 0.6224593312018546 within 1e-9
     """
+    numbered("layer", layer, 1, len(cache.z) - 1)
+    numbered("unit", j, 0, cache.z[layer].shape[1] - 1, of=f"layer {layer}")
     found = [measure(f"z{layer}[{j}]", cache.z[layer][0, j]), measure(f"a{layer}[{j}]", cache.a[layer][0, j])]
-    np.testing.assert_allclose(found, [z, a], rtol=0, atol=tol)
+    assert_close(found, [z, a], tol, "value (z, a)")
 
 
 @then(sentence("the outputs for the whole batch equal the outputs for its rows one at a time within {tol:Number}"))
@@ -40,12 +45,8 @@ def _(network, data, tol):
 
     Example: Then the outputs for the whole batch equal the outputs for its rows one at a time within 1e-15
     """
-    np.testing.assert_allclose(
-        bp.forward_prop(network, data.X)[0],
-        np.vstack([bp.forward_prop(network, row[None, :])[0] for row in data.X]),
-        rtol=0,
-        atol=tol,
-    )
+    one_at_a_time = np.vstack([bp.forward_prop(network, data.X[r : r + 1])[0] for r in range(len(data.X))])
+    assert_close(bp.forward_prop(network, data.X)[0], one_at_a_time, tol, "output")
 
 
 @then(sentence("the network has {weights:d} weights and {biases:d} biases"))
@@ -54,7 +55,8 @@ def _(network, weights, biases):
 
     Example: Then the network has 6 weights and 3 biases
     """
-    assert (sum(W.size for W in network.weights), sum(b.size for b in network.biases)) == (weights, biases)
+    found = (sum(W.size for W in network.weights), sum(b.size for b in network.biases))
+    assert found == (weights, biases), f"the network has {found[0]} weights and {found[1]} biases"
 
 
 @then(sentence("its parameters are named, in order: {names}"))
@@ -64,7 +66,13 @@ def _(network, names):
     Example: Then its parameters are named, in order: W1[0,0], W1[0,1], W1[1,0], W1[1,1], b1[0], b1[1], W2[0,0],
         W2[1,0], b2[0]
     """
-    assert network.element_names() == names.split(", ")
+    found, stated = network.element_names(), names.split(", ")
+    first = next((i for i in range(len(found)) if found[i : i + 1] != stated[i : i + 1]), len(found))
+    assert found == stated, (
+        f"the network has {len(found)} parameters, the sentence names {len(stated)}; at position {first + 1} the "
+        f"network has {found[first] if first < len(found) else 'none'}, the sentence "
+        f"{clip(stated[first]) if first < len(stated) else 'none'}"
+    )
 
 
 @then(sentence("its layer sizes are {sizes:List}"))
@@ -73,7 +81,7 @@ def _(network, sizes):
 
     Example: Then its layer sizes are [2, 2, 1]
     """
-    assert network.layer_sizes == sizes
+    assert network.layer_sizes == sizes, f"its layer sizes are {network.layer_sizes}"
 
 
 @then("there is one gradient per parameter, under the parameters' names")
@@ -82,4 +90,6 @@ def _(network, gradients):
 
     Example: Then there is one gradient per parameter, under the parameters' names
     """
-    assert gradients.element_names() == network.element_names()
+    assert gradients.element_names() == network.element_names(), (
+        f"{len(gradients.element_names())} gradients for {len(network.element_names())} parameters"
+    )

@@ -15,7 +15,8 @@ from pytest_bdd import then, when
 import backprop as bp
 from backprop.gradcheck import epsilon_sweep
 from backprop.numerical import loss_change
-from steps.parsing import sentence
+from speckit.catalog import MissingStep
+from steps.parsing import clip, sentence
 from steps.support import EpsilonCheck
 
 
@@ -40,8 +41,18 @@ def _(network, data, loss, change, name, epsilon, percent, measure):
 
     Example: Then the change in the loss is dL/dW1[0,0] times 0.0001 to within 0.5%
     """
-    expected = bp.backward_prop(network, *data, loss)[name] * epsilon
-    assert measure(f"gap for {name}, %", 100 * abs(change - expected) / abs(expected)) <= percent
+    with np.errstate(over="ignore"):  # an epsilon near the largest float: reported below, not warned
+        expected = bp.backward_prop(network, *data, loss)[name] * epsilon
+    if not np.isfinite(expected):
+        raise ValueError(f"dL/d{name} times {epsilon:g} overflows float64: take an epsilon like 1e-4")
+    if expected == 0:
+        raise ValueError(f"dL/d{name} times {epsilon:g} is 0: a gap relative to 0 is undefined")
+    with np.errstate(over="ignore"):  # a gap beyond the largest float is inf: it fails the claim below
+        gap = measure(f"gap for {name}, %", 100 * (abs(change - expected) / abs(expected)))
+    assert gap <= percent, (
+        f"the change in the loss is {change:.6g}, {gap:.3g}% from dL/d{name} times {epsilon:g} = {expected:.6g}; "
+        f"the claim allows {percent:g}%"
+    )
 
 
 @when(
@@ -69,7 +80,22 @@ def _(checks, method, first, low, high, second, measure):
 
     Example: Then the forward-difference error at epsilon 0.0001 is between 8 and 12 times the error at epsilon 0.00001
     """
-    assert low <= measure("ratio", checks[method, first].result.overall / checks[method, second].result.overall) <= high
+    errors = [_check(checks, method, epsilon).result.overall for epsilon in (first, second)]
+    if errors[1] == 0:
+        raise ValueError(f"the {method}-difference error at epsilon {second:g} is 0: a ratio to it is undefined")
+    ratio = measure("ratio", errors[0] / errors[1])
+    assert low <= ratio <= high, f"the ratio is {ratio!r}, not between {low:g} and {high:g}"
+
+
+def _check(checks, method: str, epsilon: float) -> EpsilonCheck:
+    """The scenario's gradient check with ``method`` at ``epsilon``, or an error listing the checks it made."""
+    if (method, epsilon) not in checks:
+        made = ", ".join(f"{m} difference at epsilon {e:g}" for m, e in checks) or "none"
+        raise MissingStep(
+            "check",
+            why=f"no {method}-difference check at epsilon {epsilon:g} earlier in the scenario (checks made: {made})",
+        )
+    return checks[method, epsilon]
 
 
 @when(
@@ -100,7 +126,8 @@ def _(network, data, loss, way):
 
     Example: When I count the passes spent on a central-difference gradient
     """
-    assert way in GRADIENTS, f"I can count the passes of {', '.join(GRADIENTS)}; not of {way!r}"
+    if way not in GRADIENTS:
+        raise ValueError(f"I can count the passes of {', '.join(GRADIENTS)}; not of {clip(way)!r}")
     with bp.count_passes() as passes:
         GRADIENTS[way](network, *data, loss)
     return passes
@@ -112,7 +139,8 @@ def _(passes, forward, backward):
 
     Example: Then the count is 1 forward and 1 backward passes
     """
-    assert (passes.forward, passes.backward) == (forward, backward)
+    found = (passes.forward, passes.backward)
+    assert found == (forward, backward), f"the count is {found[0]} forward and {found[1]} backward passes"
 
 
 @when(
@@ -143,7 +171,9 @@ def _(before, epsilon):
 
     Example: Then restoring by subtracting 0.1 instead would have changed at least one parameter
     """
-    assert np.any((before.flat() + epsilon) - epsilon != before.flat())
+    with np.errstate(all="ignore"):  # a huge epsilon overflows to inf: that too changes the parameter
+        restored = (before.flat() + epsilon) - epsilon
+    assert np.any(restored != before.flat()), f"subtracting {epsilon:g} restores all {before.parameter_count} exactly"
 
 
 @then(
@@ -162,4 +192,4 @@ def _(network, data, loss, method, better, worse, measure):
         )
         for epsilon in (better, worse)
     ]
-    assert errors[0] < errors[1], errors
+    assert errors[0] < errors[1], f"the error at epsilon {better:g} is {errors[0]!r}, at {worse:g} {errors[1]!r}"

@@ -25,9 +25,21 @@ import numpy as np
 import pytest
 
 import backprop as bp
+from backprop.errors import check_memory, non_negative_int, positive_int
 from backprop.network import BIAS_INITIALISATIONS
 from speckit.features import ROOT
-from steps.parsing import data_csv, data_table
+from steps.parsing import (
+    Malformed,
+    clip,
+    data_csv,
+    data_path,
+    data_table,
+    json_value,
+    number,
+    number_list,
+    table_matrix,
+    table_rows,
+)
 
 
 class Data(NamedTuple):
@@ -38,7 +50,13 @@ class Data(NamedTuple):
 
 
 def random_batch(layer_sizes: list[int], n: int, kind: str, seed: int) -> Data:
-    """n standard-normal input rows and targets uniform in [0, 1] or one-hot rows."""
+    """n standard-normal input rows and targets uniform in [0, 1] or one-hot rows.
+
+    ``n`` is at least 1 and the batch within the package's memory limit; the seed is 0 or more.
+    """
+    n, seed = positive_int("the number of inputs", n), non_negative_int("seed", seed)
+    width = layer_sizes[0] + layer_sizes[-1]
+    check_memory(f"{n:,} random inputs with their targets", 8 * n * width, "ask for fewer inputs")
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n, layer_sizes[0]))
     targets = {
@@ -111,10 +129,10 @@ def unit_parameters(network: bp.Network, layer: int, unit: int) -> np.ndarray:
 
     Its incoming weights ``W[layer][:, unit]``, its bias ``b[layer][unit]`` and
     its outgoing weights ``W[layer + 1][unit, :]``. Two units with equal vectors
-    compute the same thing and receive the same gradients.
+    compute the same thing and receive the same gradients. Units count from 0.
     """
-    if not 1 <= layer < len(network.weights):
-        raise ValueError(f"layer must be a hidden layer, 1..{len(network.weights) - 1}, but got {layer}")
+    numbered("layer", layer, 1, len(network.weights) - 1, plural="hidden layers")
+    numbered("unit", unit, 0, network.weights[layer - 1].shape[-1] - 1, of=f"layer {layer}")
     W_in, b, W_out = network.weights[layer - 1], network.biases[layer - 1], network.weights[layer]
     return np.concatenate([W_in[..., :, unit], b[..., unit, None], W_out[..., unit, :]], axis=-1)
 
@@ -222,6 +240,7 @@ def sgd_by_hand(network, X, y, *, epochs, learning_rate, batch_size, seed, loss=
     is the sum over its batches of (rows in the batch) x (the batch's mean loss
     just before its step), divided by N.
     """
+    batch_size = positive_int("batch_size", batch_size)
     running = []
     for order in bp.epoch_orders(X.shape[0], epochs, seed):
         total = 0.0
@@ -250,7 +269,9 @@ def fingerprint_in_fresh_process(arguments: dict) -> dict:
     """``fingerprint(**arguments)`` computed by a new interpreter (``sys.executable``) from this function's source."""
     code = f"{inspect.getsource(fingerprint)}\nimport json\nprint(json.dumps(fingerprint(**{arguments!r})))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    if done.returncode != 0:  # the traceback's last line is the error; the rest is this function's frames
+        error = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+        raise RuntimeError(f"the fresh Python process failed: {error}")
     return json.loads(done.stdout)
 
 
@@ -277,6 +298,17 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
         "fingerprint_in_fresh_process": fingerprint_in_fresh_process,
         "data_table": data_table,
         "data_csv": data_csv,
+        "data_path": data_path,
+        "clip": clip,
+        "json_value": json_value,
+        "number": number,
+        "number_list": number_list,
+        "table_rows": table_rows,
+        "table_matrix": table_matrix,
+        "numbered": numbered,
+        "summary": summary,
+        "assert_close": assert_close,
+        "check_arguments": check_arguments,
     }
 
 
@@ -313,18 +345,84 @@ def unknown_word(name: str, value: str) -> str | None:
         return None
     close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{name} {value!r} is not one of {', '.join(valid)}{hint}"
+    return f"{name} {clip(value)!r} is not one of {', '.join(valid)}{hint}"
 
 
-def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
-    """Fail a step at once when one of its words (a loss, an activation, ...) is not one the package knows.
+def check_arguments(arguments: dict[str, Any]) -> None:
+    """Refuse a step's parameter that it cannot use: an unknown word, or a malformed number or list.
 
-    pytest-bdd swallows a parse converter's error (the sentence would become an
-    "undefined step"), so words are matched as any word and checked here, before
-    the step runs: the failure is at the step the reader wrote, with the valid
-    values and the closest one.
+    ``arguments`` are the step function's arguments by name (parameters of the
+    sentence and fixtures alike); the error names the parameter and the fix.
     """
-    for name, value in step_func_args.items():
+    for name, value in arguments.items():
+        if isinstance(value, Malformed):
+            raise ValueError(value.message(name))
         message = unknown_word(name, value) if isinstance(value, str) else None
         if message is not None:
             raise ValueError(message)
+
+
+def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
+    """Fail a step at once when one of its parameters is a word the package does not know, or a malformed value.
+
+    pytest-bdd swallows a parse converter's error (the sentence would become an
+    "undefined step"), so words are matched as any word, and numbers and lists
+    that cannot be used are kept as ``Malformed``; both are checked here, before
+    the step runs: the failure is at the step the reader wrote, with the valid
+    values and the closest one.
+    """
+    check_arguments(step_func_args)
+
+
+# --- numbers in a sentence: checked against what exists, and summarised in messages -----------
+
+
+def numbered(kind: str, value: int, first: int, last: int, *, of: str = "", plural: str = "") -> int:
+    """``value`` when ``first <= value <= last``; otherwise an error giving the valid range.
+
+    ``numbered("row", 0, 1, 4)`` fails with "row 0 is out of range: rows 1–4";
+    ``of`` places the number ("unit 9 of layer 1"); ``plural`` names the kind
+    in the range ("hidden layers" for "layer").
+    """
+    if first <= value <= last:
+        return value
+    plural = plural or f"{kind}s"
+    if last < first:
+        valid = f"no {plural}"
+    else:
+        valid = f"{plural} {first}–{last}" if last > first else f"{plural}: {first} only"
+    where = f" of {of}" if of else ""
+    raise ValueError(f"{kind} {value}{where} is out of range: {valid}")
+
+
+SHOWN_VALUES = 6
+"""A message shows an array of up to this many values whole, and a summary of a longer one."""
+
+
+def summary(values) -> str:
+    """A short text for an array in a message: the values themselves when few, else their count and range."""
+    flat = np.asarray(values, dtype=float).ravel()
+    if flat.size <= SHOWN_VALUES:
+        return "[" + ", ".join(f"{v:.6g}" for v in flat) + "]"
+    return f"{flat.size:,} values from {flat.min():.6g} to {flat.max():.6g}"
+
+
+def assert_close(found, stated, tol: float, what: str = "value") -> None:
+    """Every found value within ``tol`` of the stated one; a failure names the largest difference and where it is.
+
+    Replaces ``np.testing.assert_allclose(found, stated, rtol=0, atol=tol)``, whose
+    message prints both arrays whole.
+    """
+    found, stated = np.asarray(found, dtype=float), np.asarray(stated, dtype=float)
+    if found.shape != stated.shape:
+        raise AssertionError(f"found {found.size} {what}s (shape {found.shape}), stated {stated.size} ({stated.shape})")
+    with np.errstate(all="ignore"):  # an inf or nan found is a difference to report, not a warning
+        gap = np.abs(found - stated)
+    bad = ~(gap <= tol)
+    if bad.any():
+        worst = np.unravel_index(np.argmax(np.where(np.isnan(gap), np.inf, gap)), gap.shape)
+        at = f" at {list(map(int, worst))}" if gap.ndim else ""
+        raise AssertionError(
+            f"{int(bad.sum())} of {gap.size} {what}s differ by more than {tol:g}; the largest difference is "
+            f"{gap[worst]:.6g}{at}: found {float(found[worst])!r}, stated {float(stated[worst])!r}"
+        )
