@@ -61,7 +61,7 @@ EXCLUDED = {
 DRIVEN = [d for d in DEFINITIONS if d.module not in EXCLUDED and d.pattern not in EXCLUDED]
 
 OURS = tuple(str(ROOT / folder) + "/" for folder in ("backprop", "steps", "speckit"))
-FEATURE = FEATURES_DIR / "12-untrusted-steps.feature"
+FEATURE = FEATURES_DIR / "12-what-a-feature-file-can-do.feature"
 """The feature file a driven step believes it is in (data paths are resolved from its folder)."""
 
 
