@@ -383,8 +383,12 @@ Feature: What a feature file can and cannot do
         | path               | message |
         | ../pyproject.toml  | BadData: the data path "../pyproject.toml" leads outside the features folder; give a path from the feature file's folder to a file inside the features folder, like "data/and.csv" |
         | /etc/passwd        | BadData: the data path "/etc/passwd" is absolute; give a path from the feature file's folder to a file inside the features folder, like "data/and.csv" |
-        | data/link-out.csv  | BadData: the data path "data/link-out.csv" leads outside the features folder; give a path from the feature file's folder to a file inside the features folder, like "data/and.csv" |
         | data/missing.csv   | BadData: no data file "data/missing.csv"; put the CSV under the features folder, next to the feature file |
+
+      @symlink
+      Examples: A symbolic link under features/ that points out of it
+        | path               | message |
+        | data/link-out.csv  | BadData: the data path "data/link-out.csv" leads outside the features folder; give a path from the feature file's folder to a file inside the features folder, like "data/and.csv" |
 
     Scenario Outline: A CSV file is named with the byte, the row or the column that is wrong
       Given the guide's 2-2-1 network with seed 0
