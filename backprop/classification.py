@@ -148,7 +148,8 @@ def _labels(name: str, labels: object, *, width: int | None = None, classes: int
             )
         if width == 1:
             return _binary_targets(name, rows)
-        not_one_hot = ~(np.all((rows == 0) | (rows == 1), axis=1) & (rows.sum(axis=1) == 1))
+        # Counting the 1s, not summing: a sum of huge entries (1e308) overflows.
+        not_one_hot = ~(np.all((rows == 0) | (rows == 1), axis=1) & (np.count_nonzero(rows, axis=1) == 1))
         if np.any(not_one_hot):
             row = int(np.argmax(not_one_hot))
             raise ValueError(

@@ -239,6 +239,12 @@ def test_one_hot_rows_for_a_split_must_be_one_hot_too():
     fails(ValueError, lambda: bp.stratified_split([[1, 0], [1, 1], [0, 1]]), "row 1 of labels is [1.0, 1.0]")
 
 
+def test_huge_entries_in_one_hot_rows_are_named_not_summed_into_an_overflow():
+    # Found by tests/test_hostile_input.py: rows.sum() of 1e308s warned "overflow" before the named error.
+    huge = [[1e308, 1e308], [0, 1], [1, 0], [0, 1]]
+    fails(ValueError, lambda: bp.stratified_split(huge), "row 0 of labels is [1e+308, 1e+308]")
+
+
 @pytest.mark.parametrize(
     "labels, fraction, part, counts",
     [
