@@ -33,7 +33,13 @@ import pytest
 
 from speckit.bdd import scenario_of
 from steps import implementation as implementations_module
-from steps.implementation import TIME_LIMIT, Implementation, NotImplementedYet, PackageImplementation
+from steps.implementation import (
+    PACKAGE_MODULE,
+    TIME_LIMIT,
+    Implementation,
+    NotImplementedYet,
+    PackageImplementation,
+)
 
 SITE = "http://127.0.0.1:8000/"
 """Where the chapters are when ``make docs`` serves the site: each claim not held links to its section there."""
@@ -93,6 +99,17 @@ def implementation(request: pytest.FixtureRequest) -> Iterator[Implementation]:
         chosen = Implementation.from_file(path, time_limit=limit, verbose=request.config.option.verbose > 0)
     yield chosen
     chosen.close()
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> Implementation | types.SimpleNamespace:
+    """What a step computes with: in a scenario tagged @gradable, ``implementation`` (the file being graded, or
+    the package behind the adapter); in any other, the package's own functions (``PACKAGE_MODULE``), which
+    answer for every network, loss and method. Both take the package's arguments and return its objects."""
+    if request.node.get_closest_marker("gradable") is None:
+        return PACKAGE_MODULE
+    chosen: Implementation = request.getfixturevalue("implementation")
+    return chosen
 
 
 @pytest.fixture(name="implementations")

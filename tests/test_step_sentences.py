@@ -270,6 +270,7 @@ class Scenario:
             "tmp_path": tmp_path,
             "capsys": capsys,
             "measure": measure,
+            "engine": pytest_request.getfixturevalue("engine"),  # the package: no drawn sentence is @gradable
             "request": SimpleNamespace(
                 getfixturevalue=self.get, node=SimpleNamespace(path=FEATURE), config=pytest_request.config
             ),
@@ -406,7 +407,7 @@ def test_the_property_drives_every_definition_but_the_excluded_ones():
     assert all(pattern in {d.pattern for d in DEFINITIONS} for pattern in EXCLUDED if not pattern.startswith("steps."))
     assert len(DRIVEN) == len(DEFINITIONS) - len(excluded) and all(d.example for d in DRIVEN)
     assert all(
-        name in SETUP or name in ("loss", "checks", "sweeps", "command_runs", "figures", "capsys", "digits")
+        name in SETUP or name in ("loss", "engine", "checks", "sweeps", "command_runs", "figures", "capsys", "digits")
         for d in DRIVEN
         for name in d.reads
     ), "a value some step reads has no set-up sentence"
