@@ -103,6 +103,7 @@ COMMITTED = {
     "a file that exits": ROOT / "tests" / "fixtures" / "implementations" / "exits.py",
     "a file half written": ROOT / "tests" / "fixtures" / "implementations" / "partial.py",
     "a file that fails to load": ROOT / "tests" / "fixtures" / "implementations" / "fails_to_load.py",
+    "a textbook implementation": ROOT / "tests" / "fixtures" / "implementations" / "textbook.py",
 }
 """Implementations a scenario may name (a feature file never names a path): the finished program, the
 starter, and the grader's own test data."""
