@@ -34,6 +34,7 @@ Feature: Nudging with epsilon
     $|L''|\, \varepsilon / (2 |L'|)$: the smaller the nudge, the better the
     approximation.
 
+    @gradable
     Scenario: Nudging one parameter changes the loss by about gradient times epsilon
       The bound of 0.5% was set from a measurement over the nine parameters
       of the seed-0 network with this package on 2026-11-28, with a margin of
@@ -227,6 +228,7 @@ Feature: Nudging with epsilon
     are accurate enough to train with: their relative error is below
     $10^{-3}$. The package's default is the code's $10^{-5}$.
 
+    @gradable
     Scenario: The guide's two epsilons: the code's 0.00001 is ten times as accurate as the text's 0.0001
       Ten times is what the theory predicts; the scenario allows 8 to 12
       times, and shows the ratio measured by the last run.
@@ -285,7 +287,7 @@ Feature: Nudging with epsilon
     the package in every run; the answer shows the value the last run
     computed.
 
-    @exercise
+    @exercise @gradable
     Scenario: Nudge the output bias
       In the worked example, $\partial L / \partial b^{(2)}_0 \approx 0.2021$
       (the chain-rule chapter works it out). About how much does the loss

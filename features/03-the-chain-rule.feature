@@ -98,7 +98,8 @@ Feature: The chain rule
     [A worked example](../worked-example.md) lists all nine gradients and
     checks them by nudging.
 
-    Scenario: The package finds every error signal and every gradient of the worked example
+    @gradable
+    Scenario: Backward propagation finds every error signal and every gradient of the worked example
       The scenario's 16-digit values were computed from this section's
       formulas with Python's `math` module, not by the package; the package
       must reproduce them to within $10^{-9}$.
@@ -652,7 +653,7 @@ Feature: The chain rule
     the package in every run; the answer shows the value the last run
     computed.
 
-    @exercise
+    @exercise @gradable
     Scenario: The gradient of a bias, from its error signal
       In the worked example, $\delta^{(1)}_1 \approx -0.07946$. What is
       $\partial L / \partial b^{(1)}_1$?
@@ -669,7 +670,7 @@ Feature: The chain rule
         | parameter | gradient             |
         | b1[1]     | -0.07945568131004796 |
 
-    @exercise
+    @exercise @gradable
     Scenario: The sign of a gradient, before any arithmetic
       In the worked example the prediction $\hat y \approx 0.416$ is above
       the target 0. Is $\partial L / \partial W^{(2)}_{10}$ positive or

@@ -25,6 +25,7 @@ Feature: Gradient descent
 
     Code: guide_program.py:gradient_descent, backprop/descent.py:descend
 
+    @gradable
     Scenario: One step moves every parameter against its gradient, exactly
       Given the guide's 2-2-1 network with seed 0
       And the XOR data set
@@ -46,6 +47,7 @@ Feature: Gradient descent
     this makes, relative to the fall, grows in proportion to $\eta$: ten times
     the rate, about ten times the relative error.
 
+    @gradable
     Scenario Outline: A small step lowers the loss by about the learning rate times the squared gradient
       The bounds, 1%, 2% and 15% at $\eta = 0.01$, 0.1 and 1, were set from a
       measurement with this package on 2026-11-28, with a margin above it.
@@ -149,6 +151,7 @@ Feature: Gradient descent
     nothing moves at all. Random starting weights break the symmetry from the
     first step.
 
+    @gradable
     Scenario: All-zero weights sit exactly on a flat spot: nothing moves
       Given a [2, 2, 1] network with zeros initialisation, seed 0
       And the XOR data set
@@ -156,6 +159,7 @@ Feature: Gradient descent
       Then every weight and bias is still exactly 0
       And the loss is at least 0.25
 
+    @gradable
     Scenario: Hidden units that start equal stay equal forever, so the network cannot learn XOR
       All-zero weights would not move at all, so this scenario sets the output
       bias to 1: now the gradients are not zero and the weights do move, yet
@@ -179,7 +183,7 @@ Feature: Gradient descent
     the package in every run; the answer shows the value the last run
     computed.
 
-    @exercise
+    @exercise @gradable
     Scenario: One step on the worked example
       In the worked example, $\partial L / \partial b^{(2)}_0 \approx 0.202062$.
       What is $b^{(2)}_0$ after one step of gradient descent at learning
@@ -194,7 +198,7 @@ Feature: Gradient descent
       When I take one gradient-descent step at learning rate 1
       Then the parameter b2[0] is 0.2979377955343655 within 1e-15
 
-    @exercise
+    @exercise @gradable
     Scenario: How much a small step lowers the loss
       The nine gradients of the worked example are in the chain-rule chapter;
       their squares add up to $\lVert g \rVert^2 \approx 0.104174$. By about

@@ -45,6 +45,7 @@ Feature: Learning XOR
     random starting weights). At learning rate 2 it learns XOR within 1,500
     epochs.
 
+    @gradable
     Scenario: The guide's network learns XOR at a good learning rate
       Given the guide's 2-2-1 network with seed 0
       When I train for 1500 epochs at learning rate 2
@@ -182,7 +183,7 @@ Feature: Learning XOR
     the package in every run; the answer shows the value the last run
     computed.
 
-    @exercise
+    @exercise @gradable
     Scenario: Why all-zero weights cannot learn XOR
       Start the 2-2-1 network with every weight and bias at 0. What is its
       loss on XOR, and what does training at rate 2 do to it?
@@ -204,7 +205,7 @@ Feature: Learning XOR
       Then every weight and bias is still exactly 0
       And the mse loss is 0.25 within 0
 
-    @exercise
+    @exercise @gradable
     Scenario: Does seed 0 learn XOR?
       Train the guide's network from seed 0 at learning rate 2 for 2,500
       epochs, as in the sweep above. Is every output then within 0.1 of its

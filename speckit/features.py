@@ -186,3 +186,41 @@ def feature_sentences(paths=None, base: Path = ROOT) -> list[Sentence]:
         if document is not None:  # speckit.collect reports the syntax error
             found += sentences(document, Path(path).resolve().relative_to(Path(base).resolve()).as_posix())
     return found
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """One scenario that carries a tag (one per Examples row of an outline), as pytest-bdd will run it."""
+
+    path: Path
+    feature: str
+    """The feature's name (a chapter's title)."""
+    scenario: str
+    line: int
+    """The line of the scenario's keyword."""
+    example: dict[str, str] | None
+    """The Examples row's values, for an outline."""
+
+
+def tagged(tag: str, paths=None) -> list[Tagged]:
+    """Every scenario of the parsable feature files that carries ``tag`` (with its @): its own tag, or its
+    rule's, its feature's or its Examples block's, as gherkin-official's pickles resolve them."""
+    found = []
+    for path in feature_paths() if paths is None else paths:
+        document = parse_feature(path).document
+        if document is None:
+            continue
+        nodes = {n["id"]: n for n in _nodes(document) if isinstance(n, dict) and "id" in n}
+        for pickle in Compiler().compile({**document, "uri": str(path)}):  # type: ignore[typeddict-item]
+            if tag not in {t["name"] for t in pickle.get("tags", ())}:
+                continue
+            scenario, *row = (nodes[i] for i in pickle["astNodeIds"])
+            example = None
+            if row:
+                examples = next(e for e in scenario.get("examples", ()) if row[0] in e.get("tableBody", ()))
+                header = [c["value"] for c in examples["tableHeader"]["cells"]]
+                example = dict(zip(header, (c["value"] for c in row[0]["cells"]), strict=True))
+            found.append(
+                Tagged(Path(path), document["feature"]["name"], scenario["name"], scenario["location"]["line"], example)
+            )
+    return found

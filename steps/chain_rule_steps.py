@@ -48,12 +48,12 @@ def _(network, n, kind, seed):
 
 
 @when("I run backward propagation", target_fixture="gradients")
-def _(network, data, loss):
+def _(engine, network, data, loss):
     """Chain-rule gradients and error signals of the loss on the batch.
 
     Example: When I run backward propagation
     """
-    return bp.backward_prop(network, *data, loss)
+    return engine.backward_prop(network, *data, loss)
 
 
 @when("I run backward propagation with and without the output shortcut", target_fixture="shortcut")

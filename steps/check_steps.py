@@ -150,8 +150,13 @@ def _loss(request) -> str:
     return request.getfixturevalue("loss")
 
 
+def _engine(request):
+    """The package's functions, or the implementation being graded in a @gradable scenario (``steps.grading``)."""
+    return request.getfixturevalue("engine")
+
+
 def _gradients(request) -> bp.Gradients:
-    return bp.backward_prop(_network(request), *_data(request), _loss(request))
+    return _engine(request).backward_prop(_network(request), *_data(request), _loss(request))
 
 
 def _training(request):
@@ -169,7 +174,7 @@ def _before(request) -> bp.Network:
 
 
 def _outputs(request) -> np.ndarray:
-    return bp.forward_prop(_network(request), _data(request).X)[0]
+    return _engine(request).forward_prop(_network(request), _data(request).X)[0]
 
 
 def _one_output(request) -> float:
@@ -229,7 +234,7 @@ def _unit(request, unit: int, layer: int, what: str) -> float:
         )
     _layer(network, layer)
     numbered("unit", unit, 0, network.layer_sizes[layer] - 1, of=f"layer {layer}")
-    values = bp.forward_prop(network, data.X)[1].z if what == "z" else _gradients(request).delta
+    values = _engine(request).forward_prop(network, data.X)[1].z if what == "z" else _gradients(request).delta
     found = values[layer]
     assert found is not None  # only layer 0 has no z and no error signal
     return float(found[0, unit])
@@ -266,8 +271,8 @@ def _median_ratio(request) -> float:
 
 
 QUANTITIES: dict[str, Callable[..., float]] = {
-    "loss": lambda r: float(bp.compute_loss(_network(r), *_data(r), _loss(r))),
-    "{which:Loss} loss": lambda r, which: float(bp.compute_loss(_network(r), *_data(r), which)),
+    "loss": lambda r: float(_engine(r).compute_loss(_network(r), *_data(r), _loss(r))),
+    "{which:Loss} loss": lambda r, which: float(_engine(r).compute_loss(_network(r), *_data(r), which)),
     "final loss": lambda r: float(_training(r).history.losses[-1]),
     "first epoch with a loss below {v:Number}": _first_epoch_below,
     "output": _one_output,
@@ -294,7 +299,7 @@ QUANTITIES: dict[str, Callable[..., float]] = {
     "ratio of the second sweep's median epochs to learn XOR to the first's": lambda r: _median_ratio(r),
     "change in the loss": lambda r: float(fixture(r, "change")),
     "fall in the loss": lambda r: float(fixture(r, "step").fall),
-    "sigmoid of {z:Number}": lambda r, z: float(bp.sigmoid(np.float64(z))),
+    "sigmoid of {z:Number}": lambda r, z: float(_engine(r).sigmoid(np.float64(z))),
 }
 """Each quantity's phrase and how it is measured. A ``{name:Type}`` field of the phrase is an argument
 (``PHRASE_TYPES``); the step catalog lists the phrases as written here."""

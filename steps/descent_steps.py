@@ -9,18 +9,17 @@ from __future__ import annotations
 import numpy as np
 from pytest_bdd import then, when
 
-import backprop as bp
 from steps import support
 from steps.parsing import sentence
 
 
 @when(sentence("I take one gradient-descent step at learning rate {lr:Number}"), target_fixture="step")
-def _(network, data, loss, lr):
+def _(engine, network, data, loss, lr):
     """One step against the backprop gradient, remembering the parameters and the loss before it.
 
     Example: When I take one gradient-descent step at learning rate 0.5
     """
-    return support.descent_step(network, *data, learning_rate=lr, loss=loss)
+    return support.descent_step(network, *data, learning_rate=lr, loss=loss, engine=engine)
 
 
 @then(sentence("every parameter equals its old value minus {lr:Number} times its gradient, to the last bit"))
@@ -51,7 +50,7 @@ def _(step, pct, measure):
 
 
 @when(sentence("I train for {epochs:d} epochs at learning rate {lr:Number}"), target_fixture="training")
-def _(network, data, loss, epochs, lr):
+def _(engine, network, data, loss, epochs, lr):
     """Full-batch gradient descent with backprop gradients on the scenario's data, in place.
 
     Sets ``training``: the loss history and a copy of the parameters before training.
@@ -59,7 +58,7 @@ def _(network, data, loss, epochs, lr):
     Example: When I train for 1500 epochs at learning rate 2
     """
     before = network.copy()
-    return support.Training(bp.train(network, *data, epochs=epochs, learning_rate=lr, loss=loss), before)
+    return support.Training(engine.train(network, *data, epochs=epochs, learning_rate=lr, loss=loss), before)
 
 
 @when(

@@ -9,18 +9,17 @@ from __future__ import annotations
 import numpy as np
 from pytest_bdd import then, when
 
-import backprop as bp
 from steps.parsing import clip, sentence
 from steps.support import assert_close, numbered
 
 
 @when("I run forward propagation", target_fixture="cache")
-def _(network, data):
+def _(engine, network, data):
     """Feed the batch's X through the network; keeps every z and a of the pass.
 
     Example: When I run forward propagation
     """
-    return bp.forward_prop(network, data.X)[1]
+    return engine.forward_prop(network, data.X)[1]
 
 
 @then(sentence("unit {j:d} of layer {layer:d} has z = {z:Number} and a = {a:Number} within {tol:Number}"))
@@ -40,13 +39,13 @@ def _(cache, j, layer, z, a, tol, measure):
 
 
 @then(sentence("the outputs for the whole batch equal the outputs for its rows one at a time within {tol:Number}"))
-def _(network, data, tol):
+def _(engine, network, data, tol):
     """Forward propagation of the batch's X against each of its rows alone.
 
     Example: Then the outputs for the whole batch equal the outputs for its rows one at a time within 1e-15
     """
-    one_at_a_time = np.vstack([bp.forward_prop(network, data.X[r : r + 1])[0] for r in range(len(data.X))])
-    assert_close(bp.forward_prop(network, data.X)[0], one_at_a_time, tol, "output")
+    one_at_a_time = np.vstack([engine.forward_prop(network, data.X[r : r + 1])[0] for r in range(len(data.X))])
+    assert_close(engine.forward_prop(network, data.X)[0], one_at_a_time, tol, "output")
 
 
 @then(sentence("the network has {weights:d} weights and {biases:d} biases"))

@@ -25,15 +25,27 @@ reader's machine, in a process of its own; a feature file never names a file
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import types
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from speckit.bdd import scenario_of
+from speckit.features import ROOT, Tagged, tagged
 from steps import implementation as implementations_module
-from steps.implementation import TIME_LIMIT, Implementation, NotImplementedYet, PackageImplementation
+from steps.implementation import (
+    PACKAGE_MODULE,
+    TIME_LIMIT,
+    Implementation,
+    NotImplementedYet,
+    PackageImplementation,
+)
 
 SITE = "http://127.0.0.1:8000/"
 """Where the chapters are when ``make docs`` serves the site: each claim not held links to its section there."""
@@ -93,6 +105,17 @@ def implementation(request: pytest.FixtureRequest) -> Iterator[Implementation]:
         chosen = Implementation.from_file(path, time_limit=limit, verbose=request.config.option.verbose > 0)
     yield chosen
     chosen.close()
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> Implementation | types.SimpleNamespace:
+    """What a step computes with: in a scenario tagged @gradable, ``implementation`` (the file being graded, or
+    the package behind the adapter); in any other, the package's own functions (``PACKAGE_MODULE``), which
+    answer for every network, loss and method. Both take the package's arguments and return its objects."""
+    if request.node.get_closest_marker("gradable") is None:
+        return PACKAGE_MODULE
+    chosen: Implementation = request.getfixturevalue("implementation")
+    return chosen
 
 
 @pytest.fixture(name="implementations")
@@ -226,3 +249,72 @@ def report_lines(name: str, claims: list[dict]) -> list[str]:
     missing = sum(c["status"] == NOT_IMPLEMENTED for c in claims)
     out += ["", f"{held} of {len(claims)} claims hold, {missing} not implemented yet."]
     return out
+
+
+# --- the grader, run as a reader runs it: for the scenarios of the chapter "Implement it yourself" ----------
+
+
+GRADABLE = "@gradable"
+_CLAIM_LINE = re.compile(rf"^  ({HELD}|{NOT_HELD}|{NOT_IMPLEMENTED}|{SKIPPED}) +(\S.*)$")
+GRADING_TIMEOUT = 600
+"""Seconds a whole grading run may take before the step gives up on it (a run takes seconds)."""
+
+
+def claim_name(scenario: str, example: dict | None) -> str:
+    """A claim as the report names it: the scenario, and its Examples row."""
+    return scenario + (f" ({', '.join(f'{k} = {v}' for k, v in example.items())})" if example else "")
+
+
+def gradable_claims() -> list[Tagged]:
+    """Every claim of the feature files that the grader checks: the scenarios (Examples rows) tagged @gradable."""
+    return tagged(GRADABLE)
+
+
+@dataclass(frozen=True)
+class GradingRun:
+    """One run of ``pytest features --implementation FILE`` (or of the package's gradable claims)."""
+
+    code: int
+    output: str
+    """Standard output and standard error."""
+    statuses: dict[str, str]
+    """Each claim the report lists, by its name (``claim_name``): held, not held, not implemented yet."""
+    details: dict[str, str]
+    """The report's lines under each claim not held or not implemented yet."""
+
+    def summary(self) -> str:
+        """The report's last line (the count), or the run's last line when it printed no report."""
+        lines = [line for line in self.output.splitlines() if line.strip()]
+        counted = [line for line in lines if line.endswith(" not implemented yet.") and " claims hold, " in line]
+        return counted[-1] if counted else (lines[-1] if lines else "")
+
+
+def run_grader(path: Path | None, time_limit: float | None = None) -> GradingRun:
+    """Grade the committed file ``path`` with the guide's own scenarios, in a pytest process of its own started
+    in the project's root, as a reader would: ``pytest features --implementation FILE``. ``path`` None: the
+    package itself, through the adapter (``pytest features -m gradable``)."""
+    options = ["-m", "gradable"] if path is None else ["--implementation", str(path)]
+    if time_limit is not None:
+        options += ["--implementation-time-limit", f"{time_limit:g}"]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:cacheprovider", *options],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=GRADING_TIMEOUT,
+    )
+    statuses: dict[str, str] = {}
+    details: dict[str, str] = {}
+    current = None
+    for line in done.stdout.splitlines():
+        found = _CLAIM_LINE.match(line)
+        if found:
+            current = found.group(2)
+            statuses[current] = found.group(1)
+        elif current is not None and line.startswith("   "):
+            details[current] = (details.get(current, "") + "\n" + line.strip()).strip()
+        else:
+            current = None
+    return GradingRun(done.returncode, done.stdout + done.stderr, statuses, details)

@@ -54,11 +54,14 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 
 import backprop as bp
+from backprop.gradcheck import per_parameter_error, relative_error
+from backprop.numerical import loss_change
 from speckit.features import ROOT
 from steps.implementation_worker import encode
 
@@ -100,6 +103,7 @@ COMMITTED = {
     "a file that exits": ROOT / "tests" / "fixtures" / "implementations" / "exits.py",
     "a file half written": ROOT / "tests" / "fixtures" / "implementations" / "partial.py",
     "a file that fails to load": ROOT / "tests" / "fixtures" / "implementations" / "fails_to_load.py",
+    "a textbook implementation": ROOT / "tests" / "fixtures" / "implementations" / "textbook.py",
 }
 """Implementations a scenario may name (a feature file never names a path): the finished program, the
 starter, and the grader's own test data."""
@@ -593,6 +597,36 @@ class Implementation:
         nudged = network.copy()
         nudged[name] = network[name] + epsilon
         return self.compute_loss(nudged, X, y, loss) - self.compute_loss(network, X, y, loss)
+
+    def gradient_check(
+        self, network: bp.Network, X: Any, y: Any, loss: str = "mse", *, epsilon: float = 1e-5, method: str = "central"
+    ) -> bp.GradientCheck:
+        """``backward_prop`` against ``numerical_gradient`` (the contract's forward difference), measured as the
+        package measures them (``backprop.gradcheck``)."""
+        if method != "forward":
+            raise ValueError(f"the contract's numerical_gradient is the forward difference, not the {method} one")
+        analytic = self.backward_prop(network, X, y, loss).flat()
+        numeric = self.numerical_gradient(network, X, y, loss, epsilon=epsilon).flat()
+        per = per_parameter_error(analytic, numeric)
+        names, worst = network.element_names(), int(np.argmax(per))
+        return bp.GradientCheck(
+            relative_error(analytic, numeric), float(per[worst]), names[worst], names, analytic, numeric
+        )
+
+
+PACKAGE_MODULE = SimpleNamespace(
+    sigmoid=bp.sigmoid,
+    forward_prop=bp.forward_prop,
+    compute_loss=bp.compute_loss,
+    numerical_gradient=bp.numerical_gradient,
+    backward_prop=bp.backward_prop,
+    gradient_descent=bp.gradient_descent,
+    train=bp.train,
+    loss_change=loss_change,
+    gradient_check=bp.gradient_check,
+)
+"""The package's own functions under the adapter's names: what a step computes with outside a @gradable
+scenario (any network, loss or method; no adapter between)."""
 
 
 class PackageImplementation(Implementation):

@@ -14,7 +14,6 @@ from pytest_bdd import then, when
 
 import backprop as bp
 from backprop.gradcheck import epsilon_sweep
-from backprop.numerical import loss_change
 from speckit.catalog import MissingStep
 from steps.parsing import clip, sentence
 from steps.support import EpsilonCheck
@@ -27,22 +26,22 @@ def checks() -> dict[tuple[str, float], EpsilonCheck]:
 
 
 @when(sentence("I nudge {name:Param} by {epsilon:Number} and measure the change in the loss"), target_fixture="change")
-def _(network, data, loss, name, epsilon):
+def _(engine, network, data, loss, name, epsilon):
     """L(theta + epsilon) - L(theta) for one parameter, every other one held still.
 
     Example: When I nudge W1[0,0] by 0.0001 and measure the change in the loss
     """
-    return loss_change(network, *data, name, epsilon, loss)
+    return engine.loss_change(network, *data, name, epsilon, loss)
 
 
 @then(sentence("the change in the loss is dL/d{name:Param} times {epsilon:Number} to within {percent:Number}%"))
-def _(network, data, loss, change, name, epsilon, percent, measure):
+def _(engine, network, data, loss, change, name, epsilon, percent, measure):
     """The measured change against the chain-rule gradient times epsilon, as a relative gap.
 
     Example: Then the change in the loss is dL/dW1[0,0] times 0.0001 to within 0.5%
     """
     with np.errstate(over="ignore"):  # an epsilon near the largest float: reported below, not warned
-        expected = bp.backward_prop(network, *data, loss)[name] * epsilon
+        expected = engine.backward_prop(network, *data, loss)[name] * epsilon
     if not np.isfinite(expected):
         raise ValueError(f"dL/d{name} times {epsilon:g} overflows float64: take an epsilon like 1e-4")
     if expected == 0:
@@ -59,12 +58,12 @@ def _(network, data, loss, change, name, epsilon, percent, measure):
     sentence("I check the gradient with the {method:Word} difference and epsilon {epsilon:Number}"),
     target_fixture="check",
 )
-def _(network, data, loss, checks, method, epsilon):
+def _(engine, network, data, loss, checks, method, epsilon):
     """Compare backprop with the numerical gradient (``gradient_check``); keeps every check made.
 
     Example: When I check the gradient with the central difference and epsilon 1e-5
     """
-    result = bp.gradient_check(network, *data, loss, epsilon=epsilon, method=method)
+    result = engine.gradient_check(network, *data, loss, epsilon=epsilon, method=method)
     checks[method, epsilon] = check = EpsilonCheck(method, epsilon, result)
     return check
 

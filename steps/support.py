@@ -102,12 +102,17 @@ class DescentStep:
         return abs(self.fall - self.predicted_fall) / self.predicted_fall
 
 
-def descent_step(network: bp.Network, X, y, *, learning_rate: float, loss: str = "mse") -> DescentStep:
-    """Take one gradient-descent step on ``network`` in place (backprop gradients) and record it."""
+def descent_step(
+    network: bp.Network, X, y, *, learning_rate: float, loss: str = "mse", engine: Any = bp
+) -> DescentStep:
+    """Take one gradient-descent step on ``network`` in place (backprop gradients) and record it.
+
+    ``engine`` computes it: the package, or an implementation being graded (the fixture ``engine``).
+    """
     before = network.copy()
-    gradients = bp.backward_prop(network, X, y, loss)
-    bp.gradient_descent(network, gradients, learning_rate)
-    loss_before, loss_after = bp.compute_loss(before, X, y, loss), bp.compute_loss(network, X, y, loss)
+    gradients = engine.backward_prop(network, X, y, loss)
+    engine.gradient_descent(network, gradients, learning_rate)
+    loss_before, loss_after = engine.compute_loss(before, X, y, loss), engine.compute_loss(network, X, y, loss)
     return DescentStep(before, gradients, float(learning_rate), float(loss_before), float(loss_after))
 
 

@@ -76,7 +76,7 @@ def test_a_sentence_runs_its_definition_with_the_values_it_reads():
     ]
     assert network.flat().tobytes() == bp.init_network((2, 3, 1), seed=4).flat().tobytes()
     X, y = bp.xor()
-    values = {"network": network, "data": SimpleNamespace(X=X, y=y)}
+    values = {"network": network, "data": SimpleNamespace(X=X, y=y), "engine": bp}
     _, cache = run_step("When I run forward propagation", values.__getitem__)
     assert cache.a[-1].shape == (4, 1)
 

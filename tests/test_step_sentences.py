@@ -54,6 +54,7 @@ EXCLUDED = {
     "steps.writing_steps": "builds and runs a scratch specification: a pytest process of its own (about 1 s each)",
     "steps.feature_file_steps": "writes a scratch project and builds its site: an mkdocs build of its own (seconds)",
     "steps.program_steps": "runs the guide's program in a Python process of its own (about 1 s)",
+    "steps.grader_steps": "grades a committed implementation in a pytest process of its own (about 3 s)",
     "the same training runs again in a fresh Python process": "starts a new Python interpreter (about 0.5 s)",
 }
 """Definitions the property does not drive (by module, or by pattern), and why."""
@@ -270,6 +271,7 @@ class Scenario:
             "tmp_path": tmp_path,
             "capsys": capsys,
             "measure": measure,
+            "engine": pytest_request.getfixturevalue("engine"),  # the package: no drawn sentence is @gradable
             "request": SimpleNamespace(
                 getfixturevalue=self.get, node=SimpleNamespace(path=FEATURE), config=pytest_request.config
             ),
@@ -402,11 +404,12 @@ def test_the_property_drives_every_definition_but_the_excluded_ones():
         "steps.writing_steps",
         "steps.feature_file_steps",
         "steps.program_steps",
+        "steps.grader_steps",
     }
     assert all(pattern in {d.pattern for d in DEFINITIONS} for pattern in EXCLUDED if not pattern.startswith("steps."))
     assert len(DRIVEN) == len(DEFINITIONS) - len(excluded) and all(d.example for d in DRIVEN)
     assert all(
-        name in SETUP or name in ("loss", "checks", "sweeps", "command_runs", "figures", "capsys", "digits")
+        name in SETUP or name in ("loss", "engine", "checks", "sweeps", "command_runs", "figures", "capsys", "digits")
         for d in DRIVEN
         for name in d.reads
     ), "a value some step reads has no set-up sentence"

@@ -41,13 +41,20 @@ def pages(stubs: bool = False) -> dict[str, str]:
     return {f"api/{m}.md": f"{front}# `backprop.{m}`\n\n" + body.format(module=m) for m in modules()}
 
 
+_PACKAGE_NAMES = ("bp", "engine")
+"""How step bodies name the package: the module, or the fixture that stands for it."""
+
+
 @functools.cache
 def _tree(path: str) -> ast.Module:
     return ast.parse((ROOT / path).read_text(encoding="utf-8"))
 
 
 def called(definition: StepDefinition) -> list[str]:
-    """The names a step function calls or reads as ``bp.<name>``, in order, from its source's syntax tree."""
+    """The names a step function calls or reads as ``bp.<name>``, in order, from its source's syntax tree.
+
+    ``engine.<name>`` counts too: the fixture ``engine`` is the package's function of that name (or, in a
+    @gradable scenario, a reader's implementation of it: ``steps/grading.py``)."""
     for node in ast.walk(_tree(definition.where.rsplit(":", 1)[0])):
         if (
             isinstance(node, ast.FunctionDef)
@@ -56,7 +63,7 @@ def called(definition: StepDefinition) -> list[str]:
             names = [
                 n.attr
                 for n in ast.walk(node)
-                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "bp"
+                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in _PACKAGE_NAMES
             ]
             return list(dict.fromkeys(sorted(names, key=names.index)))
     return []

@@ -241,6 +241,10 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True, api_stubs: 
     for static in STATIC_PAGES_WITH_VALUES:  # the project's own pages: values, but Markdown as written
         text = (DOCS / static).read_text(encoding="utf-8")
         site.pages[static] = markup.render_page_prose(values(text), figures, depth=static.count("/"))
+    from docs._hooks import page_grader
+
+    grader_page = (DOCS / page_grader.PAGE).read_text(encoding="utf-8")
+    site.pages[page_grader.PAGE] = page_grader.render(grader_page, features, computed=computed)
     static_pages = {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md")}
     site.nav = navigation.navigation(read, set(site.pages) | static_pages)
     return site
