@@ -27,6 +27,7 @@ import pytest
 import backprop as bp
 from backprop.errors import check_memory, non_negative_int, positive_int
 from backprop.network import BIAS_INITIALISATIONS
+from speckit.catalog import register_words
 from speckit.features import ROOT
 from steps.parsing import (
     Malformed,
@@ -109,19 +110,6 @@ def descent_step(network: bp.Network, X, y, *, learning_rate: float, loss: str =
     bp.gradient_descent(network, gradients, learning_rate)
     loss_before, loss_after = bp.compute_loss(before, X, y, loss), bp.compute_loss(network, X, y, loss)
     return DescentStep(before, gradients, float(learning_rate), float(loss_before), float(loss_after))
-
-
-def train_copies(network: bp.Network, X, y, *, gradients=("backprop", "numerical"), **options) -> dict[str, bp.Network]:
-    """Train one copy of ``network`` per gradient method from the same start; returns {method: trained copy}.
-
-    ``options`` go to ``train`` (``epochs``, ``learning_rate``, ``loss``,
-    ``epsilon``, ``method``). The original network is left untouched.
-    """
-    copies = {}
-    for gradient in gradients:
-        copies[gradient] = network.copy()
-        bp.train(copies[gradient], X, y, gradient=gradient, **options)
-    return copies
 
 
 def unit_parameters(network: bp.Network, layer: int, unit: int) -> np.ndarray:
@@ -291,7 +279,6 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
     """The helpers above by name, for ``tests/test_step_support.py`` (pytest is steps' only importer)."""
     return {
         "descent_step": descent_step,
-        "train_copies": train_copies,
         "unit_parameters": unit_parameters,
         "sgd_by_hand": sgd_by_hand,
         "fingerprint": fingerprint,
@@ -327,15 +314,7 @@ WORDS: dict[str, tuple[str, ...]] = {
 """The allowed values of each word parameter, by the parameter's name in the step patterns."""
 
 
-def allowed_values() -> dict[str, list[str]]:
-    """What the step catalog lists for each word parameter: ``WORDS``, the quantities and comparisons of checks."""
-    from steps.check_steps import COMPARISON_FORMS, QUANTITIES
-
-    return {
-        **{name: list(words) for name, words in WORDS.items()},
-        "quantity": list(QUANTITIES),
-        "comparison": list(COMPARISON_FORMS),
-    }
+register_words(WORDS)
 
 
 def unknown_word(name: str, value: str) -> str | None:

@@ -177,10 +177,6 @@ SETUP: dict[str, list[str]] = {
     "shortcut": ["When I run backward propagation with and without the output shortcut"],
     "step": ["When I take one gradient-descent step at learning rate 0.5"],
     "training": ["When I train for 20 epochs at learning rate 2"],
-    "copies": [
-        "When I train one copy with backprop and one with the forward-difference numerical gradient for 3 epochs "
-        "at learning rate 2"
-    ],
     "change": ["When I nudge W1[0,0] by 0.0001 and measure the change in the loss"],
     "check": ["When I check the gradient with the central difference and epsilon 1e-5"],
     "passes": ["When I count the passes spent on a central-difference gradient"],
@@ -265,6 +261,7 @@ class Scenario:
             "loss": "mse",  # the default of steps/common_steps.py, unless the variant sets another
             "checks": {},
             "sweeps": [],
+            "named_runs": {},
             "command_runs": [],
             "figures": tmp_path / "figures",
             "tmp_path": tmp_path,
@@ -406,7 +403,8 @@ def test_the_property_drives_every_definition_but_the_excluded_ones():
     assert all(pattern in {d.pattern for d in DEFINITIONS} for pattern in EXCLUDED if not pattern.startswith("steps."))
     assert len(DRIVEN) == len(DEFINITIONS) - len(excluded) and all(d.example for d in DRIVEN)
     assert all(
-        name in SETUP or name in ("loss", "checks", "sweeps", "command_runs", "figures", "capsys", "digits")
+        name in SETUP
+        or name in ("loss", "checks", "sweeps", "named_runs", "command_runs", "figures", "capsys", "digits")
         for d in DRIVEN
         for name in d.reads
     ), "a value some step reads has no set-up sentence"

@@ -25,15 +25,6 @@ def test_a_recorded_descent_step_uses_the_chosen_loss(net, xor, step_helpers):
     assert step_helpers["descent_step"](net.copy(), X, y, learning_rate=0.5).loss_before == bp.compute_loss(net, X, y)
 
 
-def test_training_copies_use_each_gradient_method(net, xor, step_helpers):
-    X, y = xor
-    copies = step_helpers["train_copies"](net, X, y, epochs=2, learning_rate=0.5, method="central", epsilon=1e-4)
-    numerical = net.copy()
-    bp.train(numerical, X, y, epochs=2, learning_rate=0.5, gradient="numerical", method="central", epsilon=1e-4)
-    assert np.array_equal(copies["numerical"].flat(), numerical.flat())
-    assert not np.array_equal(copies["numerical"].flat(), copies["backprop"].flat())
-
-
 def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_out(step_helpers):
     net = bp.init_network((2, 3, 2, 1), seed=4, bias_init="normal")
     got = step_helpers["unit_parameters"](net, 2, 1)
