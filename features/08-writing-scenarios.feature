@@ -30,8 +30,9 @@ Feature: Writing scenarios
       targets, or a single `label` column holds class labels. `Given the data
       in "data/and.csv"` reads the same from a CSV file next to the feature.
       Every step that trains, checks gradients or measures the loss or the
-      accuracy reads the data as it reads XOR. Bad data fails at the data step,
-      naming the row and the column.
+      accuracy reads the data as it reads XOR, random inputs or the training
+      part of the digits split. Bad data fails at the data step, naming the
+      row and the column.
 
     Scenario: Your own data in a table: the network learns the AND gate
       The header gives each column its role: x1, x2, ... are inputs; y (or y1,
@@ -71,6 +72,19 @@ Feature: Writing scenarios
         | 0.5  | -1   | 0     |
         | -0.3 | 0.8  | 2     |
         | 1.2  | 0.1  | 1     |
+      And the loss is categorical_cross_entropy
+      When I check the gradient with the central difference and epsilon 1e-5
+      Then the overall relative error is at most 1e-7
+
+    Scenario: Random inputs with class labels, in the words a reader writes
+      `class` targets (also written classes, label or labels) are whole-number
+      class labels, as a `label` column gives; `one-hot` (or onehot) targets
+      are rows of 0s with one 1. In any word, capitals and - against _ do not
+      count: ReLU is relu. The step catalog lists every word a parameter
+      takes.
+
+      Given a [2, 4, 3] network with ReLU hidden layers and a softmax output, seed 0
+      And 6 random inputs with class targets, seed 0
       And the loss is categorical_cross_entropy
       When I check the gradient with the central difference and epsilon 1e-5
       Then the overall relative error is at most 1e-7

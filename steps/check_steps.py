@@ -50,7 +50,7 @@ from backprop.gradcheck import EpsilonSweep
 from backprop.sweeps import SeedSweep, median_epochs_to_learn
 from speckit.catalog import MissingStep, register_words
 from steps.parsing import TYPES, Malformed, clip, number, sentence
-from steps.support import Data, numbered
+from steps.support import Data, Split, numbered
 
 _NUMBER = number.pattern
 _PARAM = r"[Wb]\d+\[\d+(?:,\s*\d+)?\]"
@@ -81,6 +81,17 @@ def _network(request):
 
 def _data(request) -> Data:
     return fixture(request, "data")
+
+
+def _held_out(request) -> Data:
+    """The held-out part of the digits split (the scenario's data is its training part)."""
+    data = _data(request)
+    if not isinstance(data, Split):
+        raise ValueError(
+            "the test accuracy reads the held-out part of the digits split, and this scenario's data is not split: "
+            "Given the digits data set split 75/25 by class with seed 0"
+        )
+    return data.test
 
 
 def _loss(request) -> str:
@@ -220,6 +231,7 @@ QUANTITIES: dict[str, Callable[..., float]] = {
     "number of {kind:Pass} passes": lambda r, kind: getattr(fixture(r, "passes"), kind),
     "number of parameters": lambda r: _network(r).parameter_count,
     "accuracy": lambda r: float(bp.accuracy(_network(r), *_data(r))),
+    "test accuracy": lambda r: float(bp.accuracy(_network(r), *_held_out(r))),
     "parameter {name:Param}": lambda r, name: float(_network(r)[name]),
     "change in {name:Param}": lambda r, name: float(_network(r)[name] - _before(r)[name]),
     "largest change of any parameter": lambda r: float(np.max(np.abs(_network(r).flat() - _before(r).flat()))),

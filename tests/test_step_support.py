@@ -138,6 +138,28 @@ def test_a_value_a_parameter_type_cannot_use_is_kept_malformed_not_raised(step_h
         step_helpers["check_arguments"]({"loss": "msee"})
 
 
+def test_a_word_written_another_accepted_way_becomes_the_value_it_stands_for(step_helpers):
+    arguments = {"kind": "labels", "hidden": "ReLU", "init": "glorot", "loss": "Binary-Cross-Entropy", "n": 3}
+    step_helpers["check_arguments"](arguments)
+    assert arguments == {
+        "kind": "class",
+        "hidden": "relu",
+        "init": "glorot_uniform",
+        "loss": "binary_cross_entropy",
+        "n": 3,
+    }
+    one_hot = {"kind": "onehot"}
+    step_helpers["check_arguments"](one_hot)
+    assert one_hot == {"kind": "one-hot"}  # "label" is a class label, never a one-hot row
+    with pytest.raises(ValueError, match="kind 'hot' is not one of uniform, one-hot, class, onehot, classes, label"):
+        step_helpers["check_arguments"]({"kind": "hot"})
+
+
+def test_random_class_targets_are_whole_number_labels_of_the_output_units(step_helpers):
+    X, y = step_helpers["random_batch"]([2, 4, 3], 50, "class", 0)
+    assert X.shape == (50, 2) and y.shape == (50,) and y.dtype.kind == "i" and set(y.tolist()) == {0, 1, 2}
+
+
 def test_a_table_of_named_columns_refuses_missing_extra_and_repeated_columns(step_helpers):
     rows, matrix = step_helpers["table_rows"], step_helpers["table_matrix"]
     assert rows([["a", "b"], ["1", "2"]], ("a", "b"), "t") == [{"a": "1", "b": "2"}]
