@@ -554,7 +554,9 @@ register_words({"quantity": list(QUANTITIES), "comparison": list(COMPARISON_FORM
     )
 )
 def _(request, quantity, comparison, measure):
-    """Any quantity the package computes, compared with a number or with another quantity: the one sentence for checks.
+    """Any quantity the package computes, compared with a number or with another quantity, of this run or of a run
+    named earlier: the one sentence for checks. So ``Then the final loss of "table" is within 1e-12 of the final loss
+    of "csv"`` and ``Then the gradient dL/db2[0] is at least 10 times the gradient dL/dW1[0,1] in size``.
 
     The quantities are the phrases of ``QUANTITIES`` (the step catalog lists them
     all); the comparisons are at most, at least, below, above, between A and B,
