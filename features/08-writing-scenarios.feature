@@ -30,8 +30,9 @@ Feature: Writing scenarios
       targets, or a single `label` column holds class labels. `Given the data
       in "data/and.csv"` reads the same from a CSV file next to the feature.
       Every step that trains, checks gradients or measures the loss or the
-      accuracy reads the data as it reads XOR. Bad data fails at the data step,
-      naming the row and the column.
+      accuracy reads the data as it reads XOR, random inputs or the training
+      part of the digits split. Bad data fails at the data step, naming the
+      row and the column.
 
     Scenario: Your own data in a table: the network learns the AND gate
       The header gives each column its role: x1, x2, ... are inputs; y (or y1,
@@ -71,6 +72,19 @@ Feature: Writing scenarios
         | 0.5  | -1   | 0     |
         | -0.3 | 0.8  | 2     |
         | 1.2  | 0.1  | 1     |
+      And the loss is categorical_cross_entropy
+      When I check the gradient with the central difference and epsilon 1e-5
+      Then the overall relative error is at most 1e-7
+
+    Scenario: Random inputs with class labels, in the words a reader writes
+      `class` targets (also written classes, label or labels) are whole-number
+      class labels, as a `label` column gives; `one-hot` (or onehot) targets
+      are rows of 0s with one 1. In any word, capitals and - against _ do not
+      count: ReLU is relu. The step catalog lists every word a parameter
+      takes.
+
+      Given a [2, 4, 3] network with ReLU hidden layers and a softmax output, seed 0
+      And 6 random inputs with class targets, seed 0
       And the loss is categorical_cross_entropy
       When I check the gradient with the central difference and epsilon 1e-5
       Then the overall relative error is at most 1e-7
@@ -141,6 +155,57 @@ Feature: Writing scenarios
       Then the worst relative error is at most 1e-6
       When I count the passes spent on a central-difference gradient
       Then the number of forward passes is exactly 18
+
+  Rule: Comparing two things
+      Where a comparison takes a number, it can take another quantity instead:
+      `at most the loss`, `within 1e-12 of the final loss`, and for a ratio
+      `at least 10 times the gradient dL/dW1[0,1]`. Ending the check with
+      `in size` compares absolute values. To compare two runs, name each one
+      after its steps with `When I call this run "NAME"`: the run keeps a copy
+      of the network, the data, the loss and the latest training as they are
+      then, and `the <quantity> of "NAME"` is the same quantity measured on
+      that copy. A new `Given` starts the next run from scratch.
+
+    Scenario: Two runs compared: the same data as a table and as a CSV file
+      The AND gate as a table, then as features/data/and.csv: the same
+      numbers, so training from the same start ends at the same loss and the
+      same parameters.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the data:
+        | x1 | x2 | y |
+        | 0  | 0  | 0 |
+        | 0  | 1  | 0 |
+        | 1  | 0  | 0 |
+        | 1  | 1  | 1 |
+      When I train for 2000 epochs at learning rate 2
+      And I call this run "table"
+      Given the guide's 2-2-1 network with seed 0
+      And the data in "data/and.csv"
+      When I train for 2000 epochs at learning rate 2
+      And I call this run "csv"
+      Then the final loss of "table" is within 1e-12 of the final loss of "csv"
+      And the largest difference of any parameter from "table" is exactly 0
+
+    Scenario: Two quantities of one run compared: a ratio, in size
+      From seed 0 on XOR, the output bias's gradient is negative and a
+      first-layer weight's is too, so the claim is about sizes: without
+      `in size`, "at least 10 times" would compare two negative numbers.
+
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      Then the gradient dL/db2[0] is at least 10 times the gradient dL/dW1[0,1] in size
+      And the gradient dL/dW2[0,0] is within 0.01 of the gradient dL/dW2[1,0]
+      And the loss is below the binary_cross_entropy loss
+
+    Scenario: A run name the scenario did not give is refused, with the names it gave
+      Given the guide's 2-2-1 network with seed 0
+      And the XOR data set
+      When I train for 20 epochs at learning rate 2
+      And I call this run "table"
+      And I call this run "csv"
+      And the step "Then the final loss of "tabel" is at most 1" runs
+      Then the step fails with "ValueError: no run is called "tabel": this scenario named "table", "csv"; did you mean "table"?"
 
   Rule: Running what you wrote
       A feature file is a test file: `pytest features/<file>.feature` runs its

@@ -69,9 +69,23 @@ Feature: Beyond XOR: handwritten digits
 
     Scenario: Minibatch training is reproducible to the last bit
       Given a 64-64-10 ReLU digits network with seed 1
+      And the loss is categorical_cross_entropy
       When I train two copies for 2 epochs at learning rate 0.1 in batches of 32, shuffle seed 5
       Then the two digits networks are identical to the last bit
       And the training loss after 2 epochs is below half the loss before training
+
+    Scenario: After the split, the ordinary sentences train the digits network
+      The split's training part is the scenario's data: the minibatch sentence
+      trains on it, and "the accuracy" reads it; "the test accuracy" reads the
+      held-out quarter. How the bound was chosen: after 5 epochs the test
+      accuracy measured 0.85 to 0.92 with this package over network seeds 0
+      to 5 and shuffle seeds 0 to 4 (split seed 0); 80% leaves room.
+
+      Given a 64-64-10 ReLU digits network with seed 1
+      And the loss is categorical_cross_entropy
+      When I train by minibatch SGD for 5 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
+      Then the test accuracy is at least 80%
+      And the final loss is below 0.5
 
     Scenario: A batch of every row is one step of full-batch gradient descent
       With one batch per epoch, minibatch SGD is the full-batch gradient descent
@@ -145,6 +159,7 @@ Feature: Beyond XOR: handwritten digits
       second (the digits themselves are read without it).
 
       Given a 64-64-10 ReLU digits network with seed 0
+      And the loss is categorical_cross_entropy
       When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
       Then ours and scikit-learn's parameters agree within 1e-10
       And so do the losses of every epoch, within 1e-10

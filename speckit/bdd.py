@@ -81,6 +81,8 @@ class StepContext:
     keyword: str | None
     """``given``, ``when``, ``then``, or None for a step of any keyword."""
     target_fixture: str | None
+    converters: dict[str, Callable[[str], Any]]
+    """The converters of the step's parameters, by name."""
 
 
 def step_contexts() -> Iterator[StepContext]:
@@ -88,7 +90,9 @@ def step_contexts() -> Iterator[StepContext]:
     from pytest_bdd.steps import step_function_context_registry
 
     for context in list(step_function_context_registry.values()):
-        yield StepContext(context.step_func, context.parser, context.type, context.target_fixture)
+        yield StepContext(
+            context.step_func, context.parser, context.type, context.target_fixture, dict(context.converters)
+        )
 
 
 def bind(path: Path, namespace: dict[str, Any]) -> str | None:

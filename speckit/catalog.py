@@ -1,7 +1,10 @@
 """The listing of every step definition: pattern, parameters, docstring, origin.
 
-This is the one module that reads pytest-bdd's internals (its registry of step
-functions); the site's step catalog and the authoring checks use this listing.
+The definitions come from pytest-bdd's registry (through ``speckit.bdd``), so
+the steps modules must be imported first: the root ``conftest.py`` loads them as
+plugins, and ``steps.load()`` imports them outside pytest (the site's build).
+speckit imports nothing of them: the words a word parameter takes are what the
+steps modules ``register_words`` when they are imported.
 
 Convention for step docstrings: the first paragraph says what the step does;
 a line ``Example: <Given|When|Then> <a sentence>`` gives one example use (a
@@ -11,18 +14,18 @@ suite runs so that the catalog cannot lie.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pytest_bdd.parsers import StepParser
 
-from speckit.features import ROOT
+from speckit.bdd import step_contexts
 
-STEPS_DIR = ROOT / "steps"
+STEPS_PACKAGE = "steps."
+"""The definitions listed are those of the modules of this package (the project's ``steps/``)."""
 TYPE_NAMES = {
     "d": "whole number",
     "g": "number",
@@ -82,11 +85,6 @@ class StepDefinition:
         return f"steps/{self.module.rsplit('.', 1)[-1]}.py:{self.line}"
 
 
-def step_modules() -> list[str]:
-    """Dotted names of every steps module (``steps/*_steps.py``)."""
-    return sorted(f"steps.{p.stem}" for p in STEPS_DIR.glob("*_steps.py"))
-
-
 def _parameters(pattern: str) -> tuple[tuple[str, str], ...]:
     fields = []
     for _, name, spec, _ in string.Formatter().parse(pattern):
@@ -118,30 +116,35 @@ def _reads(func, pattern: str) -> tuple[str, ...]:
     return tuple(p for p in inspect.signature(func).parameters if p not in fields and p not in NOT_READ)
 
 
+_WORDS: dict[str, list[str]] = {}
+
+
+def register_words(words: Mapping[str, Sequence[str]]) -> None:
+    """Make ``words`` (parameter name -> the values it takes) what the catalog lists for those parameters.
+
+    A steps module calls this when it is imported; registering a name again replaces its values.
+    """
+    _WORDS.update({name: list(values) for name, values in words.items()})
+
+
 def allowed_values() -> dict[str, list[str]]:
-    """The values a word parameter may take, by parameter name (from ``steps.support.allowed_values``)."""
-    support = importlib.import_module("steps.support")
-    found = getattr(support, "allowed_values", None)
-    return dict(found()) if found else {}
+    """The values a word parameter may take, by parameter name, as the steps modules registered them."""
+    return {name: list(values) for name, values in _WORDS.items()}
 
 
 def step_definitions() -> list[StepDefinition]:
-    """Every step definition in the steps modules, in module and source order."""
-    from pytest_bdd.steps import step_function_context_registry
-
-    for name in step_modules():
-        importlib.import_module(name)
+    """Every step definition of the steps modules imported so far, in module and source order."""
     found = []
-    for context in list(step_function_context_registry.values()):
-        func = context.step_func
+    for context in step_contexts():
+        func = context.function
         module = func.__module__
-        if not module.startswith("steps."):
+        if not module.startswith(STEPS_PACKAGE):
             continue
         doc = inspect.cleandoc(func.__doc__ or "")
         pattern = context.parser.name
         found.append(
             StepDefinition(
-                keyword=context.type or "step",
+                keyword=context.keyword or "step",
                 pattern=pattern,
                 parameters=_parameters(pattern),
                 doc=doc.split("Example:", 1)[0].strip(),

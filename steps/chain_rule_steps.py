@@ -38,7 +38,8 @@ def _(sizes, hidden, output, seed):
 
 @given(sentence("{n:d} random inputs with {kind:Word} targets, seed {seed:d}"), target_fixture="data")
 def _(network, n, kind, seed):
-    """A batch for the network: standard-normal inputs; targets ``uniform`` in [0, 1] or ``one-hot``.
+    """A batch for the network: standard-normal inputs; targets ``uniform`` in [0, 1], ``one-hot`` rows, or ``class``
+    labels (whole numbers from 0, as a data table's ``label`` column; also written classes, label or labels).
 
     At least one input; the batch may take up to 1 GiB (``backprop.errors.MEMORY_LIMIT``).
 

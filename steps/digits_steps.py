@@ -1,10 +1,13 @@
 """Steps of the chapter "Beyond XOR: handwritten digits".
 
-Fixtures set here: ``split`` (train and test X and labels), ``network`` (the
-digits network), ``shuffles`` (the row orders of some epochs), ``twins`` (two
-copies trained alike), ``accuracies`` (one per seed), ``parity`` (ours against
-scikit-learn), ``minibatch_run`` and ``other_run`` (a minibatch run and the
-run it is compared with).
+Fixtures set here: ``data`` (the digits split: its training part, with the
+held-out part beside it, ``support.Split``), ``network`` (the digits network),
+``training`` (minibatch SGD in place), ``shuffles`` (the row orders of some
+epochs), ``twins`` (two copies trained alike), ``accuracies`` (one per seed),
+``parity`` (ours against scikit-learn), ``minibatch_run`` and ``other_run`` (a
+minibatch run and the run it is compared with). Every sentence that trains
+reads ``data`` and ``loss``, whatever set them: XOR, a table, a CSV, random
+inputs or the digits split.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import backprop as bp
 from backprop.digits import DIGITS_SETTINGS, digits_network, load_digits
 from backprop.peers import sklearn_train_same_batches
 from steps.parsing import clip, sentence
-from steps.support import Parity, Run, Shuffles, Split, numbered, sgd_by_hand, summary
+from steps.support import Data, Parity, Run, Shuffles, Split, Training, numbered, sgd_by_hand, summary
 
 LOSS = DIGITS_SETTINGS["loss"]
 
@@ -31,24 +34,42 @@ def digits():
 def _split(digits, seed: int) -> Split:
     X, labels = digits
     train, test = bp.stratified_split(labels, 0.25, seed=seed)
-    return Split(X[train], labels[train], X[test], labels[test], labels)
+    return Split.of(X[train], labels[train], Data(X[test], labels[test]), labels)
 
 
-def _train(network, split, epochs, lr, batch, seed):
-    return bp.train_minibatch(
-        network, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=LOSS
-    )
+def _held_out(data) -> Split:
+    """The scenario's data as the digits split, which these checks read."""
+    if not isinstance(data, Split):
+        raise ValueError(
+            "this check reads the digits split, and this scenario's data is not split: "
+            "Given the digits data set split 75/25 by class with seed 0"
+        )
+    return data
+
+
+def _train(network, data, loss, epochs, lr, batch, seed):
+    return bp.train_minibatch(network, *data, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=loss)
+
+
+def _epochs(unit: str) -> None:
+    if unit not in ("epoch", "epochs"):
+        raise ValueError(f"{clip(unit)!r}: write 'epoch' or 'epochs' after the number")
 
 
 def _seed_accuracy(digits, seed, epochs, lr, batch) -> float:
     split, network = _split(digits, seed), digits_network(seed)
-    _train(network, split, epochs, lr, batch, seed)
-    return float(bp.accuracy(network, split.X_test, split.labels_test))
+    _train(network, split, LOSS, epochs, lr, batch, seed)
+    return float(bp.accuracy(network, *split.test))
 
 
-@given(sentence("the digits data set split 75/25 by class with seed {seed:d}"), target_fixture="split")
+@given(sentence("the digits data set split 75/25 by class with seed {seed:d}"), target_fixture="data")
 def _(digits, seed):
     """scikit-learn's 1,797 digits, split by ``stratified_split`` (a quarter of each digit for testing).
+
+    The training part is the scenario's data, with the class labels (0 to 9) as
+    targets: every sentence that trains reads it (give the loss
+    categorical_cross_entropy, for the digits network's softmax output). "The
+    accuracy" reads it too; "the test accuracy" reads the held-out quarter.
 
     Example: Given the digits data set split 75/25 by class with seed 0
     """
@@ -65,12 +86,12 @@ def _(seed):
 
 
 @when(sentence("I draw the shuffles of {epochs:d} epochs with shuffle seed {seed:d}"), target_fixture="shuffles")
-def _(split, epochs, seed):
-    """``epoch_orders`` for the training set: one row order per epoch.
+def _(data, epochs, seed):
+    """``epoch_orders`` for the data (the training set): one row order per epoch.
 
     Example: When I draw the shuffles of 3 epochs with shuffle seed 4
     """
-    return Shuffles(bp.epoch_orders(len(split.labels), epochs, seed), epochs)
+    return Shuffles(bp.epoch_orders(len(data.X), epochs, seed), epochs)
 
 
 @when(
@@ -80,13 +101,13 @@ def _(split, epochs, seed):
     ),
     target_fixture="twins",
 )
-def _(network, split, epochs, lr, batch, seed):
+def _(network, data, loss, epochs, lr, batch, seed):
     """Train two copies of the network with ``train_minibatch``, the same settings for both.
 
     Example: When I train two copies for 2 epochs at learning rate 0.1 in batches of 32, shuffle seed 5
     """
     copies = [network.copy(), network.copy()]
-    return [Run(copy, _train(copy, split, epochs, lr, batch, seed)) for copy in copies]
+    return [Run(copy, _train(copy, data, loss, epochs, lr, batch, seed)) for copy in copies]
 
 
 @when(
@@ -114,17 +135,39 @@ def _(digits, first, last, epochs, lr, batch):
     ),
     target_fixture="parity",
 )
-def _(network, split, epochs, lr, batch, seed):
+def _(network, data, loss, epochs, lr, batch, seed):
     """Train a copy with ``train_minibatch`` and one with scikit-learn on the same batches (``backprop.peers``).
+
+    scikit-learn's classifier minimises the categorical cross-entropy of class labels: so must the scenario.
 
     Example: When ours and scikit-learn's MLPClassifier each train a copy for 3 epochs at learning rate 0.1 in
         batches of 32, shuffle seed 0
     """
+    if loss != LOSS:
+        raise ValueError(f"scikit-learn's MLPClassifier trains with {LOSS}, not {loss}: write Given the loss is {LOSS}")
     start = network.copy()
-    theirs = sklearn_train_same_batches(
-        start, split.X, split.labels, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed
-    )
-    return Parity(start, Run(network, _train(network, split, epochs, lr, batch, seed)), theirs)
+    theirs = sklearn_train_same_batches(start, *data, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed)
+    return Parity(start, Run(network, _train(network, data, loss, epochs, lr, batch, seed)), theirs)
+
+
+@when(
+    sentence(
+        "I train by minibatch SGD for {epochs:d} {unit:Word} at learning rate {lr:Number} in batches of {batch:d}, "
+        "shuffle seed {seed:d}"
+    ),
+    target_fixture="training",
+)
+def _(network, data, loss, epochs, unit, lr, batch, seed):
+    """``train_minibatch`` on the network itself (in place), like full-batch training: sets ``training``.
+
+    Each epoch shuffles the data's rows with the shuffle seed and takes one step per batch. After the digits
+    split, it trains on the training part.
+
+    Example: When I train by minibatch SGD for 5 epochs at learning rate 0.1 in batches of 32, shuffle seed 0
+    """
+    _epochs(unit)
+    before = network.copy()
+    return Training(_train(network, data, loss, epochs, lr, batch, seed), before)
 
 
 @when(
@@ -139,8 +182,7 @@ def _(network, data, loss, epochs, unit, lr, batch, seed):
 
     Example: When I train a copy by minibatch SGD for 2 epochs at learning rate 0.5 in batches of 3, shuffle seed 3
     """
-    if unit not in ("epoch", "epochs"):
-        raise ValueError(f"{clip(unit)!r}: write 'epoch' or 'epochs' after the number")
+    _epochs(unit)
     copy = network.copy()
     history = bp.train_minibatch(copy, *data, epochs=epochs, learning_rate=lr, batch_size=batch, seed=seed, loss=loss)
     return Run(copy, history, seed=seed)
@@ -226,34 +268,34 @@ def _(minibatch_run, other_run, tol):
 
 
 @then(sentence("the training set holds {n_train:d} images and the test set {n_test:d}"))
-def _(split, n_train, n_test):
+def _(data, n_train, n_test):
     """The sizes of the two parts of the split.
 
     Example: Then the training set holds 1347 images and the test set 450
     """
-    found = (len(split.labels), len(split.labels_test))
+    split = _held_out(data)
+    found = (len(split.y), len(split.test.y))
     assert found == (n_train, n_test), f"the training set holds {found[0]} images and the test set {found[1]}"
 
 
 @then("every digit's share of the test set is within one image of a quarter of its images")
-def _(split):
+def _(data):
     """For each digit d: |test images of d - 0.25 x images of d| <= 1.
 
     Example: Then every digit's share of the test set is within one image of a quarter of its images
     """
-    gap = np.bincount(split.labels_test, minlength=10) - 0.25 * np.bincount(split.all_labels, minlength=10)
+    split = _held_out(data)
+    gap = np.bincount(split.test.y, minlength=10) - 0.25 * np.bincount(split.all_labels, minlength=10)
     assert np.all(np.abs(gap) <= 1), f"the test set's share of each digit is off by {summary(gap)} images"
 
 
 @then("each epoch visits every training image exactly once")
-def _(split, shuffles):
+def _(data, shuffles):
     """Every order is a permutation of the training rows.
 
     Example: Then each epoch visits every training image exactly once
     """
-    bad = [
-        e for e, order in enumerate(shuffles.orders) if not np.array_equal(np.sort(order), np.arange(len(split.labels)))
-    ]
+    bad = [e for e, order in enumerate(shuffles.orders) if not np.array_equal(np.sort(order), np.arange(len(data.X)))]
     assert not bad, f"epochs {bad[:5]} do not visit every image exactly once"
 
 
@@ -268,12 +310,12 @@ def _(shuffles):
 
 
 @then(sentence("drawing them again with shuffle seed {seed:d} gives the same orders"))
-def _(split, shuffles, seed):
+def _(data, shuffles, seed):
     """The shuffles depend on the seed only.
 
     Example: Then drawing them again with shuffle seed 4 gives the same orders
     """
-    again = bp.epoch_orders(len(split.labels), shuffles.epochs, seed)
+    again = bp.epoch_orders(len(data.X), shuffles.epochs, seed)
     assert np.array_equal(again, shuffles.orders), f"shuffle seed {seed} gives other orders"
 
 

@@ -27,6 +27,7 @@ import pytest
 import backprop as bp
 from backprop.errors import check_memory, non_negative_int, positive_int
 from backprop.network import BIAS_INITIALISATIONS
+from speckit.catalog import register_words
 from speckit.features import ROOT
 from steps.parsing import (
     Malformed,
@@ -50,7 +51,7 @@ class Data(NamedTuple):
 
 
 def random_batch(layer_sizes: list[int], n: int, kind: str, seed: int) -> Data:
-    """n standard-normal input rows and targets uniform in [0, 1] or one-hot rows.
+    """n standard-normal input rows and targets uniform in [0, 1], one-hot rows, or class labels 0, 1, ... (integers).
 
     ``n`` is at least 1 and the batch within the package's memory limit; the seed is 0 or more.
     """
@@ -62,6 +63,7 @@ def random_batch(layer_sizes: list[int], n: int, kind: str, seed: int) -> Data:
     targets = {
         "uniform": lambda: rng.uniform(size=(n, layer_sizes[-1])),
         "one-hot": lambda: np.eye(layer_sizes[-1])[rng.integers(layer_sizes[-1], size=n)],
+        "class": lambda: rng.integers(layer_sizes[-1], size=n),
     }
     return Data(X, targets[kind]())
 
@@ -114,19 +116,6 @@ def descent_step(
     engine.gradient_descent(network, gradients, learning_rate)
     loss_before, loss_after = engine.compute_loss(before, X, y, loss), engine.compute_loss(network, X, y, loss)
     return DescentStep(before, gradients, float(learning_rate), float(loss_before), float(loss_after))
-
-
-def train_copies(network: bp.Network, X, y, *, gradients=("backprop", "numerical"), **options) -> dict[str, bp.Network]:
-    """Train one copy of ``network`` per gradient method from the same start; returns {method: trained copy}.
-
-    ``options`` go to ``train`` (``epochs``, ``learning_rate``, ``loss``,
-    ``epsilon``, ``method``). The original network is left untouched.
-    """
-    copies = {}
-    for gradient in gradients:
-        copies[gradient] = network.copy()
-        bp.train(copies[gradient], X, y, gradient=gradient, **options)
-    return copies
 
 
 def unit_parameters(network: bp.Network, layer: int, unit: int) -> np.ndarray:
@@ -192,14 +181,18 @@ class Run:
     """The shuffle seed of a minibatch run."""
 
 
-class Split(NamedTuple):
-    """The digits split into a training set and a test set (``all_labels``: every image's label)."""
+class Split(Data):
+    """The digits split: its training part is the data (``X``, and the class labels as ``y``) that every training
+    sentence reads; ``test`` is the held-out part, ``all_labels`` every image's label."""
 
-    X: np.ndarray
-    labels: np.ndarray
-    X_test: np.ndarray
-    labels_test: np.ndarray
+    test: Data
     all_labels: np.ndarray
+
+    @classmethod
+    def of(cls, X: np.ndarray, labels: np.ndarray, test: Data, all_labels: np.ndarray) -> Split:
+        split = cls(X, labels)
+        split.test, split.all_labels = test, all_labels
+        return split
 
 
 class Shuffles(NamedTuple):
@@ -296,7 +289,6 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
     """The helpers above by name, for ``tests/test_step_support.py`` (pytest is steps' only importer)."""
     return {
         "descent_step": descent_step,
-        "train_copies": train_copies,
         "unit_parameters": unit_parameters,
         "sgd_by_hand": sgd_by_hand,
         "fingerprint": fingerprint,
@@ -314,6 +306,7 @@ def _step_helpers() -> dict[str, Callable[..., Any]]:
         "summary": summary,
         "assert_close": assert_close,
         "check_arguments": check_arguments,
+        "random_batch": random_batch,
     }
 
 
@@ -327,27 +320,43 @@ WORDS: dict[str, tuple[str, ...]] = {
     "init": bp.INITIALISATIONS,
     "bias_init": BIAS_INITIALISATIONS,
     "method": ("forward", "central"),
-    "kind": ("uniform", "one-hot"),
+    "kind": ("uniform", "one-hot", "class"),
 }
 """The allowed values of each word parameter, by the parameter's name in the step patterns."""
 
+ALIASES: dict[str, dict[str, str]] = {
+    "kind": {"onehot": "one-hot", "classes": "class", "label": "class", "labels": "class"},
+    "init": {"glorot": "glorot_uniform"},
+}
+"""Other words a reader is likely to write for a value, where only one value can be meant. ``label`` is an integer
+class label (as a data table's ``label`` column), never a one-hot row."""
 
-def allowed_values() -> dict[str, list[str]]:
-    """What the step catalog lists for each word parameter: ``WORDS``, the quantities and comparisons of checks."""
-    from steps.check_steps import COMPARISON_FORMS, QUANTITIES
 
-    return {
-        **{name: list(words) for name, words in WORDS.items()},
-        "quantity": list(QUANTITIES),
-        "comparison": list(COMPARISON_FORMS),
-    }
+def _folded(word: str) -> str:
+    """A word as it is compared: case, and hyphen against underscore, do not count (ReLU, one_hot)."""
+    return word.lower().replace("-", "_")
+
+
+def words(name: str) -> list[str]:
+    """Every word the parameter ``name`` accepts: its values, then their aliases."""
+    return [*WORDS.get(name, ()), *ALIASES.get(name, {})]
+
+
+def canonical_word(name: str, value: str) -> str | None:
+    """The value ``value`` stands for (``ReLU`` -> ``relu``, ``onehot`` -> ``one-hot``); None when it is none."""
+    known = {_folded(w): w for w in WORDS.get(name, ())}
+    known |= {_folded(alias): word for alias, word in ALIASES.get(name, {}).items()}
+    return known.get(_folded(value))
+
+
+register_words({name: words(name) for name in WORDS})
 
 
 def unknown_word(name: str, value: str) -> str | None:
     """The message for a word the step does not know (None when it is allowed)."""
-    valid = WORDS.get(name)
-    if valid is None or value in valid:
+    if name not in WORDS or canonical_word(name, value) is not None:
         return None
+    valid = words(name)
     close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{name} {clip(value)!r} is not one of {', '.join(valid)}{hint}"
@@ -357,7 +366,10 @@ def check_arguments(arguments: dict[str, Any]) -> None:
     """Refuse a step's parameter that it cannot use: an unknown word, or a malformed number or list.
 
     ``arguments`` are the step function's arguments by name (parameters of the
-    sentence and fixtures alike); the error names the parameter and the fix.
+    sentence and fixtures alike); the error names the parameter and the fix. A
+    word written another accepted way (``ReLU``, ``onehot``, ``labels``) is
+    replaced, in ``arguments``, by the value it stands for, so the step reads
+    one spelling.
     """
     for name, value in arguments.items():
         if isinstance(value, Malformed):
@@ -365,6 +377,9 @@ def check_arguments(arguments: dict[str, Any]) -> None:
         message = unknown_word(name, value) if isinstance(value, str) else None
         if message is not None:
             raise ValueError(message)
+    for name, value in arguments.items():
+        if isinstance(value, str) and name in WORDS:
+            arguments[name] = canonical_word(name, value)
 
 
 def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):

@@ -25,15 +25,6 @@ def test_a_recorded_descent_step_uses_the_chosen_loss(net, xor, step_helpers):
     assert step_helpers["descent_step"](net.copy(), X, y, learning_rate=0.5).loss_before == bp.compute_loss(net, X, y)
 
 
-def test_training_copies_use_each_gradient_method(net, xor, step_helpers):
-    X, y = xor
-    copies = step_helpers["train_copies"](net, X, y, epochs=2, learning_rate=0.5, method="central", epsilon=1e-4)
-    numerical = net.copy()
-    bp.train(numerical, X, y, epochs=2, learning_rate=0.5, gradient="numerical", method="central", epsilon=1e-4)
-    assert np.array_equal(copies["numerical"].flat(), numerical.flat())
-    assert not np.array_equal(copies["numerical"].flat(), copies["backprop"].flat())
-
-
 def test_a_hidden_units_parameters_are_its_weights_in_its_bias_and_its_weights_out(step_helpers):
     net = bp.init_network((2, 3, 2, 1), seed=4, bias_init="normal")
     got = step_helpers["unit_parameters"](net, 2, 1)
@@ -145,6 +136,28 @@ def test_a_value_a_parameter_type_cannot_use_is_kept_malformed_not_raised(step_h
         step_helpers["check_arguments"]({"sizes": numbers("[2, a]"), "network": None})
     with pytest.raises(ValueError, match="loss 'msee' is not one of"):
         step_helpers["check_arguments"]({"loss": "msee"})
+
+
+def test_a_word_written_another_accepted_way_becomes_the_value_it_stands_for(step_helpers):
+    arguments = {"kind": "labels", "hidden": "ReLU", "init": "glorot", "loss": "Binary-Cross-Entropy", "n": 3}
+    step_helpers["check_arguments"](arguments)
+    assert arguments == {
+        "kind": "class",
+        "hidden": "relu",
+        "init": "glorot_uniform",
+        "loss": "binary_cross_entropy",
+        "n": 3,
+    }
+    one_hot = {"kind": "onehot"}
+    step_helpers["check_arguments"](one_hot)
+    assert one_hot == {"kind": "one-hot"}  # "label" is a class label, never a one-hot row
+    with pytest.raises(ValueError, match="kind 'hot' is not one of uniform, one-hot, class, onehot, classes, label"):
+        step_helpers["check_arguments"]({"kind": "hot"})
+
+
+def test_random_class_targets_are_whole_number_labels_of_the_output_units(step_helpers):
+    X, y = step_helpers["random_batch"]([2, 4, 3], 50, "class", 0)
+    assert X.shape == (50, 2) and y.shape == (50,) and y.dtype.kind == "i" and set(y.tolist()) == {0, 1, 2}
 
 
 def test_a_table_of_named_columns_refuses_missing_extra_and_repeated_columns(step_helpers):

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import steps
 from docs._hooks import api, cache, listings, markup, navigation, prose, sentences, widget_data
 from docs._hooks import chapter as chapters
 from docs._hooks.results import RunResults
@@ -146,6 +147,7 @@ def generate(results_path: Path = RESULTS, *, computed: bool = True, api_stubs: 
     """
     site = Site()
     run = load_results(results_path)
+    steps.load()  # the step catalog lists what the steps modules define and register
     definitions = step_definitions()
     figures: dict = {}
     context: dict = {}
