@@ -106,8 +106,9 @@ def catalog_page(definitions, uses: dict, chapter_order: Sequence[str] = (), fir
         anchor=anchor,
         parameters_line=lambda d: _parameters_line(d, allowed),
         full_examples=full,
+        # The whole text, never cut: the filter must find a word wherever the entry says it.
         filter_text=lambda d: " ".join(
-            [d.keyword, d.pattern, d.doc, d.example or "", *allowed_words(d, allowed)]
+            " ".join([d.keyword, d.pattern, d.doc, d.example or "", *allowed_words(d, allowed)]).split()
         ).lower(),
         grammar_anchor=anchor(grammar) if grammar else "",
     )
