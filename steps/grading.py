@@ -227,7 +227,7 @@ def report_lines(name: str, claims: list[dict]) -> list[str]:
     out = ["", f"=== The guide's claims, checked against {name} ==="]
     if not claims:
         return [*out, "No scenario is tagged @gradable: there is nothing to grade."]
-    width = len(NOT_IMPLEMENTED) + 2
+    width = max(len(c["status"]) for c in claims) + 2  # as wide as this report's verdicts need, no wider
     chapter = None
     for claim in sorted(claims, key=lambda c: (c["page"], c["line"])):
         if claim["chapter"] != chapter:

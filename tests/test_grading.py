@@ -103,13 +103,14 @@ def test_each_wrong_implementation_fails_exactly_the_claims_of_its_wrong_functio
 def test_a_claim_not_held_gives_its_chapter_sentence_values_and_section(tmp_path):
     done = grade(tmp_path, IMPLEMENTATIONS / "slope_written_as_a.py")
     report = done.stdout[done.stdout.index("=== The guide's claims") :]
-    block = re.split(r"\n  (?=\S)", report[report.index(f"not held             {CHAIN}") :], maxsplit=1)[0]
+    # Every verdict here is held or not held: the column is as wide as "not held" and two spaces.
+    block = re.split(r"\n  (?=\S)", report[report.index(f"not held  {CHAIN}") :], maxsplit=1)[0]
     assert block.splitlines() == [
-        f"not held             {CHAIN}",
-        f"                       Then the gradient dL/db1[1] is -0.07945568131004796 within 1e-12   (line "
+        f"not held  {CHAIN}",
+        f"            Then the gradient dL/db1[1] is -0.07945568131004796 within 1e-12   (line "
         f"{scenario_line(CHAIN) + 4})",
-        "                       the gradient dL/db1[1] is -0.5057950212049233, not -0.07945568131004796 within 1e-12",
-        f"                       explained at http://127.0.0.1:8000/chapters/01-graded-claims/#scenario-"
+        "            the gradient dL/db1[1] is -0.5057950212049233, not -0.07945568131004796 within 1e-12",
+        f"            explained at http://127.0.0.1:8000/chapters/01-graded-claims/#scenario-"
         f"{scenario_line(CHAIN)}",
     ]
     assert "\nGraded claims\n" in report  # the chapter: the feature's name
