@@ -396,7 +396,7 @@ Feature: What a feature file can and cannot do
         | path                | message |
         | data/latin-1.csv    | BadData: data file "data/latin-1.csv" is not UTF-8: byte 0xe9 at offset 21 (line 3) does not decode; save the file as UTF-8 |
         | data/twice.csv      | BadData: data/twice.csv: column 'x1' appears twice (columns 1 and 2 of the header); each column needs a name of its own |
-        | data/unknown.csv    | BadData: data/unknown.csv: column 'z' has no role; name input columns x1, x2, ..., target columns y (or y1, y2, ...), or one column 'label' for class labels |
+        | data/unknown.csv    | BadData: data/unknown.csv: column 'z' has no role; name input columns x1, x2, ..., target columns y (or y1, y2, ...), or one column 'label' (or 'class') for class labels |
         | data/huge-label.csv | BadData: data/huge-label.csv, row 2, column label: 1e+20 is larger than any class number (at most 2147483647) |
 
     Scenario Outline: A byte-order mark and CRLF line ends are read as plain UTF-8

@@ -136,7 +136,7 @@ def _(loss):
 def _(datatable):
     """Your own data set: one row per sample; columns x1, x2, ... are inputs, y (or y1, y2, ...) targets.
 
-    A single ``label`` column instead of targets gives class labels (0, 1, 2, ...)
+    A single ``label`` (or ``class``) column instead of targets gives class labels (0, 1, 2, ...)
     for a softmax output. Columns count from 1 and are taken in the order of
     their numbers, wherever they stand: in ``| x2 | x1 | y |`` the first input
     is the column x1. Rows count from 1, the header not counted. A cell that

@@ -189,9 +189,9 @@ LARGEST_LABEL = 2**31 - 1
 
 def _role(column: str) -> tuple[str, int | None] | None:
     """``("input", 2)`` for a column named x2 (or x_2, X2), ``("input", None)`` for x; the same with ``"target"``
-    for y, y1, ...; ``("label", None)`` for label; None for any other name."""
+    for y, y1, ...; ``("label", None)`` for label (or class, the word a reader may write); None for any other name."""
     name = column.strip().lower()
-    if name == "label":
+    if name in ("label", "class"):
         return "label", None
     m = _ROLE.fullmatch(name)
     if m is None:
@@ -242,7 +242,7 @@ def data_table(rows: list[list[str]], where: str = "the table") -> tuple[np.ndar
         if role is None:
             raise BadData(
                 f"{where}: column {clip(column)!r} has no role; name input columns x1, x2, ..., "
-                "target columns y (or y1, y2, ...), or one column 'label' for class labels"
+                "target columns y (or y1, y2, ...), or one column 'label' (or 'class') for class labels"
             )
     for c, role in enumerate(roles):
         if role in roles[:c]:

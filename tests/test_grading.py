@@ -110,8 +110,7 @@ def test_a_claim_not_held_gives_its_chapter_sentence_values_and_section(tmp_path
         f"            Then the gradient dL/db1[1] is -0.07945568131004796 within 1e-12   (line "
         f"{scenario_line(CHAIN) + 4})",
         "            the gradient dL/db1[1] is -0.5057950212049233, not -0.07945568131004796 within 1e-12",
-        f"            explained at http://127.0.0.1:8000/chapters/01-graded-claims/#scenario-"
-        f"{scenario_line(CHAIN)}",
+        f"            explained at http://127.0.0.1:8000/chapters/01-graded-claims/#scenario-{scenario_line(CHAIN)}",
     ]
     assert "\nGraded claims\n" in report  # the chapter: the feature's name
     assert "Traceback" not in done.stdout

@@ -98,6 +98,13 @@ def test_a_class_label_too_large_for_int64_is_named_without_a_numpy_warning(step
     assert labels.tolist() == [2147483647]
 
 
+def test_a_class_column_is_a_label_column(step_helpers):
+    table = step_helpers["data_table"]
+    X, labels = table([["x1", "Class"], ["0.5", "2"], ["1.5", "0"]])
+    assert X.tolist() == [[0.5], [1.5]] and labels.tolist() == [2, 0] and labels.dtype.kind == "i"
+    fails(ValueError, lambda: table([["x1", "class", "label"], ["0", "0", "0"]], "t"), "name the same column")
+
+
 def test_a_csv_file_with_a_bom_or_crlf_reads_as_plain_utf8_and_latin1_is_named(step_helpers, tmp_path):
     read = step_helpers["data_csv"]
     (tmp_path / "bom.csv").write_bytes(b"\xef\xbb\xbfx1,y\r\n1,0\r\n")
