@@ -351,6 +351,11 @@ BUILTIN_MESSAGES = re.compile(
 def _problem(error: BaseException) -> str | None:
     """What is wrong with an error a step raised (None when it is a named error, or a check's measurement)."""
     message = str(error)
+    if isinstance(error, AssertionError) and not message.startswith("assert "):
+        # pytest's rewriting appends its own explanation after the step's message ("assert ...", then a
+        # diff, printed whole when CI is set); the reader sees it cut by speckit.short.failure_text. What
+        # is bounded here is the step's own message, which comes first.
+        message = message.split("\nassert ", 1)[0]
     if len(message.splitlines()) > MAX_LINES or len(message) > MAX_CHARS:
         return f"a message of {len(message.splitlines())} lines and {len(message)} characters"
     if isinstance(error, MissingStep):
@@ -452,6 +457,8 @@ def test_a_named_error_passes_and_an_unnamed_one_does_not(step_helpers):
     assert _problem(KeyError("bogus")) == "KeyError, not a named error"
     assert _problem(AssertionError("assert 1 == 2")) == "an assertion without a message"
     assert _problem(AssertionError("the loss is 0.3, not at most 0.1")) is None
+    rewritten = "the table is [], not XOR's truth table\nassert [] == [[0, 0, 0]]\n" + "  - 0,\n" * 40
+    assert _problem(AssertionError(rewritten)) is None  # pytest's diff after the message is failure_text's to cut
     assert "2,000" in f"{MAX_CHARS:,}" and "characters" in (_problem(AssertionError("x" * 2001)) or "")
 
 
